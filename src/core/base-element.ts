@@ -1,0 +1,240 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import {
+  LANGUAGE_CHANGE_EVENT, LOCALES, LOCALE_NAMES, RTL_LOCALES, isLocaleReady, loadLocale,
+  resolveLocale, setVisitorChoice, toLocale, withLocale, type Locale,
+} from './i18n.js';
+import { feedSource, inlineFeedState, type FeedSource, type FeedState } from './feed/load.js';
+import { isCurrent } from './feed/parse.js';
+import { describe } from './feed/messages.js';
+import type { Feed, Service, Text } from './feed/schema.js';
+import { pickText } from './feed/text.js';
+import { formatDate } from './format.js';
+import { icon } from './icons.js';
+import type { LotseEventDetails, LotseEventName } from './events.js';
+import { baseStyles, tokens } from './styles.js';
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * What every Lotse widget shares: language resolution and the language picker, the shared
+ * feed with its loading / error / offline states, and typed events.
+ *
+ * @csspart base - The widget's outer box (carries `lang` and `dir`).
+ * @csspart toolbar - The row with the title and the language picker.
+ * @csspart language-picker - The language `<select>`.
+ * @csspart state - The loading or error box.
+ * @csspart retry-button - "Try again" after a failed load.
+ */
+export abstract class LotseElement extends LitElement {
+  static override styles = [tokens, baseStyles];
+
+  /** The UI language in use (resolved, see `lang`). */
+  @state() protected locale: Locale = 'de';
+  @state() protected feedState: FeedState = { status: 'idle' };
+
+  /**
+   * Fixes the widget's language: de, en, ro, bg, tr, ar, uk or pl. Without it the widget
+   * follows the visitor's choice in any Lotse language picker, then `<html lang>`, then the
+   * browser's languages, then German.
+   */
+  @property() override lang = '';
+
+  /**
+   * The feed: a URL (`feed="/services.json"`), or as a property a feed object. Without it,
+   * a `<script type="application/json">` child is read. Widgets naming the same URL share
+   * one request.
+   */
+  @property() feed?: string | object;
+
+  private source?: FeedSource;
+  private reportedState?: FeedState;
+  private visibleCache?: { feed: Feed; today: string; services: Service[] };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener(LANGUAGE_CHANGE_EVENT, this.onLanguageChange);
+    this.updateLocale();
+    this.connectFeed();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener(LANGUAGE_CHANGE_EVENT, this.onLanguageChange);
+    this.source?.removeEventListener('change', this.onFeedChange);
+    this.source = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    if (changed.has('lang')) this.updateLocale();
+    if (changed.has('feed') && changed.get('feed') !== undefined) this.connectFeed();
+    if (changed.has('feedState')) this.reportFeedState();
+  }
+
+  /** Render with this widget's language active (see i18n.ts for why). */
+  protected override update(changed: PropertyValues) {
+    withLocale(this.locale, () => super.update(changed));
+  }
+
+  /** Dispatch a typed `lotse-…` event that bubbles out of the shadow root. */
+  protected emit<K extends LotseEventName>(name: K, detail: LotseEventDetails[K]) {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /** A feed text in the widget's language, with fallback. */
+  protected text(value: Text | undefined): string {
+    return pickText(value, this.locale);
+  }
+
+  /** The loaded feed, if any. */
+  protected get data(): Feed | undefined {
+    return this.feedState.status === 'ready' ? this.feedState.feed : undefined;
+  }
+
+  /** Services to show today: not ended, not before `validFrom`, not after `validUntil`. */
+  protected get currentServices(): Service[] {
+    const feed = this.data;
+    if (!feed) return [];
+    const today = todayIn(feed.region.timezone);
+    if (this.visibleCache?.feed !== feed || this.visibleCache.today !== today) {
+      this.visibleCache = { feed, today, services: feed.services.filter((s) => isCurrent(s, today)) };
+    }
+    return this.visibleCache.services;
+  }
+
+  private onLanguageChange = () => this.updateLocale();
+
+  private updateLocale() {
+    const locale = resolveLocale(this.lang);
+    this.locale = locale;
+    if (!isLocaleReady(locale)) {
+      loadLocale(locale).then(
+        () => this.requestUpdate(),
+        () => console.warn(`[lotse] translations for "${locale}" could not be loaded; showing German.`),
+      );
+    }
+  }
+
+  private onFeedChange = () => {
+    if (this.source) this.feedState = this.source.state;
+  };
+
+  private connectFeed() {
+    this.source?.removeEventListener('change', this.onFeedChange);
+    this.source = undefined;
+    if (this.feed && typeof this.feed === 'object') {
+      this.feedState = inlineFeedState(this.feed);
+    } else if (typeof this.feed === 'string' && this.feed.trim()) {
+      this.source = feedSource(this.feed.trim());
+      this.source.addEventListener('change', this.onFeedChange);
+      this.source.load();
+      this.feedState = this.source.state;
+    } else {
+      const script = this.querySelector('script[type="application/json"]');
+      if (script) {
+        let json: unknown;
+        try {
+          json = JSON.parse(script.textContent ?? '');
+        } catch (error) {
+          const [message, messageEn] = describe('notJson', (error as Error).message);
+          this.feedState = { status: 'error', problems: [{ path: '', severity: 'error', code: 'notJson', message, messageEn }] };
+          return;
+        }
+        this.feedState = inlineFeedState(json);
+      } else {
+        const [message, messageEn] = describe('noFeed');
+        this.feedState = { status: 'error', problems: [{ path: '', severity: 'error', code: 'noFeed', message, messageEn }] };
+      }
+    }
+  }
+
+  /** Tell the host page (once per state) about skipped entries or an unusable feed. */
+  private reportFeedState() {
+    const current = this.feedState;
+    if (current === this.reportedState) return;
+    this.reportedState = current;
+    const feed = typeof this.feed === 'string' ? this.feed : 'inline';
+    if (current.status === 'error') {
+      this.emit('lotse-feed-error', { feed, problems: current.problems });
+      if (!this.source) console.error(`[lotse] ${feed}:`, current.problems.map((p) => `${p.path} ${p.message}`.trim()));
+    } else if (current.status === 'ready' && current.problems.length && current.from !== 'cache') {
+      this.emit('lotse-feed-warning', { feed, problems: current.problems });
+      if (!this.source) console.warn(`[lotse] ${feed}:`, current.problems.map((p) => `${p.path}: ${p.message}`));
+    }
+  }
+
+  private onPickLanguage(event: Event) {
+    const locale = toLocale((event.target as HTMLSelectElement).value);
+    if (!locale) return;
+    // The visitor acted in this widget: it follows even if an editor pinned `lang`.
+    if (this.hasAttribute('lang')) this.lang = locale;
+    setVisitorChoice(locale);
+  }
+
+  // ---- Shared render parts ----------------------------------------------------------------
+
+  /** The outer box with language and direction; every widget renders through this. */
+  protected renderFrame(content: unknown): TemplateResult {
+    return html`<div part="base" lang=${this.locale} dir=${RTL_LOCALES.has(this.locale) ? 'rtl' : 'ltr'}>
+      ${content}
+    </div>`;
+  }
+
+  /** Language picker: each language in its own name and script. */
+  protected renderLanguagePicker(): TemplateResult {
+    const id = 'lotse-language';
+    return html`<span class="picker no-print">
+      <label for=${id}>${icon('globe')}<span class="visually-hidden">${msg('Sprache')} (Language)</span></label>
+      <select id=${id} part="language-picker" @change=${this.onPickLanguage}>
+        ${LOCALES.map(
+          (locale) => html`<option value=${locale} lang=${locale} ?selected=${locale === this.locale}>${LOCALE_NAMES[locale]}</option>`,
+        )}
+      </select>
+    </span>`;
+  }
+
+  /**
+   * Loading, error and offline states around the widget's content. `ready` renders the
+   * content once a feed is there.
+   */
+  protected renderFeed(ready: (feed: Feed) => unknown): unknown {
+    const state = this.feedState;
+    if (state.status === 'idle' || state.status === 'loading') {
+      return html`<div class="state" part="state" role="status">
+        <div class="spinner" aria-hidden="true"></div>
+        <span>${msg('Angebote werden geladen …')}</span>
+      </div>`;
+    }
+    if (state.status === 'error') {
+      return html`<div class="state error" part="state" role="alert">
+        <p class="title">${icon('warning')} ${msg('Die Angebote können gerade nicht geladen werden.')}</p>
+        <p>${msg('Bitte versuchen Sie es gleich noch einmal.')}</p>
+        ${this.source
+          ? html`<button class="primary" part="retry-button" @click=${() => this.source?.retry()}>
+              ${icon('refresh')} ${msg('Noch einmal versuchen')}
+            </button>`
+          : nothing}
+        <details>
+          <summary>${msg('Details für die Redaktion')}</summary>
+          <ul lang="de">
+            ${state.problems.slice(0, 20).map((p) => html`<li><code>${p.path}</code> ${p.message}</li>`)}
+          </ul>
+        </details>
+      </div>`;
+    }
+    const notice =
+      state.from === 'cache' && state.savedAt
+        ? html`<p class="notice" part="offline-notice" role="status">
+            ${icon('info')}
+            ${state.refreshing
+              ? msg(str`Gespeicherte Daten vom ${formatDate(state.savedAt, this.locale, 'medium')}. Neue Daten werden geladen …`)
+              : msg(str`Keine Verbindung. Sie sehen gespeicherte Daten vom ${formatDate(state.savedAt, this.locale, 'medium')}.`)}
+          </p>`
+        : nothing;
+    return html`${notice}${ready(state.feed)}`;
+  }
+}

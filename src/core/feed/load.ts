@@ -1,0 +1,208 @@
+/**
+ * Loads a feed once per URL for every widget on the page, with a timeout, retries with
+ * backoff, and the last good copy kept in IndexedDB for visitors on a bad connection.
+ */
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { parseFeed, type FeedProblem, type ParseResult } from './parse.js';
+import { describe } from './messages.js';
+import type { Feed } from './schema.js';
+
+export type FeedState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | {
+      status: 'ready';
+      feed: Feed;
+      problems: FeedProblem[];
+      /** `cache`: the saved copy from `savedAt` is shown because the network failed (so far). */
+      from: 'network' | 'cache' | 'inline';
+      savedAt?: string;
+      /** A saved copy is shown while the network request is still running. */
+      refreshing?: boolean;
+    }
+  | { status: 'error'; problems: FeedProblem[] };
+
+/** Timings, adjustable for tests and for very slow networks. */
+export const loadOptions = {
+  timeoutMs: 15_000,
+  /** Waits before each retry; the number of entries is the number of retries. */
+  retryDelaysMs: [1_000, 4_000, 10_000],
+};
+
+const LARGE_BYTES = 5 * 1024 * 1024;
+
+interface CachedFeed {
+  savedAt: string;
+  json: unknown;
+}
+
+let store: UseStore | undefined;
+function cacheStore(): UseStore | undefined {
+  try {
+    store ??= createStore('lotse', 'feeds');
+    return store;
+  } catch {
+    return undefined; // IndexedDB unavailable (private mode in some browsers)
+  }
+}
+
+async function readCache(url: string): Promise<CachedFeed | undefined> {
+  const db = cacheStore();
+  return db ? get<CachedFeed>(url, db).catch(() => undefined) : undefined;
+}
+
+function writeCache(url: string, json: unknown) {
+  const db = cacheStore();
+  if (db) set(url, { savedAt: new Date().toISOString(), json } satisfies CachedFeed, db).catch(() => {});
+}
+
+const problem = (code: string, value?: unknown): FeedProblem => {
+  const [message, messageEn] = describe(code, value);
+  return { path: '', severity: 'error', code, message, messageEn };
+};
+
+/** Why a response failed, and whether trying again may help. */
+class LoadError extends Error {
+  constructor(readonly problem: FeedProblem, readonly retryable: boolean) {
+    super(problem.messageEn);
+  }
+}
+
+async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  } catch {
+    throw new LoadError(problem('network'), true);
+  }
+  if (!response.ok) {
+    const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
+    throw new LoadError(problem('http', response.status), retryable);
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const text = await response.text().catch(() => {
+    throw new LoadError(problem('network'), true);
+  });
+  if (/html/i.test(type) || /^\s*</.test(text)) throw new LoadError(problem('html404', type || 'text/html'), false);
+  try {
+    const json = JSON.parse(text);
+    if (text.length > LARGE_BYTES) {
+      // Still used, but the editor should know why phones are slow.
+      console.warn(`[lotse] ${describe('large', (text.length / 1048576).toFixed(1))[0]}`);
+    }
+    return json;
+  } catch (error) {
+    throw new LoadError(problem('notJson', (error as Error).message), false);
+  }
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One feed, shared by every widget that names the same URL. Widgets listen for `change`
+ * and read `state`.
+ */
+export class FeedSource extends EventTarget {
+  state: FeedState = { status: 'idle' };
+  private attempt = 0;
+
+  constructor(readonly url: string) {
+    super();
+  }
+
+  private setState(state: FeedState) {
+    this.state = state;
+    if (state.status === 'ready' && state.problems.length && state.from !== 'cache') {
+      console.warn(`[lotse] ${this.url}: ${state.problems.length} Problem(e) im Feed`, state.problems.map((p) => `${p.path}: ${p.message}`));
+    }
+    if (state.status === 'error') console.error(`[lotse] ${this.url}:`, state.problems.map((p) => `${p.path} ${p.message}`.trim()));
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** Start loading (once); `retry()` starts again after an error. */
+  load() {
+    if (this.state.status === 'idle') void this.run();
+  }
+
+  retry() {
+    if (this.state.status !== 'loading' && !(this.state.status === 'ready' && this.state.refreshing)) void this.run();
+  }
+
+  private async run() {
+    const attempt = ++this.attempt;
+    const hadReady = this.state.status === 'ready' ? this.state : undefined;
+    if (!hadReady) this.setState({ status: 'loading' });
+    let settled = false;
+    const cached = readCache(this.url).then((copy) => {
+      if (!copy || settled || attempt !== this.attempt || this.state.status === 'ready') return copy;
+      const result = parseFeed(copy.json);
+      if (result.feed) {
+        this.setState({ status: 'ready', feed: result.feed, problems: result.problems, from: 'cache', savedAt: copy.savedAt, refreshing: true });
+      }
+      return copy;
+    });
+
+    let failure: FeedProblem = problem('network');
+    for (let retry = 0; retry <= loadOptions.retryDelaysMs.length; retry++) {
+      if (retry > 0) await wait(loadOptions.retryDelaysMs[retry - 1]);
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), loadOptions.timeoutMs);
+      try {
+        const json = await fetchJson(this.url, controller.signal);
+        const result: ParseResult = parseFeed(json);
+        settled = true;
+        if (result.feed) {
+          writeCache(this.url, json);
+          return this.setState({ status: 'ready', feed: result.feed, problems: result.problems, from: 'network' });
+        }
+        failure = result.problems[0] ?? failure;
+        return this.fail(result.problems, await cached);
+      } catch (error) {
+        if (!(error instanceof LoadError)) throw error;
+        failure = error.problem;
+        if (!error.retryable) break;
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    settled = true;
+    this.fail([failure], await cached);
+  }
+
+  /** Show the saved copy if there is one, else the error state. */
+  private fail(problems: FeedProblem[], cached: CachedFeed | undefined) {
+    const result = cached && parseFeed(cached.json);
+    if (cached && result?.feed) {
+      this.setState({ status: 'ready', feed: result.feed, problems: result.problems, from: 'cache', savedAt: cached.savedAt });
+      console.warn(`[lotse] ${this.url}: ${problems[0]?.message ?? ''} Gespeicherte Kopie vom ${cached.savedAt} wird gezeigt.`);
+    } else {
+      this.setState({ status: 'error', problems });
+    }
+  }
+}
+
+const sources = new Map<string, FeedSource>();
+
+/** The shared source for a URL (resolved against the page, so "/a.json" and "a.json" may meet). */
+export function feedSource(url: string): FeedSource {
+  const absolute = new URL(url, document.baseURI).href;
+  let source = sources.get(absolute);
+  if (!source) {
+    source = new FeedSource(absolute);
+    sources.set(absolute, source);
+  }
+  return source;
+}
+
+/** A feed given inline (JSON in a script child, or an object property): parsed right away. */
+export function inlineFeedState(json: unknown): FeedState {
+  const result = parseFeed(json);
+  return result.feed
+    ? { status: 'ready', feed: result.feed, problems: result.problems, from: 'inline' }
+    : { status: 'error', problems: result.problems };
+}
+
+/** For tests: forget every shared source. */
+export function resetFeedSources() {
+  sources.clear();
+}

@@ -1,0 +1,242 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens, in two tiers. Public system tokens `--lotse-*` are what a city sets (on the
+ * widget or any ancestor); components only read the private `--_*` copies below, so every
+ * token has one default in one place.
+ *
+ * @cssprop --lotse-color-primary - Brand colour for buttons, links and selected filters. Default a calm municipal blue.
+ * @cssprop --lotse-color-on-primary - Text on the primary colour.
+ * @cssprop --lotse-color-text - Body text.
+ * @cssprop --lotse-color-muted - Secondary text (must keep 4.5:1 contrast on the surface).
+ * @cssprop --lotse-color-surface - Background of the widget.
+ * @cssprop --lotse-color-surface-alt - Background of cards and panels.
+ * @cssprop --lotse-color-border - Borders of cards and inputs.
+ * @cssprop --lotse-color-focus - Focus ring.
+ * @cssprop --lotse-color-success - "Open now", "free".
+ * @cssprop --lotse-color-warning - "Closing soon", "temporarily closed".
+ * @cssprop --lotse-color-danger - Errors.
+ * @cssprop --lotse-font-family - Font stack (system fonts by default; Lotse never downloads fonts).
+ * @cssprop --lotse-font-size - Base font size (default 1rem, so the visitor's own setting counts).
+ * @cssprop --lotse-radius - Corner radius of cards, buttons and inputs.
+ * @cssprop --lotse-space - Base spacing unit.
+ * @cssprop --lotse-tap-size - Minimum size of every tap target (default 44px, WCAG 2.5.5).
+ */
+export const tokens = css`
+  :host {
+    --_primary: var(--lotse-color-primary, #0b57a4);
+    --_on-primary: var(--lotse-color-on-primary, #ffffff);
+    --_text: var(--lotse-color-text, #1b1f24);
+    --_muted: var(--lotse-color-muted, #4d5761);
+    --_surface: var(--lotse-color-surface, #ffffff);
+    --_surface-alt: var(--lotse-color-surface-alt, #f3f6f9);
+    --_border: var(--lotse-color-border, #8a949e);
+    --_focus: var(--lotse-color-focus, #c2410c);
+    --_success: var(--lotse-color-success, #17663a);
+    --_warning: var(--lotse-color-warning, #8a4b00);
+    --_danger: var(--lotse-color-danger, #b3261e);
+    --_font: var(--lotse-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+    --_size: var(--lotse-font-size, 1rem);
+    --_radius: var(--lotse-radius, 0.5rem);
+    --_space: var(--lotse-space, 0.5rem);
+    --_tap: var(--lotse-tap-size, 44px);
+  }
+`;
+
+/** What every widget shares: a reset against host styles, focus, buttons, states. */
+export const baseStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    background: var(--_surface);
+    font-family: var(--_font);
+    font-size: var(--_size);
+    font-weight: 400;
+    font-style: normal;
+    line-height: 1.5;
+    letter-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    word-spacing: normal;
+    overflow-wrap: anywhere;
+    container-type: inline-size;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [part='base'] {
+    padding: var(--_space);
+  }
+  h2, h3, h4, p, ul, ol, dl, dd, figure {
+    margin: 0;
+  }
+  h2 { font-size: 1.25em; line-height: 1.3; }
+  h3 { font-size: 1.1em; line-height: 1.3; }
+  a {
+    color: var(--_primary);
+    text-underline-offset: 0.15em;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+  }
+  button,
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4em;
+    min-height: var(--_tap);
+    min-width: var(--_tap);
+    padding: 0.4em 0.9em;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_primary);
+    font-weight: 600;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  button.primary,
+  .button.primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  select,
+  input,
+  textarea {
+    min-height: var(--_tap);
+    padding: 0.4em 0.6em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [dir='rtl'] .flip {
+    transform: scaleX(-1);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    margin-block-end: var(--_space);
+  }
+  .picker {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    margin-inline-start: auto;
+  }
+  .state {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .state.error {
+    border-color: var(--_danger);
+  }
+  .state .title {
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+    font-weight: 700;
+  }
+  .notice {
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+    margin-block: var(--_space);
+    padding: 0.4em 0.6em;
+    border-inline-start: 4px solid var(--_warning);
+    background: var(--_surface-alt);
+    color: var(--_text);
+  }
+  .spinner {
+    width: 1.5em;
+    height: 1.5em;
+    border: 3px solid var(--_border);
+    border-block-start-color: var(--_primary);
+    border-radius: 50%;
+    animation: spin 0.9s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  @media (forced-colors: active) {
+    button,
+    .button,
+    select,
+    input,
+    textarea,
+    .state {
+      border-color: ButtonText;
+    }
+    button.primary,
+    .button.primary,
+    [aria-pressed='true'],
+    [aria-current='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+  @media print {
+    :host {
+      color: #000;
+      background: #fff;
+    }
+    .no-print {
+      display: none !important;
+    }
+  }
+`;

@@ -1,0 +1,228 @@
+import { expect } from '@open-wc/testing';
+import { parseFeed, isCurrent } from '../src/core/feed/parse.js';
+import { pickText } from '../src/core/feed/text.js';
+import { feedCopy } from './helpers.js';
+
+const paths = (result: ReturnType<typeof parseFeed>) => result.problems.map((p) => p.path);
+
+describe('feed contract: parsing', () => {
+  it('accepts a valid feed without problems and fills defaults', () => {
+    const result = parseFeed(feedCopy());
+    expect(result.problems).to.deep.equal([]);
+    const feed = result.feed!;
+    expect(feed.services.map((s) => s.id)).to.deep.equal(['clearing', 'schuldnerberatung', 'old-project']);
+    expect(feed.region.state).to.equal('NW');
+    expect(feed.services[1].status).to.equal('active');
+    expect(feed.services[1].description).to.equal('');
+    expect(feed.services[0].locations[0].publicHolidays).to.equal('closed');
+    // Built-in vocabularies are there without the feed defining them.
+    expect(feed.categories.map((c) => c.id)).to.include.members(['health', 'housing', 'rights', 'german-courses']);
+    expect(feed.audiences.map((a) => a.id)).to.include.members(['women', 'uninsured', 'refugees']);
+  });
+
+  it('reports a broken slot with its path and a readable reason, and keeps the rest', () => {
+    const input = feedCopy();
+    input.services[0].locations[0].hours[1].closes = '25:00';
+    const result = parseFeed(input);
+    const problem = result.problems.find((p) => p.path === 'services[0].locations[0].hours[1].closes')!;
+    expect(problem.severity).to.equal('error');
+    expect(problem.messageEn).to.equal('"25:00" is not a time of day. Format: HH:MM from 00:00 to 24:00, e.g. "09:30".');
+    expect(problem.message).to.contain('keine Uhrzeit');
+    expect(result.feed!.services[0].locations[0].hours).to.have.length(1);
+    expect(result.feed!.services).to.have.length(3);
+  });
+
+  it('skips a service with wrong types and names each field', () => {
+    const input = feedCopy();
+    input.services[1].free = 'ja';
+    input.services[1].access = 'sometimes';
+    const result = parseFeed(input);
+    expect(result.feed!.services.map((s) => s.id)).to.deep.equal(['clearing', 'old-project']);
+    expect(paths(result)).to.include.members(['services[1].free', 'services[1].access', 'services[1]']);
+    expect(result.problems.find((p) => p.path === 'services[1].free')!.messageEn).to.equal('"ja" must be true or false.');
+  });
+
+  it('reports missing required fields as missing', () => {
+    const input = feedCopy();
+    delete input.services[1].summary;
+    const result = parseFeed(input);
+    expect(result.problems.find((p) => p.path === 'services[1].summary')!.messageEn).to.equal('is missing but required.');
+  });
+
+  it('skips duplicate ids after the first', () => {
+    const input = feedCopy();
+    input.services[2].id = 'clearing';
+    const result = parseFeed(input);
+    expect(result.feed!.services.filter((s) => s.id === 'clearing')).to.have.length(1);
+    expect(result.problems[0]).to.include({ path: 'services[2].id', code: 'duplicate', severity: 'error' });
+  });
+
+  it('drops unknown references with a warning but keeps the service', () => {
+    const input = feedCopy();
+    input.services[0].categories.push('astrology');
+    input.services[0].audiences.push('aliens');
+    input.services[0].locations[0].district = 'atlantis';
+    const result = parseFeed(input);
+    const service = result.feed!.services[0];
+    expect(service.categories).to.deep.equal(['health']);
+    expect(service.audiences).to.deep.equal(['uninsured', 'eu-citizens']);
+    expect(service.locations[0].district).to.equal(undefined);
+    expect(result.problems.map((p) => p.code)).to.have.members(['unknownCategory', 'unknownAudience', 'unknownDistrict']);
+    expect(result.problems.every((p) => p.severity === 'warning')).to.equal(true);
+  });
+
+  it('skips a service whose only category is unknown', () => {
+    const input = feedCopy();
+    input.services[1].categories = ['astrology'];
+    const result = parseFeed(input);
+    expect(result.feed!.services.map((s) => s.id)).not.to.include('schuldnerberatung');
+  });
+
+  it('drops javascript: links and impossible coordinates but keeps phone and hours', () => {
+    const input = feedCopy();
+    input.services[0].contact.website = 'javascript:alert(1)';
+    input.services[0].locations[0].geo = { lat: 123, lon: 7.4 };
+    const result = parseFeed(input);
+    const service = result.feed!.services[0];
+    expect(service.contact.website).to.equal(undefined);
+    expect(service.contact.phone).to.equal('0201 555 0101');
+    expect(service.locations[0].geo).to.equal(undefined);
+    expect(service.locations[0].hours).to.have.length(2);
+    expect(paths(result)).to.include.members(['services[0].contact.website', 'services[0].locations[0].geo.lat']);
+  });
+
+  it('warns about coordinates far from the region (swapped latitude and longitude)', () => {
+    const input = feedCopy();
+    input.services[0].locations[0].geo = { lat: 7.46, lon: 51.52 };
+    const result = parseFeed(input);
+    expect(result.problems[0]).to.include({ code: 'far', path: 'services[0].locations[0].geo' });
+  });
+
+  it('flags HTML in texts (it is shown as text) and shortens huge texts', () => {
+    const input = feedCopy();
+    input.services[1].description = '<img src=x onerror=alert(1)> Hilfe';
+    input.services[1].summary = 'x'.repeat(10_000);
+    const result = parseFeed(input);
+    expect(result.problems.map((p) => p.code)).to.include.members(['html', 'tooLong']);
+    expect(result.feed!.services[1].description).to.equal('<img src=x onerror=alert(1)> Hilfe');
+    expect((result.feed!.services[1].summary as string).length).to.equal(300);
+  });
+
+  it('rejects slots with the same start and end, and closures that end before they start', () => {
+    const input = feedCopy();
+    input.services[0].locations[0].hours[0].closes = '09:00';
+    input.services[0].locations[0].closures = [{ from: '2026-12-31', to: '2026-12-01' }];
+    const result = parseFeed(input);
+    expect(paths(result)).to.include.members([
+      'services[0].locations[0].hours[0].closes',
+      'services[0].locations[0].closures[0].to',
+    ]);
+    expect(result.feed!.services[0].locations[0].closures).to.deep.equal([]);
+  });
+
+  it('accepts slots past midnight', () => {
+    const input = feedCopy();
+    input.services[0].locations[0].hours[0] = { days: ['fr'], opens: '20:00', closes: '02:00', kind: 'walk-in' };
+    expect(parseFeed(input).problems).to.deep.equal([]);
+  });
+
+  it('rejects impossible dates', () => {
+    const input = feedCopy();
+    input.services[0].lastChecked = '2026-02-30';
+    const result = parseFeed(input);
+    expect(result.problems[0]).to.include({ path: 'services[0].lastChecked', code: 'date' });
+    expect(result.feed!.services[0].lastChecked).to.equal(undefined);
+  });
+
+  it('accepts "DE-NW" and normalises it; rejects unknown states', () => {
+    const input = feedCopy();
+    input.region.state = 'DE-BY';
+    expect(parseFeed(input).feed!.region.state).to.equal('BY');
+    input.region.state = 'XX';
+    const result = parseFeed(input);
+    expect(result.feed).to.equal(undefined);
+    expect(result.problems[0].path).to.equal('region.state');
+  });
+
+  it('lets a feed add categories and relabel built-in ones', () => {
+    const input = feedCopy();
+    input.categories = [
+      { id: 'health', label: { de: 'Gesundheit & Pflege' } },
+      { id: 'sport', label: 'Sport', icon: 'family' },
+    ];
+    input.services[1].categories = ['sport'];
+    const result = parseFeed(input);
+    expect(result.problems).to.deep.equal([]);
+    const health = result.feed!.categories.find((c) => c.id === 'health')!;
+    expect(health.label).to.deep.equal({ de: 'Gesundheit & Pflege' });
+    expect(health.icon).to.equal('health');
+    expect(result.feed!.categories.map((c) => c.id)).to.include('sport');
+  });
+
+  describe('unusable feeds give one clear error', () => {
+    const cases: [string, unknown, string][] = [
+      ['an array', [], 'notObject'],
+      ['a string', 'hello', 'notObject'],
+      ['null', null, 'notObject'],
+    ];
+    for (const [name, input, code] of cases) {
+      it(name, () => {
+        const result = parseFeed(input);
+        expect(result.feed).to.equal(undefined);
+        expect(result.problems[0].code).to.equal(code);
+      });
+    }
+    it('wrong version', () => {
+      const input = feedCopy();
+      input.version = 2;
+      const result = parseFeed(input);
+      expect(result.feed).to.equal(undefined);
+      expect(result.problems[0]).to.include({ path: 'version', code: 'version' });
+    });
+    it('no services', () => {
+      const input = feedCopy();
+      input.services = [];
+      expect(parseFeed(input).problems[0].code).to.equal('noServices');
+    });
+    it('services not a list', () => {
+      const input = feedCopy();
+      input.services = { a: 1 };
+      expect(parseFeed(input).problems[0]).to.include({ path: 'services', code: 'services' });
+    });
+    it('every service broken', () => {
+      const input = feedCopy();
+      input.services = [{ id: 'x' }, 42];
+      const result = parseFeed(input);
+      expect(result.feed).to.equal(undefined);
+      expect(result.problems.at(-1)!.code).to.equal('noServices');
+    });
+  });
+
+  it('hides ended services and those outside their validity dates', () => {
+    const [service] = parseFeed(feedCopy()).feed!.services;
+    expect(isCurrent(service, '2026-11-21')).to.equal(true);
+    expect(isCurrent({ ...service, status: 'ended' }, '2026-11-21')).to.equal(false);
+    expect(isCurrent({ ...service, validUntil: '2026-11-20' }, '2026-11-21')).to.equal(false);
+    expect(isCurrent({ ...service, validUntil: '2026-11-21' }, '2026-11-21')).to.equal(true);
+    expect(isCurrent({ ...service, validFrom: '2026-11-22' }, '2026-11-21')).to.equal(false);
+    expect(isCurrent({ ...service, status: 'temporarily-closed' }, '2026-11-21')).to.equal(true);
+  });
+
+  it('checks 10,000 services', () => {
+    const input = feedCopy();
+    input.services = Array.from({ length: 10_000 }, (_, i) => ({ ...feedCopy().services[0], id: `s-${i}` }));
+    const result = parseFeed(input);
+    expect(result.feed!.services).to.have.length(10_000);
+    expect(result.problems).to.deep.equal([]);
+  });
+});
+
+describe('feed texts: language fallback', () => {
+  const text = { de: 'Hallo', en: 'Hello', ro: 'Salut' };
+  it('uses the chosen language', () => expect(pickText(text, 'ro')).to.equal('Salut'));
+  it('falls back to English', () => expect(pickText(text, 'bg')).to.equal('Hello'));
+  it('then to German', () => expect(pickText({ de: 'Hallo', tr: 'Merhaba' }, 'bg')).to.equal('Hallo'));
+  it('then to any present', () => expect(pickText({ tr: 'Merhaba' }, 'bg')).to.equal('Merhaba'));
+  it('skips empty translations', () => expect(pickText({ ro: '', de: 'Hallo' }, 'ro')).to.equal('Hallo'));
+  it('treats a plain string as German for everyone', () => expect(pickText('Hallo', 'ar')).to.equal('Hallo'));
+});

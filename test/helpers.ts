@@ -1,0 +1,36 @@
+const smallFeed: unknown = await (await fetch(new URL('./fixtures/small-feed.json', import.meta.url))).json();
+
+/** A fresh deep copy of the small valid feed, to break in one place per test. */
+export function feedCopy(): Record<string, any> {
+  return structuredClone(smallFeed) as Record<string, any>;
+}
+
+/** Wait until `check` is true (polling), or fail after `ms`. */
+export async function until(check: () => unknown, ms = 5000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Text of the shadow root, whitespace folded. */
+export const shadowText = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+import { render, type TemplateResult } from 'lit';
+const mounted: HTMLElement[] = [];
+/**
+ * Render a template with several widgets into a fresh container and wait for their first
+ * update. (open-wc's fixture waits for an animation frame for plain containers, which
+ * background test pages do not always get.)
+ */
+export async function mount(template: TemplateResult): Promise<HTMLElement> {
+  // The template's single root element is returned.
+  const box = document.createElement('div');
+  document.body.append(box);
+  mounted.push(box);
+  render(template, box);
+  await Promise.all([...box.querySelectorAll('*')].map((el) => (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete));
+  return box.firstElementChild as HTMLElement;
+}
+afterEach(() => mounted.splice(0).forEach((box) => box.remove()));

@@ -1,0 +1,97 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/index.js';
+import { resolveLocale, setVisitorChoice, LOCALES } from '../src/core/i18n.js';
+import type { LotseHoursMap } from '../src/index.js';
+import { feedCopy, mount, until } from './helpers.js';
+
+const heading = (el: Element) => el.shadowRoot!.querySelector('h2')!.textContent!.trim();
+const base = (el: Element) => el.shadowRoot!.querySelector('[part="base"]')!;
+
+describe('languages', () => {
+  const htmlLang = document.documentElement.lang;
+  afterEach(() => {
+    localStorage.removeItem('lotse-language');
+    document.documentElement.lang = htmlLang;
+  });
+
+  it('resolves: own lang → visitor choice → <html lang> → browser → de', () => {
+    document.documentElement.lang = 'tr';
+    expect(resolveLocale('ro-RO')).to.equal('ro');
+    expect(resolveLocale('')).to.equal('tr');
+    localStorage.setItem('lotse-language', 'uk');
+    expect(resolveLocale('')).to.equal('uk');
+    expect(resolveLocale('bg')).to.equal('bg');
+    localStorage.removeItem('lotse-language');
+    document.documentElement.lang = 'fr';
+    const browser = navigator.languages.map((l) => l.slice(0, 2)).find((l) => (LOCALES as readonly string[]).includes(l));
+    expect(resolveLocale(null)).to.equal(browser ?? 'de');
+  });
+
+  it('an unsupported lang attribute falls through to the next rule', () => {
+    document.documentElement.lang = 'pl';
+    expect(resolveLocale('fr')).to.equal('pl');
+  });
+
+  it('the picker shows every language in its own name and script', async () => {
+    const el = await fixture(html`<lotse-hours-map .feed=${feedCopy()}></lotse-hours-map>`);
+    const options = [...el.shadowRoot!.querySelectorAll('option')].map((o) => [o.value, o.textContent, o.lang]);
+    expect(options).to.deep.equal([
+      ['de', 'Deutsch', 'de'], ['en', 'English', 'en'], ['ro', 'Română', 'ro'], ['bg', 'Български', 'bg'],
+      ['tr', 'Türkçe', 'tr'], ['ar', 'العربية', 'ar'], ['uk', 'Українська', 'uk'], ['pl', 'Polski', 'pl'],
+    ]);
+    const select = el.shadowRoot!.querySelector('select')!;
+    expect(select.labels![0].textContent).to.contain('Sprache');
+  });
+
+  it('a choice in one widget switches every widget on the page and is remembered', async () => {
+    document.documentElement.lang = 'de';
+    const box = await mount(html`<div>
+      <lotse-hours-map .feed=${feedCopy()}></lotse-hours-map>
+      <lotse-quick-check .feed=${feedCopy()}></lotse-quick-check>
+    </div>`);
+    const [map, check] = [...box.children] as LotseHoursMap[];
+    expect(heading(map)).to.equal('Sprechstunden');
+    const select = map.shadowRoot!.querySelector('select')!;
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await until(() => heading(map) === 'Opening hours' && heading(check) !== 'Schnell-Check', 3000, 'English');
+    expect(localStorage.getItem('lotse-language')).to.equal('en');
+    expect(base(check).getAttribute('lang')).to.equal('en');
+  });
+
+  it('a widget with its own lang keeps it when another widget switches', async () => {
+    const box = await mount(html`<div>
+      <lotse-hours-map lang="ro" .feed=${feedCopy()}></lotse-hours-map>
+      <lotse-quick-check .feed=${feedCopy()}></lotse-quick-check>
+    </div>`);
+    const [pinned, free] = [...box.children];
+    setVisitorChoice('pl');
+    await until(() => base(free).getAttribute('lang') === 'pl', 3000, 'Polish');
+    expect(base(pinned).getAttribute('lang')).to.equal('ro');
+  });
+
+  it('two widgets on one page can speak different languages at once', async () => {
+    const box = await mount(html`<div>
+      <lotse-hours-map lang="en" .feed=${feedCopy()}></lotse-hours-map>
+      <lotse-hours-map lang="de" .feed=${feedCopy()}></lotse-hours-map>
+    </div>`);
+    const [en, de] = [...box.children];
+    await until(() => heading(en) === 'Opening hours', 3000, 'English heading');
+    expect(heading(de)).to.equal('Sprechstunden');
+  });
+
+  it('Arabic renders right-to-left', async () => {
+    const el = await fixture(html`<lotse-hours-map lang="ar" .feed=${feedCopy()}></lotse-hours-map>`);
+    expect(base(el).getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(base(el)).direction).to.equal('rtl');
+  });
+});
+
+describe('safe registration', () => {
+  it('defining the elements twice does not throw', async () => {
+    const first = customElements.get('lotse-service-finder');
+    // A second copy of the bundle (new module instance) registers again.
+    await import(/* a new module instance */ `../src/service-finder/service-finder.ts?copy=${2}`);
+    expect(customElements.get('lotse-service-finder')).to.equal(first);
+  });
+});

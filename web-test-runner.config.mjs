@@ -1,0 +1,76 @@
+// Tests run in real browsers: Debian's Chromium and Firefox ESR (see ../shared/TOOLCHAIN.md).
+// LOTSE_BROWSERS=chromium (or firefox) limits the run to one engine while developing.
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+/**
+ * Test endpoints on the test server, so loading is tested over real HTTP:
+ *   /__test/feed?key=K&fail=N&status=S  fails the first N requests of K with S, then the feed
+ *   /__test/feed?type=html              a web page instead of JSON (a CMS 404 page)
+ *   /__test/feed?type=truncated         JSON cut off in the middle
+ *   /__test/feed?delay=MS               answers late
+ *   /__test/count?key=K                 how many feed requests K has seen
+ */
+const seen = new Map();
+const feedJson = () => readFileSync('test/fixtures/small-feed.json', 'utf8');
+async function testApi(ctx, next) {
+  if (!ctx.path.startsWith('/__test/')) return next();
+  const q = ctx.query;
+  const key = q.key ?? 'default';
+  if (ctx.path === '/__test/count') {
+    ctx.body = String(seen.get(key) ?? 0);
+    return;
+  }
+  const count = (seen.get(key) ?? 0) + 1;
+  seen.set(key, count);
+  if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
+  if (count <= Number(q.fail ?? 0)) {
+    ctx.status = Number(q.status ?? 500);
+    ctx.body = 'failure';
+    return;
+  }
+  if (q.type === 'html') {
+    ctx.type = 'text/html';
+    ctx.body = '<!doctype html><title>Seite nicht gefunden</title>';
+    return;
+  }
+  ctx.type = 'application/json';
+  ctx.body = q.type === 'truncated' ? feedJson().slice(0, 400) : feedJson();
+}
+
+const flags = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // Pages run side by side; without these, hidden pages get no animation frames and stall.
+  '--disable-renderer-backgrounding', '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+];
+const engines = {
+  chromium: () => chromeLauncher({
+    launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags },
+  }),
+  firefox: () => chromeLauncher({
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: '/usr/lib/firefox-esr/firefox-esr',
+      headless: true,
+    },
+  }),
+};
+const wanted = (process.env.LOTSE_BROWSERS ?? 'chromium,firefox').split(',');
+const browsers = wanted
+  .filter((name) => name === 'chromium' || existsSync('/usr/lib/firefox-esr/firefox-esr'))
+  .map((name) => engines[name]());
+
+export default {
+  files: process.env.LOTSE_TESTS ?? 'test/**/*.test.ts',
+  nodeResolve: true,
+  browsers,
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  middleware: [testApi],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+};
