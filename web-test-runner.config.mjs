@@ -2,6 +2,7 @@
 // LOTSE_BROWSERS=chromium (or firefox) limits the run to one engine while developing.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { existsSync, readFileSync } from 'node:fs';
 
 /**
@@ -63,7 +64,36 @@ const browsers = wanted
   .filter((name) => name === 'chromium' || existsSync('/usr/lib/firefox-esr/firefox-esr'))
   .map((name) => engines[name]());
 
+/** Prints one closing line "N passed, N failed" over all browsers, for CI to read. */
+function summaryReporter() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const count = (suite) => {
+    for (const test of suite?.tests ?? []) {
+      if (test.skipped) skipped++;
+      else if (test.passed) passed++;
+      else failed++;
+    }
+    for (const child of suite?.suites ?? []) count(child);
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      passed = failed = skipped = 0;
+      for (const session of sessions) {
+        count(session.testResults);
+        // A file that failed to load has no test results but must count as a failure.
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) failed++;
+      }
+    },
+    stop() {
+      console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    },
+  };
+}
+
 export default {
+  reporters: [defaultReporter(), summaryReporter()],
   files: process.env.LOTSE_TESTS ?? 'test/**/*.test.ts',
   nodeResolve: true,
   browsers,

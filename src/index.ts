@@ -8,7 +8,7 @@ export { LotseHoursMap } from './hours-map/hours-map.js';
 export { LotseQuickCheck } from './quick-check/quick-check.js';
 export { LotseContactForm } from './contact-form/contact-form.js';
 export { LotseElement } from './core/base-element.js';
-export { parseFeed, type FeedProblem, type ParseResult } from './core/feed/parse.js';
+export type { FeedProblem, ParseResult } from './core/feed/parse.js';
 export type { Feed, Service, Location, Slot, Closure, Text, Region, VocabularyEntry } from './core/feed/schema.js';
 export type { LotseEventDetails, LotseEventName, LotseEvent } from './core/events.js';
 export { LOCALES, type Locale } from './core/i18n.js';

@@ -117,7 +117,7 @@ describe('feed loading', () => {
     const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder>
       <script type="application/json">${JSON.stringify(feedCopy())}</script>
     </lotse-service-finder>`);
-    expect(el.shadowRoot!.querySelector('.spinner')).to.equal(null);
+    await until(() => !el.shadowRoot!.querySelector('.spinner'), 3000, 'parsed');
     expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 
@@ -125,6 +125,7 @@ describe('feed loading', () => {
     const el = document.createElement('lotse-service-finder');
     el.feed = feedCopy();
     const el2 = await fixture<LotseServiceFinder>(el);
+    await until(() => !el2.shadowRoot!.querySelector('.spinner'), 3000, 'parsed');
     expect(el2.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 
@@ -136,6 +137,7 @@ describe('feed loading', () => {
     el.addEventListener('lotse-feed-warning', (e) => warnings.push(e));
     el.feed = input;
     await fixture(el);
+    await until(() => warnings.length > 0, 3000, 'warning');
     expect(warnings).to.have.length(1);
     expect(warnings[0].detail.problems.map((p: { path: string }) => p.path)).to.include('services[0].locations[0].hours[1].closes');
     expect(warnings[0].bubbles && warnings[0].composed).to.equal(true);
@@ -145,13 +147,13 @@ describe('feed loading', () => {
     const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder>
       <script type="application/json">{ "version": 1, "services": [</script>
     </lotse-service-finder>`);
+    await until(() => el.shadowRoot!.querySelector('[role="alert"]'), 3000, 'error state');
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert).to.exist;
     expect(alert.textContent).to.contain('kein gültiges JSON');
   });
 
   it('a widget without any feed explains what to set', async () => {
-    const el = await fixture(html`<lotse-quick-check></lotse-quick-check>`);
-    expect(shadowText(el)).to.contain('feed=');
+    const el = await fixture(html`<lotse-quick-check lang="de"></lotse-quick-check>`);
+    await until(() => shadowText(el).includes('feed='), 3000, 'explanation');
   });
 });

@@ -5,9 +5,8 @@ import {
   LANGUAGE_CHANGE_EVENT, LOCALES, LOCALE_NAMES, RTL_LOCALES, isLocaleReady, loadLocale,
   resolveLocale, setVisitorChoice, toLocale, withLocale, type Locale,
 } from './i18n.js';
-import { feedSource, inlineFeedState, type FeedSource, type FeedState } from './feed/load.js';
-import { isCurrent } from './feed/parse.js';
-import { describe } from './feed/messages.js';
+import { feedSource, inlineFeedState, problem, type FeedSource, type FeedState } from './feed/load.js';
+import { isCurrent } from './feed/current.js';
 import type { Feed, Service, Text } from './feed/schema.js';
 import { pickText } from './feed/text.js';
 import { formatDate } from './format.js';
@@ -59,7 +58,7 @@ export abstract class LotseElement extends LitElement {
     super.connectedCallback();
     window.addEventListener(LANGUAGE_CHANGE_EVENT, this.onLanguageChange);
     this.updateLocale();
-    this.connectFeed();
+    void this.connectFeed();
   }
 
   override disconnectedCallback() {
@@ -71,7 +70,7 @@ export abstract class LotseElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues) {
     if (changed.has('lang')) this.updateLocale();
-    if (changed.has('feed') && changed.get('feed') !== undefined) this.connectFeed();
+    if (changed.has('feed') && changed.get('feed') !== undefined) void this.connectFeed();
     if (changed.has('feedState')) this.reportFeedState();
   }
 
@@ -123,33 +122,33 @@ export abstract class LotseElement extends LitElement {
     if (this.source) this.feedState = this.source.state;
   };
 
-  private connectFeed() {
+  private feedRequest = 0;
+
+  private async connectFeed() {
     this.source?.removeEventListener('change', this.onFeedChange);
     this.source = undefined;
-    if (this.feed && typeof this.feed === 'object') {
-      this.feedState = inlineFeedState(this.feed);
-    } else if (typeof this.feed === 'string' && this.feed.trim()) {
+    const request = ++this.feedRequest;
+    const settle = (state: FeedState) => {
+      if (request === this.feedRequest) this.feedState = state;
+    };
+    if (typeof this.feed === 'string' && this.feed.trim()) {
       this.source = feedSource(this.feed.trim());
       this.source.addEventListener('change', this.onFeedChange);
       this.source.load();
       this.feedState = this.source.state;
-    } else {
-      const script = this.querySelector('script[type="application/json"]');
-      if (script) {
-        let json: unknown;
-        try {
-          json = JSON.parse(script.textContent ?? '');
-        } catch (error) {
-          const [message, messageEn] = describe('notJson', (error as Error).message);
-          this.feedState = { status: 'error', problems: [{ path: '', severity: 'error', code: 'notJson', message, messageEn }] };
-          return;
-        }
-        this.feedState = inlineFeedState(json);
-      } else {
-        const [message, messageEn] = describe('noFeed');
-        this.feedState = { status: 'error', problems: [{ path: '', severity: 'error', code: 'noFeed', message, messageEn }] };
-      }
+      return;
     }
+    this.feedState = { status: 'loading' };
+    if (this.feed && typeof this.feed === 'object') return settle(await inlineFeedState(this.feed));
+    const script = this.querySelector('script[type="application/json"]');
+    if (!script) return settle({ status: 'error', problems: [await problem('noFeed')] });
+    let json: unknown;
+    try {
+      json = JSON.parse(script.textContent ?? '');
+    } catch (error) {
+      return settle({ status: 'error', problems: [await problem('notJson', (error as Error).message)] });
+    }
+    settle(await inlineFeedState(json));
   }
 
   /** Tell the host page (once per state) about skipped entries or an unusable feed. */

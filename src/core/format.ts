@@ -3,7 +3,6 @@
  * Formatters are cached: creating them is the slow part.
  */
 import type { Weekday } from './feed/schema.js';
-import { EXTRA_LANGUAGE_LABELS } from './feed/vocabulary.js';
 
 const cache = new Map<string, unknown>();
 function cached<T>(key: string, make: () => T): T {
@@ -65,6 +64,23 @@ export function formatDistance(meters: number, locale: string): string {
 export function formatNumber(value: number, locale: string): string {
   return cached(`num:${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(value);
 }
+
+/**
+ * Language names that `Intl.DisplayNames` lacks in most browsers: code → UI language → name.
+ * Capitalised like the names `languageName()` builds from `Intl.DisplayNames`.
+ */
+const EXTRA_LANGUAGE_LABELS: Record<string, Record<string, string>> = {
+  rom: {
+    de: 'Romanes',
+    en: 'Romani',
+    ro: 'Romani',
+    bg: 'Ромски',
+    tr: 'Romanca',
+    ar: 'لغة الروما',
+    uk: 'Ромська',
+    pl: 'Romski',
+  },
+};
 
 /** The name of a language in the widget's language: "ro" → "Rumänisch" (de), "Romanian" (en). */
 export function languageName(code: string, locale: string): string {

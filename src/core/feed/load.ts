@@ -3,9 +3,17 @@
  * backoff, and the last good copy kept in IndexedDB for visitors on a bad connection.
  */
 import { createStore, get, set, type UseStore } from 'idb-keyval';
-import { parseFeed, type FeedProblem, type ParseResult } from './parse.js';
-import { describe } from './messages.js';
+import type { FeedProblem, ParseResult } from './parse.js';
 import type { Feed } from './schema.js';
+
+/**
+ * The checker (zod, the messages, the built-in vocabularies) is the biggest part of the
+ * foundation. It is loaded in parallel with the feed itself, so the first paint (the
+ * loading state) needs only Lit and the widget.
+ */
+const checker = () => import('./parse.js');
+const parseFeed = async (json: unknown): Promise<ParseResult> => (await checker()).parseFeed(json);
+const describeAsync = async (code: string, value?: unknown) => (await checker()).describe(code, value);
 
 export type FeedState =
   | { status: 'idle' }
@@ -56,15 +64,15 @@ function writeCache(url: string, json: unknown) {
   if (db) set(url, { savedAt: new Date().toISOString(), json } satisfies CachedFeed, db).catch(() => {});
 }
 
-const problem = (code: string, value?: unknown): FeedProblem => {
-  const [message, messageEn] = describe(code, value);
+export const problem = async (code: string, value?: unknown): Promise<FeedProblem> => {
+  const [message, messageEn] = await describeAsync(code, value);
   return { path: '', severity: 'error', code, message, messageEn };
 };
 
 /** Why a response failed, and whether trying again may help. */
 class LoadError extends Error {
-  constructor(readonly problem: FeedProblem, readonly retryable: boolean) {
-    super(problem.messageEn);
+  constructor(readonly code: string, readonly value: unknown, readonly retryable: boolean) {
+    super(code);
   }
 }
 
@@ -73,26 +81,26 @@ async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
   try {
     response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
   } catch {
-    throw new LoadError(problem('network'), true);
+    throw new LoadError('network', undefined, true);
   }
   if (!response.ok) {
     const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-    throw new LoadError(problem('http', response.status), retryable);
+    throw new LoadError('http', response.status, retryable);
   }
   const type = response.headers.get('content-type') ?? '';
   const text = await response.text().catch(() => {
-    throw new LoadError(problem('network'), true);
+    throw new LoadError('network', undefined, true);
   });
-  if (/html/i.test(type) || /^\s*</.test(text)) throw new LoadError(problem('html404', type || 'text/html'), false);
+  if (/html/i.test(type) || /^\s*</.test(text)) throw new LoadError('html404', type || 'text/html', false);
   try {
     const json = JSON.parse(text);
     if (text.length > LARGE_BYTES) {
       // Still used, but the editor should know why phones are slow.
-      console.warn(`[lotse] ${describe('large', (text.length / 1048576).toFixed(1))[0]}`);
+      void describeAsync('large', (text.length / 1048576).toFixed(1)).then(([de]) => console.warn(`[lotse] ${de}`));
     }
     return json;
   } catch (error) {
-    throw new LoadError(problem('notJson', (error as Error).message), false);
+    throw new LoadError('notJson', (error as Error).message, false);
   }
 }
 
@@ -133,45 +141,46 @@ export class FeedSource extends EventTarget {
     const hadReady = this.state.status === 'ready' ? this.state : undefined;
     if (!hadReady) this.setState({ status: 'loading' });
     let settled = false;
-    const cached = readCache(this.url).then((copy) => {
+    const cached = readCache(this.url).then(async (copy) => {
       if (!copy || settled || attempt !== this.attempt || this.state.status === 'ready') return copy;
-      const result = parseFeed(copy.json);
+      const result = await parseFeed(copy.json);
+      // The network may have answered while the copy was being checked.
+      if (settled || (this.state as FeedState).status === 'ready') return copy;
       if (result.feed) {
         this.setState({ status: 'ready', feed: result.feed, problems: result.problems, from: 'cache', savedAt: copy.savedAt, refreshing: true });
       }
       return copy;
     });
 
-    let failure: FeedProblem = problem('network');
+    let failure: [code: string, value?: unknown] = ['network'];
     for (let retry = 0; retry <= loadOptions.retryDelaysMs.length; retry++) {
       if (retry > 0) await wait(loadOptions.retryDelaysMs[retry - 1]);
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), loadOptions.timeoutMs);
       try {
         const json = await fetchJson(this.url, controller.signal);
-        const result: ParseResult = parseFeed(json);
+        const result = await parseFeed(json);
         settled = true;
         if (result.feed) {
           writeCache(this.url, json);
           return this.setState({ status: 'ready', feed: result.feed, problems: result.problems, from: 'network' });
         }
-        failure = result.problems[0] ?? failure;
         return this.fail(result.problems, await cached);
       } catch (error) {
         if (!(error instanceof LoadError)) throw error;
-        failure = error.problem;
+        failure = [error.code, error.value];
         if (!error.retryable) break;
       } finally {
         clearTimeout(timer);
       }
     }
     settled = true;
-    this.fail([failure], await cached);
+    this.fail([await problem(...failure)], await cached);
   }
 
   /** Show the saved copy if there is one, else the error state. */
-  private fail(problems: FeedProblem[], cached: CachedFeed | undefined) {
-    const result = cached && parseFeed(cached.json);
+  private async fail(problems: FeedProblem[], cached: CachedFeed | undefined) {
+    const result = cached && (await parseFeed(cached.json));
     if (cached && result?.feed) {
       this.setState({ status: 'ready', feed: result.feed, problems: result.problems, from: 'cache', savedAt: cached.savedAt });
       console.warn(`[lotse] ${this.url}: ${problems[0]?.message ?? ''} Gespeicherte Kopie vom ${cached.savedAt} wird gezeigt.`);
@@ -195,8 +204,8 @@ export function feedSource(url: string): FeedSource {
 }
 
 /** A feed given inline (JSON in a script child, or an object property): parsed right away. */
-export function inlineFeedState(json: unknown): FeedState {
-  const result = parseFeed(json);
+export async function inlineFeedState(json: unknown): Promise<FeedState> {
+  const result = await parseFeed(json);
   return result.feed
     ? { status: 'ready', feed: result.feed, problems: result.problems, from: 'inline' }
     : { status: 'error', problems: result.problems };

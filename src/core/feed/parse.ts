@@ -9,6 +9,8 @@ import {
   type Feed, type Location, type Service, type Text,
 } from './schema.js';
 import { describe, MESSAGES as KNOWN_KEYS } from './messages.js';
+
+export { describe };
 import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from './vocabulary.js';
 
 export interface FeedProblem {
@@ -270,10 +272,4 @@ export function parseFeed(input: unknown): ParseResult {
   };
 }
 
-/** Is a service current on `today` (YYYY-MM-DD in the region's zone)? Ended ones never are. */
-export function isCurrent(service: Service, today: string): boolean {
-  if (service.status === 'ended') return false;
-  if (service.validFrom && service.validFrom.slice(0, 10) > today) return false;
-  if (service.validUntil && service.validUntil.slice(0, 10) < today) return false;
-  return true;
-}
+export { isCurrent } from './current.js';

@@ -124,19 +124,3 @@ export const LANGUAGE_NAMES: Record<string, string> = {
   rom: 'Romanes',
 };
 
-/**
- * Language names that `Intl.DisplayNames` lacks in most browsers: code → UI language → name.
- * Capitalised like the names `languageName()` builds from `Intl.DisplayNames`.
- */
-export const EXTRA_LANGUAGE_LABELS: Record<string, Record<string, string>> = {
-  rom: {
-    de: 'Romanes',
-    en: 'Romani',
-    ro: 'Romani',
-    bg: 'Ромски',
-    tr: 'Romanca',
-    ar: 'لغة الروما',
-    uk: 'Ромська',
-    pl: 'Romski',
-  },
-};

@@ -1,0 +1,55 @@
+// Reports min+gzip bytes of every built entry (with the chunks it imports statically, i.e.
+// what a page downloads before first paint), of each language chunk and of lazy chunks,
+// against the budgets in scripts/size-budgets.json. Exits 1 when a budget is exceeded.
+// Run after `npm run build`.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname, basename } from 'node:path';
+
+const dist = 'dist';
+const budgets = JSON.parse(readFileSync('scripts/size-budgets.json', 'utf8'));
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const staticImports = (file) =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.[^"']+)["']/g)].map((m) =>
+    join(dirname(file), m[1]),
+  );
+
+/** The entry plus everything it imports statically, each file once. */
+function closure(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  for (const dep of staticImports(entry)) closure(dep, seen);
+  return seen;
+}
+
+if (!existsSync(dist)) {
+  console.error('dist/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+const rows = [];
+const check = (name, bytes, budget) => rows.push({ name, bytes, budget, ok: budget === undefined || bytes <= budget });
+
+for (const [entry, budget] of Object.entries(budgets.entries)) {
+  const files = closure(join(dist, `${entry}.js`));
+  check(`${entry}.js (+ ${files.size - 1} shared chunks)`, [...files].reduce((sum, f) => sum + gz(f), 0), budget);
+}
+const chunks = existsSync(join(dist, 'chunks')) ? readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')) : [];
+for (const chunk of chunks) {
+  const locale = /^(en|ro|bg|tr|ar|uk|pl)-/.exec(chunk)?.[1];
+  const lazy = Object.entries(budgets.lazy ?? {}).find(([prefix]) => chunk.startsWith(prefix));
+  if (locale) check(`language ${locale} (${chunk})`, gz(join(dist, 'chunks', chunk)), budgets.locale);
+  else if (lazy) check(`lazy ${lazy[0]} (${chunk})`, gz(join(dist, 'chunks', chunk)), lazy[1]);
+}
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`${'file'.padEnd(width)}  min+gzip    budget`);
+for (const r of rows) {
+  const kb = (n) => (n === undefined ? '—' : `${(n / 1024).toFixed(1)} kB`);
+  console.log(`${r.name.padEnd(width)}  ${kb(r.bytes).padStart(8)}  ${kb(r.budget).padStart(8)}  ${r.ok ? 'ok' : 'OVER BUDGET'}`);
+}
+const over = rows.filter((r) => !r.ok);
+if (over.length) {
+  console.error(`\n${over.length} budget(s) exceeded.`);
+  process.exit(1);
+}
+console.log(`\nAll ${rows.length} sizes within budget (${basename(process.cwd())}).`);
