@@ -1,33 +1,531 @@
-import { html } from 'lit';
-import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
+import type { Feed, Service, VocabularyEntry } from '../core/feed/schema.js';
+import { formatDistance, formatNumber, languageName } from '../core/format.js';
+import { distanceMeters } from '../core/location-links.js';
+import { openingWords } from '../core/opening-text.js';
+import { createClock, isOpenOnDate, serviceStatus, type Clock } from '../core/time/opening.js';
+import { applyFilters, facetsOf, GROUPS, type Facets, type GroupId, type Selection } from './filters.js';
+import type { ServiceIndex } from './search-index.js';
+import { readUrlState, writeUrlState } from './url-state.js';
+import { renderDetail } from './service-detail.js';
+import { finderStyles } from './service-finder.styles.js';
+
+/** Walking speed for "12 min on foot": 80 m per minute. */
+const WALK_METERS_PER_MINUTE = 80;
+
+interface Place {
+  lat: number;
+  lon: number;
+  /** How the place was chosen: the device's position, a district or a postcode. */
+  label: string;
+}
 
 /**
- * Search and filter local help services.
+ * Search and filter local help services: in the visitor's language, near them, open now.
  *
- * This widget is being built; until then it shows an honest "coming soon" note and how many
- * services the feed offers.
+ * @summary The main entry point: search as you type, one-tap filters with counts, details
+ * with call, directions, hours, print, share and read-aloud.
  *
- * @summary Search and filter local help services.
+ * @fires lotse-search - Search text or filters changed (debounced; nothing personal, no position).
+ * @fires lotse-service-select - A visitor opened a service's details.
+ * @fires lotse-contact-request - A visitor asked to be contacted; a `<lotse-contact-form>` takes over.
  * @fires lotse-feed-warning - Some feed entries were skipped or adjusted.
  * @fires lotse-feed-error - The feed cannot be used.
+ *
+ * @csspart base - The outer box.
+ * @csspart search - The search field.
+ * @csspart filter - Each filter button.
+ * @csspart results - The result list.
+ * @csspart card - A result card.
+ * @csspart detail - The detail view of one service.
+ * @csspart action - Buttons and links in the detail view (call, directions, print, share …).
  */
 export class LotseServiceFinder extends LotseElement {
+  static override styles = [...LotseElement.styles, finderStyles];
+
+  @query('#lotse-detail-title') private detailHeading?: HTMLElement;
+  @query('#lotse-search') private searchInput?: HTMLInputElement;
+
+  @state() private query = '';
+  @state() private selection: Selection = {};
+  @state() private detailId?: string;
+  @state() private shown = 0;
+  @state() private moreFilters = false;
+  @state() private place?: Place;
+  @state() private placeStatus: 'idle' | 'locating' | 'denied' = 'idle';
+  @state() private index?: ServiceIndex;
+  @state() private minute = 0;
+  @state() private actionNote = '';
+
+  /** Preset category filter: ids separated by commas, e.g. `categories="health,family"`. */
+  @property() categories = '';
+
+  /** Preset district filter: a district id from the feed, e.g. `district="nordviertel"`. */
+  @property() district = '';
+
+  /** `list` (cards, default) or `compact` (one line per service, for narrow sidebars). */
+  @property({ reflect: true }) view: 'list' | 'compact' = 'list';
+
+  /** How many results to show before "Show more" (default 20). */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 20;
+
+  /** Keep search, filters and the open service in the page URL (for bookmarks and sharing). */
+  @property({ attribute: 'url-state', type: Boolean }) urlState = false;
+
+  /** For tests and demos: the time to compute "open now" for (ISO string or Date). Default: the real time. */
+  @property({ attribute: false }) now?: Date | string;
+
+  private facets?: { feed: Feed; services: Service[]; minute: number; map: Map<string, Facets> };
+  private indexFor?: Service[];
+  private timer?: ReturnType<typeof setInterval>;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // "Open now" changes with the clock: refresh once a minute.
+    this.timer = setInterval(() => (this.minute = Math.floor(Date.now() / 60_000)), 60_000);
+    if (this.urlState) this.applyUrlState();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+    clearTimeout(this.searchTimer);
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    if (changed.has('categories') || changed.has('district')) {
+      const split = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+      this.selection = { ...this.selection, category: split(this.categories), district: split(this.district) };
+    }
+    if (changed.has('pageSize') || changed.has('query') || changed.has('selection')) this.shown = this.pageSize;
+    const services = this.currentServices;
+    if (services.length && this.indexFor !== services) {
+      this.indexFor = services;
+      const feed = this.data!;
+      import('./search-index.js').then(({ buildIndex }) => {
+        if (this.indexFor === services) this.index = buildIndex(feed, services);
+      });
+    }
+  }
+
+  protected override updated(changed: PropertyValues) {
+    if (changed.has('detailId') && this.detailId) this.detailHeading?.focus();
+  }
+
+  // ---- Derived data --------------------------------------------------------------------
+
+  get clock(): Clock {
+    void this.minute; // re-rendered once a minute by the timer
+    const region = this.data!.region;
+    return createClock(this.now ? new Date(this.now) : new Date(), region);
+  }
+
+  private facetMap(feed: Feed, services: Service[], clock: Clock): Map<string, Facets> {
+    const minute = Math.floor(clock.nowMs / 60_000);
+    if (this.facets?.services !== services || this.facets.minute !== minute) {
+      const map = new Map<string, Facets>();
+      for (const service of services) {
+        const timing = {
+          status: serviceStatus(service.locations, clock),
+          openToday: service.locations.some((l) => isOpenOnDate(l, clock.today, clock)),
+        };
+        map.set(service.id, facetsOf(service, timing));
+      }
+      this.facets = { feed, services, minute, map };
+    }
+    return this.facets.map;
+  }
+
+  /** Distance from the chosen place to the nearest location of a service. */
+  distanceTo(service: Service): number | undefined {
+    if (!this.place) return undefined;
+    let best: number | undefined;
+    for (const location of service.locations) {
+      if (!location.geo) continue;
+      const d = distanceMeters(this.place, location.geo);
+      if (best === undefined || d < best) best = d;
+    }
+    return best;
+  }
+
+  distanceWords(meters: number): string {
+    const minutes = Math.max(1, Math.round(meters / WALK_METERS_PER_MINUTE));
+    return msg(str`${formatDistance(meters, this.locale)} · ${formatNumber(minutes, this.locale)} Min. zu Fuß`);
+  }
+
+  label(list: VocabularyEntry[], id: string): string {
+    const entry = list.find((e) => e.id === id);
+    return entry ? this.text(entry.label) : id;
+  }
+
+  // ---- Handlers --------------------------------------------------------------------------
+
+  private onInput(event: Event) {
+    this.query = (event.target as HTMLInputElement).value;
+    this.afterSearchChange();
+  }
+
+  private toggle(group: GroupId, option: string) {
+    const chosen = this.selection[group] ?? [];
+    const next = chosen.includes(option) ? chosen.filter((o) => o !== option) : [...chosen, option];
+    this.selection = { ...this.selection, [group]: next };
+    this.afterSearchChange();
+  }
+
+  private clearGroup(group: GroupId) {
+    this.selection = { ...this.selection, [group]: [] };
+    this.afterSearchChange();
+  }
+
+  private reset() {
+    this.query = '';
+    this.selection = {};
+    this.place = undefined;
+    this.placeStatus = 'idle';
+    this.afterSearchChange();
+    this.searchInput?.focus();
+  }
+
+  /** Tell the host page (debounced) and keep the URL in step. */
+  private afterSearchChange() {
+    if (this.urlState) writeUrlState({ query: this.query, selection: this.selection, serviceId: this.detailId }, false);
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      const filters: Record<string, string[]> = {};
+      for (const group of GROUPS) if (this.selection[group]?.length) filters[group] = this.selection[group]!;
+      this.emit('lotse-search', { query: this.query, filters });
+    }, 400);
+  }
+
+  openDetail(serviceId: string) {
+    this.detailId = serviceId;
+    this.actionNote = '';
+    if (this.urlState) writeUrlState({ query: this.query, selection: this.selection, serviceId }, true);
+    this.emit('lotse-service-select', { serviceId });
+  }
+
+  closeDetail() {
+    const id = this.detailId;
+    if (this.urlState && history.state?.lotse) {
+      history.back(); // popstate closes the view
+      return;
+    }
+    this.detailId = undefined;
+    if (this.urlState) writeUrlState({ query: this.query, selection: this.selection }, false);
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-service="${id}"]`)?.focus());
+  }
+
+  requestContact(serviceId: string) {
+    this.emit('lotse-contact-request', { serviceId });
+    document.querySelector('lotse-contact-form')?.scrollIntoView({ block: 'start' });
+  }
+
+  private onPopState = () => {
+    if (!this.urlState) return;
+    const previous = this.detailId;
+    this.applyUrlState();
+    if (previous && !this.detailId) {
+      this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-service="${previous}"]`)?.focus());
+    }
+  };
+
+  private applyUrlState() {
+    const state = readUrlState();
+    this.query = state.query;
+    this.selection = state.selection;
+    this.detailId = state.serviceId;
+  }
+
+  private locate() {
+    if (!('geolocation' in navigator)) {
+      this.placeStatus = 'denied';
+      return;
+    }
+    this.placeStatus = 'locating';
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        this.place = { lat: position.coords.latitude, lon: position.coords.longitude, label: msg('Ihr Standort') };
+        this.placeStatus = 'idle';
+      },
+      () => {
+        this.placeStatus = 'denied';
+      },
+      { enableHighAccuracy: false, timeout: 10_000, maximumAge: 300_000 },
+    );
+  }
+
+  /** The centre of the known locations in a district or postcode (for "near me" without GPS). */
+  private placeFrom(kind: 'district' | 'postcode', value: string) {
+    const points = this.currentServices
+      .flatMap((s) => s.locations)
+      .filter((l) => l.geo && (kind === 'district' ? l.district === value : l.address.postalCode === value))
+      .map((l) => l.geo!);
+    if (!points.length) {
+      this.place = undefined;
+      this.placeStatus = 'denied';
+      this.renderRoot.querySelector<HTMLElement>('#lotse-place-note')?.focus();
+      return false;
+    }
+    const lat = points.reduce((sum, p) => sum + p.lat, 0) / points.length;
+    const lon = points.reduce((sum, p) => sum + p.lon, 0) / points.length;
+    const label = kind === 'district' ? this.label(this.data!.districts, value) : value;
+    this.place = { lat, lon, label };
+    return true;
+  }
+
+  private onPlaceSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const district = (form.elements.namedItem('district') as HTMLSelectElement | null)?.value ?? '';
+    const postcode = ((form.elements.namedItem('postcode') as HTMLInputElement | null)?.value ?? '').trim();
+    if (postcode) this.placeFrom('postcode', postcode);
+    else if (district) this.placeFrom('district', district);
+    if (this.place) this.placeStatus = 'idle';
+  }
+
+  // ---- Render ----------------------------------------------------------------------------
+
   override render() {
     return this.renderFrame(html`
       <div class="toolbar" part="toolbar">
-        <h2>${msg('Hilfe finden')}</h2>
+        <h2>${icon('search')} ${msg('Hilfe finden')}</h2>
         ${this.renderLanguagePicker()}
       </div>
-      ${this.renderFeed(
-        () => html`<div class="state" part="state" role="status">
-          <p class="title">${icon('info')} ${msg('Dieser Teil kommt bald.')}</p>
-          <p>${msg('Bis dahin finden Sie alle Angebote in der Angebotssuche.')}</p>
-        </div>`,
-      )}
+      ${this.renderFeed((feed) => {
+        const services = this.currentServices;
+        const service = this.detailId ? services.find((s) => s.id === this.detailId) : undefined;
+        if (!service) return this.renderSearch(feed, services);
+        const distance = this.distanceTo(service);
+        return renderDetail(
+          {
+            locale: this.locale,
+            text: (value) => this.text(value),
+            clock: this.clock,
+            note: this.actionNote,
+            setNote: (note) => (this.actionNote = note),
+            close: () => this.closeDetail(),
+            requestContact: (id) => this.requestContact(id),
+            canRequestContact: document.querySelector('lotse-contact-form') !== null,
+            distance: distance === undefined ? undefined : this.distanceWords(distance),
+            host: this,
+          },
+          service,
+          feed,
+        );
+      })}
     `);
+  }
+
+  private renderSearch(feed: Feed, services: Service[]): TemplateResult {
+    const clock = this.clock;
+    const facets = this.facetMap(feed, services, clock);
+    const ranked = this.index?.search(this.query);
+    let candidates = ranked ?? services.map((s) => s.id);
+    if (!this.index && this.query.trim()) {
+      // The index is still being built (a moment on a slow phone): plain substring search.
+      const q = this.query.trim().toLowerCase();
+      candidates = services.filter((s) => JSON.stringify([s.name, s.summary]).toLowerCase().includes(q)).map((s) => s.id);
+    }
+    const result = applyFilters(candidates, facets, this.selection);
+    const byId = new Map(services.map((s) => [s.id, s]));
+    let ids = result.ids;
+    if (this.place && !this.query.trim()) {
+      ids = [...ids].sort((a, b) => (this.distanceTo(byId.get(a)!) ?? Infinity) - (this.distanceTo(byId.get(b)!) ?? Infinity));
+    }
+    const filtering = this.query.trim() !== '' || GROUPS.some((g) => this.selection[g]?.length);
+    const visible = ids.slice(0, this.shown || this.pageSize);
+
+    return html`
+      <form class="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
+        <label for="lotse-search" class="search-label">${msg('Was suchen Sie?')}</label>
+        <div class="search-row">
+          ${icon('search')}
+          <input
+            id="lotse-search"
+            part="search"
+            type="search"
+            autocomplete="off"
+            enterkeyhint="search"
+            .value=${this.query}
+            placeholder=${msg('z. B. Arzt, Wohnung, Deutschkurs')}
+            aria-describedby="lotse-count"
+            @input=${this.onInput}
+          />
+        </div>
+      </form>
+      ${this.renderQuickFilters(result.counts)} ${this.renderCategories(feed, result.counts)}
+      ${this.renderMoreFilters(feed, result.counts)}
+      <div class="results-head">
+        <p id="lotse-count" class="count" role="status" aria-live="polite" aria-atomic="true">
+          ${ids.length === 1 ? msg('1 Angebot gefunden') : msg(str`${formatNumber(ids.length, this.locale)} Angebote gefunden`)}
+          ${this.place ? html`<span class="near-label">· ${msg(str`sortiert nach Nähe zu: ${this.place.label}`)}</span>` : nothing}
+        </p>
+        ${filtering || this.place
+          ? html`<button class="reset" @click=${this.reset}>${icon('close')} ${msg('Alles zurücksetzen')}</button>`
+          : nothing}
+      </div>
+      ${ids.length === 0 ? this.renderEmpty(candidates, facets) : nothing}
+      <ul class="results" part="results" role="list">
+        ${visible.map((id) => this.renderCard(byId.get(id)!, feed, clock))}
+      </ul>
+      ${ids.length > visible.length
+        ? html`<button class="more" @click=${() => (this.shown = visible.length + this.pageSize)}>
+            ${msg(str`Mehr zeigen (${formatNumber(visible.length, this.locale)} von ${formatNumber(ids.length, this.locale)})`)}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  private chip(group: GroupId, option: string, text: string, count: number | undefined, iconName?: string) {
+    const pressed = this.selection[group]?.includes(option) ?? false;
+    return html`<button
+      class="chip"
+      part="filter"
+      aria-pressed=${pressed ? 'true' : 'false'}
+      ?disabled=${!pressed && !count}
+      @click=${() => this.toggle(group, option)}
+    >
+      ${iconName ? icon(iconName) : nothing}<span>${text}</span> <span class="chip-count">${formatNumber(count ?? 0, this.locale)}</span>
+    </button>`;
+  }
+
+  private renderQuickFilters(counts: ReturnType<typeof applyFilters>['counts']) {
+    return html`<div class="quick" role="group" aria-label=${msg('Schnellfilter')}>
+      ${this.chip('open', 'now', msg('Jetzt offen'), counts.open.get('now'), 'clock')}
+      ${this.chip('open', 'today', msg('Heute offen'), counts.open.get('today'), 'calendar')}
+      ${this.chip('free', 'yes', msg('Kostenlos'), counts.free.get('yes'), 'free')}
+      ${this.chip('walkIn', 'yes', msg('Ohne Termin'), counts.walkIn.get('yes'), 'walk')}
+      ${this.chip('needs', 'no-insurance', msg('Ohne Krankenversicherung'), counts.needs.get('no-insurance'), 'uninsured')}
+      <button class="chip" part="filter" aria-pressed=${this.place ? 'true' : 'false'} @click=${() => (this.place ? (this.place = undefined) : this.locate())}>
+        ${icon('location')}<span>${this.placeStatus === 'locating' ? msg('Suche Standort …') : msg('In meiner Nähe')}</span>
+      </button>
+    </div>
+    ${this.placeStatus === 'denied' ? this.renderPlaceChoice() : nothing}`;
+  }
+
+  private renderPlaceChoice() {
+    const districts = this.data!.districts;
+    return html`<form class="place" @submit=${this.onPlaceSubmit}>
+      <p id="lotse-place-note" tabindex="-1">${icon('info')} ${msg('Ihr Standort ist nicht verfügbar. Wählen Sie einen Stadtteil oder geben Sie eine Postleitzahl ein.')}</p>
+      <div class="place-row">
+        ${districts.length
+          ? html`<label>${msg('Stadtteil')}
+              <select name="district">
+                <option value="">–</option>
+                ${districts.map((d) => html`<option value=${d.id}>${this.text(d.label)}</option>`)}
+              </select></label>`
+          : nothing}
+        <label>${msg('Postleitzahl')}
+          <input name="postcode" inputmode="numeric" autocomplete="postal-code" size="6" maxlength="5" pattern="[0-9]*" /></label>
+        <button class="primary" type="submit">${msg('Nach Nähe sortieren')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderCategories(feed: Feed, counts: ReturnType<typeof applyFilters>['counts']) {
+    // Every category some service has, so a chip does not vanish when another filter empties it.
+    const inUse = new Set(this.currentServices.flatMap((s) => s.categories));
+    const used = feed.categories.filter((c) => inUse.has(c.id));
+    return html`<div class="categories" role="group" aria-label=${msg('Themen')}>
+      ${used.map((c) => this.chip('category', c.id, this.text(c.label), counts.category.get(c.id), c.icon ?? c.id))}
+    </div>`;
+  }
+
+  private renderMoreFilters(feed: Feed, counts: ReturnType<typeof applyFilters>['counts']) {
+    const active = (['language', 'audience', 'district', 'needs'] as GroupId[]).reduce((n, g) => n + (this.selection[g]?.length ?? 0), 0);
+    const languages = [...counts.language.keys(), ...(this.selection.language ?? [])]
+      .filter((code, i, all) => all.indexOf(code) === i)
+      .map((code) => ({ code, name: languageName(code, this.locale) }))
+      .sort((a, b) => a.name.localeCompare(b.name, this.locale));
+    const group = (title: string, options: TemplateResult[]) =>
+      options.length
+        ? html`<fieldset class="group">
+            <legend>${title}</legend>
+            <div class="chips">${options}</div>
+          </fieldset>`
+        : nothing;
+    return html`<div class="more-filters">
+      <button class="toggle" aria-expanded=${this.moreFilters ? 'true' : 'false'} aria-controls="lotse-more" @click=${() => (this.moreFilters = !this.moreFilters)}>
+        ${icon('filter')} ${msg('Mehr Filter')} ${active ? html`<span class="chip-count">${active}</span>` : nothing}
+      </button>
+      <div id="lotse-more" ?hidden=${!this.moreFilters}>
+        ${group(msg('Sprache der Beratung'), languages.map(({ code, name }) =>
+          this.chip('language', code, name, counts.language.get(code))))}
+        ${group(msg('Für wen'), feed.audiences
+          .filter((a) => this.currentServices.some((s) => s.audiences.includes(a.id)))
+          .map((a) => this.chip('audience', a.id, this.text(a.label), counts.audience.get(a.id), a.icon ?? a.id)))}
+        ${group(msg('Stadtteil'), feed.districts.map((d) =>
+          this.chip('district', d.id, this.text(d.label), counts.district.get(d.id), 'pin')))}
+        ${group(msg('Sie brauchen nicht'), [
+          this.chip('needs', 'no-insurance', msg('keine Krankenversicherung'), counts.needs.get('no-insurance')),
+          this.chip('needs', 'no-registration', msg('keine Anmeldung'), counts.needs.get('no-registration')),
+          this.chip('needs', 'anonymous', msg('keinen Namen (anonym)'), counts.needs.get('anonymous')),
+        ])}
+      </div>
+    </div>`;
+  }
+
+  /** No results: say which filter to loosen, with how many results that would give. */
+  private renderEmpty(candidates: string[], facets: Map<string, Facets>) {
+    const names: Record<GroupId, string> = {
+      category: msg('Thema'), language: msg('Sprache'), audience: msg('Für wen'), district: msg('Stadtteil'),
+      free: msg('Kostenlos'), walkIn: msg('Ohne Termin'), open: msg('Öffnungszeit'), needs: msg('Sie brauchen nicht'),
+    };
+    const loosen = GROUPS.filter((g) => this.selection[g]?.length)
+      .map((group) => ({ group, count: applyFilters(candidates, facets, { ...this.selection, [group]: [] }).ids.length }))
+      .filter((option) => option.count > 0);
+    return html`<div class="empty state" part="state">
+      <p class="title">${icon('info')} ${msg('Keine passenden Angebote.')}</p>
+      ${loosen.length
+        ? html`<p>${msg('Versuchen Sie es ohne diesen Filter:')}</p>
+            <div class="chips">
+              ${loosen.map(({ group, count }) => html`<button class="chip" @click=${() => this.clearGroup(group)}>
+                ${icon('close')}<span>${msg(str`Ohne „${names[group]}“`)}</span> <span class="chip-count">${formatNumber(count, this.locale)}</span>
+              </button>`)}
+            </div>`
+        : this.query.trim()
+          ? html`<p>${msg('Versuchen Sie ein anderes Wort, zum Beispiel ein Thema wie „Arzt“ oder „Wohnung“.')}</p>`
+          : nothing}
+      <button class="primary" @click=${this.reset}>${icon('refresh')} ${msg('Alles zurücksetzen')}</button>
+    </div>`;
+  }
+
+  private renderCard(service: Service, feed: Feed, clock: Clock): TemplateResult {
+    const status = serviceStatus(service.locations, clock);
+    const words = openingWords(status, clock, this.locale);
+    const distance = this.distanceTo(service);
+    const languages = service.languages.map((code) => languageName(code, this.locale));
+    const closed = service.status === 'temporarily-closed';
+    return html`<li class="card" part="card">
+      <h3>
+        <button class="card-title" data-service=${service.id} @click=${() => this.openDetail(service.id)}>
+          <span class="card-icons">${service.categories.slice(0, 2).map((c) => icon(feed.categories.find((e) => e.id === c)?.icon ?? c))}</span>
+          <span>${this.text(service.name)}</span>
+          ${icon('forward')}
+        </button>
+      </h3>
+      <p class="summary">${this.text(service.summary)}</p>
+      <p class="meta opening ${closed ? 'closed' : words.tone}">
+        ${icon(closed ? 'warning' : 'clock')}
+        <span>${closed ? msg('Vorübergehend geschlossen') : words.text}${!closed && words.languages ? html` · ${words.languages}` : nothing}</span>
+      </p>
+      <p class="meta">${icon('globe')} <span>${languages.join(', ')}</span></p>
+      <p class="badges">
+        ${service.free ? html`<span class="badge free">${icon('free')} ${msg('Kostenlos')}</span>` : nothing}
+        ${service.access !== 'appointment' ? html`<span class="badge">${icon('walk')} ${msg('Ohne Termin')}</span>` : nothing}
+        ${service.requirements.noInsuranceNeeded ? html`<span class="badge">${icon('uninsured')} ${msg('Ohne Versicherung')}</span>` : nothing}
+        ${distance !== undefined ? html`<span class="badge">${icon('pin')} ${this.distanceWords(distance)}</span>` : nothing}
+      </p>
+    </li>`;
   }
 }
 

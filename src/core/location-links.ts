@@ -1,0 +1,51 @@
+/**
+ * Safe links for a service: only tel:, mailto:, http(s) and https://wa.me/ are ever built.
+ * Shared by the finder and the hours map.
+ */
+import type { Location } from './feed/schema.js';
+
+/** `tel:` link from a German phone number as editors write it ("0231 / 12 34-5"). */
+export const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+export const mailHref = (email: string) => `mailto:${encodeURIComponent(email).replace(/%40/g, '@')}`;
+
+/** WhatsApp chat link from a number or a wa.me link. */
+export function whatsappHref(value: string): string {
+  const digits = value.replace(/^https:\/\/wa\.me\//, '').replace(/\D/g, '');
+  return `https://wa.me/${digits}`;
+}
+
+/** Only http(s) links survive; anything else becomes undefined. */
+export function safeWebHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const addressLine = (location: Location) =>
+  `${location.address.street}, ${location.address.postalCode} ${location.address.city}`;
+
+/**
+ * Directions on OpenStreetMap (a link, never embedded content): a walking route to the
+ * coordinates, or a search for the address when there are none.
+ */
+export function directionsHref(location: Location): string {
+  if (location.geo) {
+    const { lat, lon } = location.geo;
+    return `https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B${lat}%2C${lon}#map=17/${lat}/${lon}`;
+  }
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(addressLine(location))}`;
+}
+
+/** Distance in metres between two points (haversine). */
+export function distanceMeters(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 12_742_000 * Math.asin(Math.sqrt(h));
+}

@@ -1,0 +1,111 @@
+/**
+ * The finder's filters: groups of options, OR within a group and AND across groups, with
+ * counts that say how many results each option would give (standard faceting: an option's
+ * count ignores the other options of its own group).
+ */
+import type { Service } from '../core/feed/schema.js';
+import type { ServiceStatus } from '../core/time/opening.js';
+
+export type GroupId =
+  | 'category' | 'language' | 'audience' | 'district' | 'free' | 'walkIn' | 'open' | 'needs';
+
+/** The visitor's selection: for each group the chosen option ids. */
+export type Selection = Partial<Record<GroupId, string[]>>;
+
+export const GROUPS: GroupId[] = ['category', 'language', 'audience', 'district', 'free', 'walkIn', 'open', 'needs'];
+
+/** What a service offers per group; computed once per feed (and per minute for `open`). */
+export type Facets = Record<GroupId, Set<string>>;
+
+export interface Timing {
+  status: ServiceStatus;
+  openToday: boolean;
+}
+
+export function facetsOf(service: Service, timing: Timing | undefined): Facets {
+  const languages = new Set(service.languages);
+  const districts = new Set<string>();
+  let walkInSlot = false;
+  for (const location of service.locations) {
+    if (location.district) districts.add(location.district);
+    for (const slot of location.hours) {
+      slot.languages?.forEach((l) => languages.add(l));
+      if (slot.kind === 'walk-in') walkInSlot = true;
+    }
+  }
+  const needs = new Set<string>();
+  if (service.requirements.noInsuranceNeeded) needs.add('no-insurance');
+  if (service.requirements.noRegistrationNeeded) needs.add('no-registration');
+  if (service.requirements.anonymous) needs.add('anonymous');
+  const open = new Set<string>();
+  if (service.status !== 'temporarily-closed' && timing) {
+    if (timing.status.open) open.add('now');
+    if (timing.openToday) open.add('today');
+  }
+  return {
+    category: new Set(service.categories),
+    language: languages,
+    audience: new Set(service.audiences),
+    district: districts,
+    free: new Set(service.free ? ['yes'] : []),
+    walkIn: new Set(service.access !== 'appointment' || walkInSlot ? ['yes'] : []),
+    open,
+    needs,
+  };
+}
+
+/**
+ * Groups where the selection means "all of these" rather than "any of these": a person who
+ * needs both "no insurance" and "anonymous" needs a service that offers both.
+ */
+const ALL_OF: ReadonlySet<GroupId> = new Set(['needs']);
+
+function passes(facets: Facets, group: GroupId, chosen: string[] | undefined): boolean {
+  if (!chosen?.length) return true;
+  return ALL_OF.has(group)
+    ? chosen.every((option) => facets[group].has(option))
+    : chosen.some((option) => facets[group].has(option));
+}
+
+export interface FilterResult {
+  /** Ids that pass every filter, in the order given. */
+  ids: string[];
+  /** For each group and option: how many results choosing it would give. */
+  counts: Record<GroupId, Map<string, number>>;
+}
+
+/** Apply the selection to `candidates` (ids in rank order) and count every option. */
+export function applyFilters(candidates: string[], facets: Map<string, Facets>, selection: Selection): FilterResult {
+  const counts = Object.fromEntries(GROUPS.map((g) => [g, new Map<string, number>()])) as FilterResult['counts'];
+  const active = GROUPS.filter((g) => selection[g]?.length);
+  const ids: string[] = [];
+  const bump = (group: GroupId, f: Facets) => {
+    const map = counts[group];
+    for (const option of f[group]) map.set(option, (map.get(option) ?? 0) + 1);
+  };
+  for (const id of candidates) {
+    const f = facets.get(id);
+    if (!f) continue;
+    let failed: GroupId | undefined;
+    let failures = 0;
+    for (const group of active) {
+      if (!passes(f, group, selection[group])) {
+        failed = group;
+        if (++failures > 1) break;
+      }
+    }
+    if (failures === 0) {
+      ids.push(id);
+      // In an all-of group this counts the results of adding the option to what is chosen.
+      for (const group of GROUPS) bump(group, f);
+    } else if (failures === 1 && !ALL_OF.has(failed!)) {
+      bump(failed!, f);
+    }
+  }
+  return { ids, counts };
+}
+
+/** How many results there would be without one group's filter (to suggest what to loosen). */
+export function countWithout(candidates: string[], facets: Map<string, Facets>, selection: Selection, group: GroupId): number {
+  return applyFilters(candidates, facets, { ...selection, [group]: [] }).ids.length;
+}
