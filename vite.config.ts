@@ -1,16 +1,19 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
+import { contactEndpoint } from './demo/contact-endpoint.js';
 
 const src = (path: string) => resolve(import.meta.dirname, 'src', path);
 
 /**
- * `npm start` serves the demo page from demo/ (with the sample feed in demo/public).
+ * `npm start` serves the demo page /demo/ (the sample feed demo/public/services.json is
+ * served as /services.json).
  * `npm run build` builds the library: dist/lotse.js with all four widgets, one entry per
  * widget sharing common chunks, and one lazy chunk per language.
  */
 export default defineConfig({
-  root: 'demo',
-  server: { host: '127.0.0.1', port: 5173 },
+  publicDir: 'demo/public',
+  plugins: [contactEndpoint()],
+  server: { host: '127.0.0.1', port: 5173, open: '/demo/' },
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

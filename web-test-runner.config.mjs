@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { existsSync, readFileSync } from 'node:fs';
+import { contactKoaMiddleware } from './demo/contact-handler.mjs';
 
 /**
  * Test endpoints on the test server, so loading is tested over real HTTP:
@@ -98,9 +99,10 @@ export default {
   nodeResolve: true,
   browsers,
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous: CI runs two browsers on two cores, and axe on a big widget takes seconds.
+  testFramework: { config: { timeout: 30000 } },
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  middleware: [testApi],
+  middleware: [testApi, contactKoaMiddleware({ testControls: true })],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
 };

@@ -1,33 +1,671 @@
-import { html } from 'lit';
-import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
+import { withLocale } from '../core/i18n.js';
+import type { Feed, Location, Service, Slot, Weekday } from '../core/feed/schema.js';
+import { formatDate, formatList, formatNumber, formatTime, languageName, weekdayName } from '../core/format.js';
+import { createClock, occurrencesOn, type Clock, type LocationStatus, type Occurrence } from '../core/time/opening.js';
+import { addDays, weekdayOf } from '../core/time/zoned.js';
+import {
+  NO_FILTERS, TIMES_OF_DAY, buildEntries, countBy, entryMatches, minutesOf, slotLanguages, slotMatches,
+  type Entry, type Filters, type TimeOfDay,
+} from './model.js';
+import type { HoursMapView, MapPoint, MapTexts } from './map.js';
+import { hoursMapStyles } from './hours-map.styles.js';
+
+/** Not imported from the schema: that module would pull zod into this entry. */
+const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+const PAGE = 30;
+const CONSENT_KEY = 'lotse-map-consent';
+const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+const OSM_ATTRIBUTION = '© OpenStreetMap';
+
+const storage = {
+  get: () => {
+    try {
+      return localStorage.getItem(CONSENT_KEY) === 'granted';
+    } catch {
+      return false;
+    }
+  },
+  set: (granted: boolean) => {
+    try {
+      if (granted) localStorage.setItem(CONSENT_KEY, 'granted');
+      else localStorage.removeItem(CONSENT_KEY);
+    } catch {
+      // Storage blocked (private mode): the choice holds for this page only.
+    }
+  },
+};
+
+const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
+
+/** A walking route on openstreetmap.org to the place (or a search for its address). */
+function routeHref(location: Location): string {
+  const { geo, address } = location;
+  if (geo) {
+    const to = `${geo.lat.toFixed(5)},${geo.lon.toFixed(5)}`;
+    return `https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B${encodeURIComponent(to)}#map=17/${geo.lat.toFixed(5)}/${geo.lon.toFixed(5)}`;
+  }
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${address.street}, ${address.postalCode} ${address.city}`)}`;
+}
 
 /**
- * Counselling hours (Sprechstunden) on a map and as a timetable.
+ * Counselling hours (Sprechstunden) as a list, a week plan and a map: who is open now, when
+ * is the next opening, which slot speaks which language. The list works on its own; the map
+ * (Leaflet, a lazy chunk) loads only when the visitor opens it, and tiles only after consent.
  *
- * This widget is being built; until then it shows an honest "coming soon" note and how many
- * services the feed offers.
+ * @summary Counselling hours on a list, a week plan and an optional map.
  *
- * @summary Counselling hours (Sprechstunden) on a map and as a timetable.
+ * @csspart base - The widget's outer box.
+ * @csspart toolbar - Title row with the language picker.
+ * @csspart filters - The filter form.
+ * @csspart views - The buttons that switch list / week plan and show the map.
+ * @csspart list - The list of places.
+ * @csspart entry - One place in the list.
+ * @csspart week - The week plan.
+ * @csspart map - The map box (consent placeholder or map).
+ * @csspart consent - The consent placeholder before the map loads.
+ *
+ * @cssprop --lotse-map-height - Height of the map (default 22rem).
+ *
+ * @fires lotse-service-select - A visitor opened a place's details (from the list, week plan or map).
+ * @fires lotse-contact-request - A visitor asked to be contacted by a service.
  * @fires lotse-feed-warning - Some feed entries were skipped or adjusted.
  * @fires lotse-feed-error - The feed cannot be used.
  */
 export class LotseHoursMap extends LotseElement {
+  static override styles = [...LotseElement.styles, hoursMapStyles];
+
+  @query('.map-host') private mapHost?: HTMLElement;
+
+  @state() private filters: Filters = NO_FILTERS;
+  @state() private view: 'list' | 'week' = 'list';
+  @state() private mapOpen = false;
+  @state() private consented = false;
+  @state() private mapStatus: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  /** The highlighted place (list entry and marker). */
+  @state() private selected?: string;
+  /** How many places the list shows (more on request: long lists are slow on cheap phones). */
+  @state() private limit = PAGE;
+  /** Places whose details are open. */
+  @state() private expanded = new Set<string>();
+
+  /**
+   * Tile URL template for the map, e.g. `https://tile.example.org/{z}/{x}/{y}.png`
+   * (http(s) or a path on this site). Default: OpenStreetMap's tile server.
+   */
+  @property() tiles = '';
+
+  /** Attribution shown on the map for the tiles (plain text). Default "© OpenStreetMap". */
+  @property() attribution = '';
+
+  /**
+   * `granted` when the site's own consent manager already asked the visitor: the map then
+   * loads without Lotse's placeholder. Otherwise the visitor is asked before any tile loads.
+   */
+  @property() consent = '';
+
+  /** Show the map from the start (it still waits for consent). */
+  @property({ type: Boolean, attribute: 'show-map' }) showMap = false;
+
+  /**
+   * For tests and demos only: a fixed "now" (a Date, or an ISO string such as
+   * `2026-11-24T10:30:00+01:00`) instead of the device clock.
+   */
+  @property() now?: Date | string;
+
+  private mapView?: HoursMapView;
+  private mapPoints: MapPoint[] = [];
+  /** The points the map shows now, to redraw markers only when they change. */
+  private drawnPoints?: MapPoint[];
+  /**
+   * Results, filter form and map points depend only on the places (per minute), the filters
+   * and the language: kept between renders, which matters with thousands of places.
+   */
+  private viewMemo?: {
+    entries: Entry[];
+    filters: Filters;
+    locale: string;
+    shown: Entry[];
+    located: Entry[];
+    form?: unknown;
+    points?: MapPoint[];
+  };
+  private mapTexts?: MapTexts;
+  private mapRequested = false;
+  private pendingReveal?: string;
+  private pendingFocus?: string;
+  private timer?: ReturnType<typeof setInterval>;
+  private memo?: { feed: Feed; minute: number; services: Service[]; clock: Clock; entries: Entry[] };
+
+  // ---- Lifecycle ----------------------------------------------------------------------------
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.consented ||= storage.get();
+    // The status changes with the clock: re-check twice a minute (cheap: statuses are memoised per minute).
+    this.timer = setInterval(() => this.now || this.requestUpdate(), 30_000);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+    this.closeMapView();
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    if (changed.has('showMap') && this.showMap) this.mapOpen = true;
+  }
+
+  protected override updated() {
+    if (this.mapOpen && this.hasConsent && this.data && this.mapStatus === 'idle' && !this.mapRequested) {
+      this.mapRequested = true;
+      void this.loadMap();
+    }
+    if (!this.mapOpen && this.mapView) this.closeMapView();
+    if (this.mapView && this.mapTexts) {
+      if (this.drawnPoints !== this.mapPoints) {
+        this.drawnPoints = this.mapPoints;
+        this.mapView.setPoints(this.mapPoints, this.mapTexts);
+      }
+      this.mapView.select(this.selected, this.pendingReveal === this.selected);
+      this.pendingReveal = undefined;
+    }
+    if (this.pendingFocus) {
+      const li = this.renderRoot.querySelector<HTMLElement>(`li[data-key="${CSS.escape(this.pendingFocus)}"]`);
+      this.pendingFocus = undefined;
+      li?.scrollIntoView?.({ block: 'nearest' });
+      li?.querySelector<HTMLElement>('.name')?.focus({ preventScroll: true });
+    }
+  }
+
+  private get hasConsent() {
+    return this.consent === 'granted' || this.consented;
+  }
+
+  private get tileUrl() {
+    const tiles = this.tiles.trim();
+    return /^(https?:\/\/|\/)[^\s<>"]+$/i.test(tiles) ? tiles : OSM_TILES;
+  }
+
+  private get tileHost() {
+    try {
+      return new URL(this.tileUrl.replace(/\{[a-z]+\}/gi, 'a'), location.href).host;
+    } catch {
+      return '';
+    }
+  }
+
+  private model(feed: Feed) {
+    const at = this.now ? new Date(this.now) : new Date();
+    const nowDate = Number.isNaN(at.getTime()) ? new Date() : at;
+    const minute = Math.floor(nowDate.getTime() / 60_000);
+    const services = this.currentServices;
+    const m = this.memo;
+    if (m && m.feed === feed && m.minute === minute && m.services === services) return m;
+    const clock = createClock(nowDate, feed.region);
+    return (this.memo = { feed, minute, services, clock, entries: buildEntries(services, clock) });
+  }
+
+  private async loadMap() {
+    await null; // not inside updated(): a state change there would cost a second update
+    this.mapStatus = 'loading';
+    try {
+      const { createMap } = await import('./map.js');
+      await this.updateComplete;
+      const feed = this.data;
+      if (!this.mapOpen || !this.hasConsent || !this.mapHost || !feed) {
+        this.mapStatus = 'idle';
+        return;
+      }
+      this.mapView = createMap(this.mapHost, {
+        tiles: this.tileUrl,
+        attribution: this.attribution.trim() || OSM_ATTRIBUTION,
+        center: feed.region.center,
+        zoom: feed.region.zoom ?? 14,
+        texts: this.mapTexts!,
+        onSelect: (key) => this.pick(key, 'map'),
+      });
+      this.pendingReveal ??= this.selected;
+      this.mapStatus = 'ready';
+    } catch (error) {
+      console.warn('[lotse] the map could not be loaded:', error);
+      this.mapStatus = 'error';
+    } finally {
+      this.mapRequested = false;
+    }
+  }
+
+  private closeMapView() {
+    this.drawnPoints = undefined;
+    this.mapView?.destroy();
+    this.mapView = undefined;
+    if (this.mapStatus !== 'error') this.mapStatus = 'idle';
+  }
+
+  // ---- Handlers -----------------------------------------------------------------------------
+
+  private onFilter(event: Event) {
+    const input = event.target as HTMLInputElement | HTMLSelectElement;
+    const name = input.name as keyof Filters;
+    const value = input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : input.value;
+    this.filters = { ...this.filters, [name]: value };
+    this.limit = PAGE;
+  }
+
+  private resetFilters() {
+    this.filters = NO_FILTERS;
+    this.limit = PAGE;
+  }
+
+  /** Select a place: highlight it in list and map and open its details. */
+  private pick(key: string, from: 'list' | 'map' | 'week' | 'show-on-map') {
+    const entry = this.memo?.entries.find((e) => e.key === key);
+    if (!entry) return;
+    const opening = !this.expanded.has(key) || from !== 'list';
+    if (from === 'list' && this.expanded.has(key)) {
+      this.expanded = new Set([...this.expanded].filter((k) => k !== key));
+    } else {
+      this.expanded = new Set(this.expanded).add(key);
+    }
+    this.selected = key;
+    if (from === 'show-on-map') {
+      this.mapOpen = true;
+      this.pendingReveal = key;
+    } else if (from !== 'map') {
+      this.pendingReveal = key;
+    }
+    if (from === 'map' || from === 'week') {
+      const index = this.memo!.entries.filter((e) => entryMatches(e, this.filters)).indexOf(entry);
+      if (index >= this.limit) this.limit = index + 1;
+      this.view = 'list';
+      this.pendingFocus = key;
+    }
+    if (opening && from !== 'show-on-map') {
+      this.emit('lotse-service-select', { serviceId: entry.service.id, locationId: entry.location?.id });
+    }
+  }
+
+  private showMore() {
+    const first = this.limit;
+    this.limit += PAGE;
+    // Keyboard users continue at the first new place.
+    this.updateComplete.then(() =>
+      this.renderRoot.querySelectorAll<HTMLElement>('li.entry button.name')[first]?.focus(),
+    );
+  }
+
+  private acceptMap(event: Event) {
+    const remember = (event.currentTarget as HTMLElement)
+      .closest('.consent')
+      ?.querySelector<HTMLInputElement>('input[name="remember"]')?.checked;
+    if (remember) storage.set(true);
+    this.consented = true;
+  }
+
+  private revokeMap() {
+    storage.set(false);
+    this.consented = false;
+    this.closeMapView();
+    this.mapStatus = 'idle';
+  }
+
+  // ---- Render -------------------------------------------------------------------------------
+
   override render() {
     return this.renderFrame(html`
       <div class="toolbar" part="toolbar">
         <h2>${msg('Sprechstunden')}</h2>
         ${this.renderLanguagePicker()}
       </div>
-      ${this.renderFeed(
-        () => html`<div class="state" part="state" role="status">
-          <p class="title">${icon('info')} ${msg('Dieser Teil kommt bald.')}</p>
-          <p>${msg('Bis dahin finden Sie alle Angebote in der Angebotssuche.')}</p>
-        </div>`,
-      )}
+      ${this.renderFeed((feed) => this.renderContent(feed))}
     `);
+  }
+
+  private renderContent(feed: Feed) {
+    const { clock, entries } = this.model(feed);
+    const f = this.filters;
+    let v = this.viewMemo;
+    if (!v || v.entries !== entries || v.filters !== f || v.locale !== this.locale) {
+      const shown = entries.filter((e) => entryMatches(e, f));
+      v = this.viewMemo = { entries, filters: f, locale: this.locale, shown, located: shown.filter((e) => e.location?.geo) };
+    }
+    const { shown, located } = v;
+    v.form ??= this.renderFilters(feed, entries);
+    if (this.mapOpen) this.prepareMap((v.points ??= this.mapPointsOf(located, clock)));
+    const now = html`${weekdayName(clock.weekday, this.locale)}, ${formatTime(clock.minutes, this.locale)}`;
+    return html`
+      <p class="now">${icon('clock')} ${msg('Jetzt:')} <strong>${now}</strong>
+        ${clock.holidayToday ? html`<span class="tag">${msg('Feiertag')}</span>` : nothing}</p>
+      ${v.form}
+      <div class="views no-print" part="views">
+        <div class="segmented" role="group" aria-label=${msg('Ansicht')}>
+          <button type="button" aria-pressed=${this.view === 'list'} @click=${() => (this.view = 'list')}>
+            ${icon('list')} ${msg('Liste')}
+          </button>
+          <button type="button" aria-pressed=${this.view === 'week'} @click=${() => (this.view = 'week')}>
+            ${icon('calendar')} ${msg('Wochenplan')}
+          </button>
+        </div>
+        <button type="button" aria-expanded=${this.mapOpen} aria-controls="map" @click=${() => (this.mapOpen = !this.mapOpen)}>
+          ${icon('map')} ${this.mapOpen ? msg('Karte ausblenden') : msg('Karte zeigen')}
+        </button>
+      </div>
+      <p class="count" role="status">
+        ${shown.length === 1 ? msg('1 Ort gefunden') : msg(str`${formatNumber(shown.length, this.locale)} Orte gefunden`)}
+      </p>
+      ${this.mapOpen ? this.renderMap(shown.length - located.length) : nothing}
+      ${shown.length === 0
+        ? html`<div class="state" part="state">
+            <p>${msg('Keine Sprechstunde passt zu diesen Filtern.')}</p>
+            <button type="button" @click=${this.resetFilters}>${icon('close')} ${msg('Filter löschen')}</button>
+          </div>`
+        : this.view === 'week'
+          ? this.renderWeek(shown, clock)
+          : this.renderList(shown, clock)}
+    `;
+  }
+
+  private renderFilters(feed: Feed, entries: Entry[]) {
+    const f = this.filters;
+    const l = this.locale;
+    const n = (count = 0) => ` (${formatNumber(count, l)})`;
+    const days = countBy(entries, f, 'day', ['', ...WEEKDAYS]);
+    const times = countBy(entries, f, 'time', ['', ...TIMES_OF_DAY]);
+    const languageCodes = new Set<string>();
+    const categoryIds = new Set<string>();
+    for (const { service, location } of entries) {
+      service.languages.forEach((c) => languageCodes.add(c));
+      location?.hours.forEach((s) => s.languages?.forEach((c) => languageCodes.add(c)));
+      service.categories.forEach((c) => categoryIds.add(c));
+    }
+    const languages = [...languageCodes]
+      .map((code) => [code, languageName(code, l)] as const)
+      .sort((a, b) => a[1].localeCompare(b[1], l));
+    const langCounts = countBy(entries, f, 'language', ['', ...languages.map(([c]) => c)]);
+    const categories = feed.categories.filter((c) => categoryIds.has(c.id));
+    const catCounts = countBy(entries, f, 'category', ['', ...categories.map((c) => c.id)]);
+    const walkIn = countBy(entries, f, 'walkIn', [true]).get(true);
+    const openNow = countBy(entries, f, 'openNow', [true]).get(true);
+    const timeLabel: Record<TimeOfDay, string> = {
+      morning: msg('Morgens (bis 12 Uhr)'),
+      afternoon: msg('Nachmittags (12 bis 17 Uhr)'),
+      evening: msg('Abends (ab 17 Uhr)'),
+    };
+    const active = Object.entries(f).some(([, v]) => v);
+    return html`<form class="filters no-print" part="filters" role="search" aria-label=${msg('Filter')}
+      @change=${this.onFilter} @submit=${(e: Event) => e.preventDefault()}>
+      <div class="field">
+        <label for="f-day">${icon('calendar')} ${msg('Tag')}</label>
+        <select id="f-day" name="day">
+          <option value="" ?selected=${!f.day}>${msg('Alle Tage')}${n(days.get(''))}</option>
+          ${WEEKDAYS.map((d) => html`<option value=${d} ?selected=${f.day === d}>${weekdayName(d, l)}${n(days.get(d))}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-time">${icon('clock')} ${msg('Tageszeit')}</label>
+        <select id="f-time" name="time">
+          <option value="" ?selected=${!f.time}>${msg('Ganzer Tag')}${n(times.get(''))}</option>
+          ${TIMES_OF_DAY.map((t) => html`<option value=${t} ?selected=${f.time === t}>${timeLabel[t]}${n(times.get(t))}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-language">${icon('globe')} ${msg('Sprache der Beratung')}</label>
+        <select id="f-language" name="language">
+          <option value="" ?selected=${!f.language}>${msg('Alle Sprachen')}${n(langCounts.get(''))}</option>
+          ${languages.map(([code, name]) => html`<option value=${code} ?selected=${f.language === code}>${name}${n(langCounts.get(code))}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-category">${icon('filter')} ${msg('Thema')}</label>
+        <select id="f-category" name="category">
+          <option value="" ?selected=${!f.category}>${msg('Alle Themen')}${n(catCounts.get(''))}</option>
+          ${categories.map((c) => html`<option value=${c.id} ?selected=${f.category === c.id}>${this.text(c.label)}${n(catCounts.get(c.id))}</option>`)}
+        </select>
+      </div>
+      <label class="check">
+        <input type="checkbox" name="walkIn" .checked=${f.walkIn} />
+        ${icon('walk')} ${msg('Ohne Termin')}${n(walkIn)}
+      </label>
+      <label class="check">
+        <input type="checkbox" name="openNow" .checked=${f.openNow} />
+        ${icon('clock')} ${msg('Jetzt offen')}${n(openNow)}
+      </label>
+      ${active
+        ? html`<button type="button" class="reset" @click=${this.resetFilters}>${icon('close')} ${msg('Filter löschen')}</button>`
+        : nothing}
+    </form>`;
+  }
+
+  // ---- Status and slot texts ----------------------------------------------------------------
+
+  private when(o: Occurrence, clock: Clock): string {
+    const time = formatTime(o.startMinutes, this.locale);
+    if (o.date === clock.today) return msg(str`heute ${time}`);
+    if (o.date === addDays(clock.today, 1)) return msg(str`morgen ${time}`);
+    const day = weekdayName(weekdayOf(o.date), this.locale);
+    return o.date < addDays(clock.today, 7)
+      ? `${day} ${time}`
+      : `${day}, ${formatDate(o.date, this.locale, 'medium')} ${time}`;
+  }
+
+  private statusText(entry: Entry, clock: Clock): [string, string] {
+    const s: LocationStatus = entry.status;
+    if (entry.service.status === 'temporarily-closed') return ['closed', msg('Zurzeit geschlossen')];
+    if (s.open && s.current) {
+      const until = formatTime(s.current.endMinutes, this.locale);
+      return s.closingSoon
+        ? ['soon', msg(str`Schließt bald: um ${until}`)]
+        : ['open', msg(str`Jetzt offen bis ${until}`)];
+    }
+    if (!entry.location?.hours.length) return ['none', msg('Keine festen Zeiten. Bitte anrufen.')];
+    const prefix = s.closure ? `${msg('Heute geschlossen.')} ` : '';
+    if (s.next) return ['closed', prefix + msg(str`Nächste Sprechstunde: ${this.when(s.next, clock)}`)];
+    return ['closed', prefix + msg('In den nächsten 2 Wochen keine Sprechstunde.')];
+  }
+
+  private languages(codes: string[]) {
+    return formatList(codes.map((c) => languageName(c, this.locale)), this.locale);
+  }
+
+  private kind(slot: Slot) {
+    return slot.kind === 'walk-in'
+      ? html`<span class="kind">${icon('walk')} ${msg('Ohne Termin')}</span>`
+      : html`<span class="kind">${icon('calendar')} ${msg('Mit Termin')}</span>`;
+  }
+
+  private timeRange(o: number, c: number) {
+    return `${formatTime(o, this.locale)}–${formatTime(c, this.locale)}`;
+  }
+
+  private address(location: Location) {
+    const { street, postalCode, city } = location.address;
+    const district = this.data?.districts.find((d) => d.id === location.district);
+    return `${street}, ${postalCode} ${city}${district ? ` · ${this.text(district.label)}` : ''}`;
+  }
+
+  // ---- List -----------------------------------------------------------------------------
+
+  private renderList(entries: Entry[], clock: Clock) {
+    const more = entries.length - this.limit;
+    return html`<ul class="list" part="list" aria-label=${msg('Orte')}>
+        ${entries.slice(0, this.limit).map((e) => this.renderEntry(e, clock))}
+      </ul>
+      ${more > 0
+        ? html`<button type="button" class="more no-print" @click=${this.showMore}>
+            ${msg(str`Weitere Orte zeigen (noch ${formatNumber(more, this.locale)})`)}
+          </button>`
+        : nothing}`;
+  }
+
+  private renderEntry(entry: Entry, clock: Clock) {
+    const { service, location, key } = entry;
+    const [tone, status] = this.statusText(entry, clock);
+    const open = this.expanded.has(key);
+    const selected = this.selected === key;
+    const category = this.data?.categories.find((c) => c.id === service.categories[0]);
+    const detailsId = `d-${key.replace(/[^a-z0-9_-]/gi, '-')}`;
+    return html`<li class="entry ${selected ? 'selected' : ''}" part="entry" data-key=${key} aria-current=${selected ? 'true' : nothing}>
+      <h3>
+        <button type="button" class="name" aria-expanded=${open} aria-controls=${detailsId} @click=${() => this.pick(key, 'list')}>
+          ${icon(category?.icon ?? 'info')}
+          <span>${this.text(service.name)}${location?.name ? html` – ${this.text(location.name)}` : nothing}</span>
+        </button>
+      </h3>
+      <p class="status ${tone}">${icon(tone === 'open' ? 'check' : tone === 'soon' ? 'warning' : 'clock')} ${status}</p>
+      ${location
+        ? html`<p class="where">${icon('pin')} ${this.address(location)}
+            ${location.geo ? nothing : html`<span class="tag">${msg('nicht auf der Karte')}</span>`}</p>`
+        : nothing}
+      <p class="langs">${icon('globe')} ${this.languages(service.languages)}</p>
+      ${open ? this.renderDetails(entry, detailsId) : nothing}
+    </li>`;
+  }
+
+  private renderDetails(entry: Entry, id: string) {
+    const { service, location, status } = entry;
+    const phone = service.contact.phone;
+    return html`<div class="details" id=${id}>
+      <p>${this.text(service.summary)}</p>
+      ${service.statusNote ? html`<p class="notice">${icon('info')} ${this.text(service.statusNote)}</p>` : nothing}
+      ${status.closure?.note ? html`<p class="notice">${icon('info')} ${this.text(status.closure.note)}</p>` : nothing}
+      ${location?.hours.length
+        ? html`<h4>${msg('Sprechstunden')}</h4>
+            <ul class="slots">
+              ${location.hours.map(
+                (slot) => html`<li>
+                  <strong>${formatList(slot.days.map((d) => weekdayName(d, this.locale, 'short')), this.locale)}
+                    ${this.timeRange(minutesOf(slot.opens), minutesOf(slot.closes))}</strong>
+                  ${this.kind(slot)}
+                  <span>${icon('globe')} ${this.languages(slotLanguages(slot, service))}</span>
+                  ${slot.note ? html`<span>${this.text(slot.note)}</span>` : nothing}
+                </li>`,
+              )}
+            </ul>
+            ${location.publicHolidays === 'closed' ? html`<p class="hint">${msg('An Feiertagen geschlossen.')}</p>` : nothing}`
+        : nothing}
+      <div class="actions">
+        ${phone
+          ? html`<a class="button primary" href=${telHref(phone)}>${icon('phone')} ${msg('Anrufen')} <span dir="ltr">${phone}</span></a>`
+          : nothing}
+        ${location
+          ? html`<a class="button" href=${routeHref(location)} target="_blank" rel="noopener noreferrer">
+              ${icon('route')} ${msg('Weg zeigen')}<span class="visually-hidden"> (OpenStreetMap)</span></a>`
+          : nothing}
+        ${location?.geo
+          ? html`<button type="button" @click=${() => this.pick(entry.key, 'show-on-map')}>${icon('map')} ${msg('Auf der Karte zeigen')}</button>`
+          : nothing}
+        <button type="button" @click=${() => this.emit('lotse-contact-request', { serviceId: service.id })}>
+          ${icon('mail')} ${msg('Um Rückruf bitten')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  // ---- Week plan ----------------------------------------------------------------------------
+
+  private renderWeek(entries: Entry[], clock: Clock) {
+    const f = this.filters;
+    const days: string[] = [];
+    for (let n = 0; n < 7; n++) {
+      const date = addDays(clock.today, n);
+      if (!f.day || weekdayOf(date) === f.day) days.push(date);
+    }
+    const now = clock.nowMs;
+    return html`<div class="week" part="week">
+      ${days.map((date) => {
+        const rows: { entry: Entry; o: Occurrence }[] = [];
+        for (const entry of entries) {
+          if (!entry.location || entry.service.status === 'temporarily-closed') continue;
+          for (const o of occurrencesOn(entry.location, date, clock)) {
+            if (slotMatches(o.slot, entry.service, f, 'day')) rows.push({ entry, o });
+          }
+        }
+        rows.sort((a, b) => a.o.start.getTime() - b.o.start.getTime());
+        const holiday = clock.holiday(date);
+        const day = weekdayName(weekdayOf(date) as Weekday, this.locale);
+        return html`<section class="day ${date === clock.today ? 'today' : ''}">
+          <h3>
+            ${date === clock.today ? html`<span class="tag now-tag">${msg('Heute')}</span>` : nothing}
+            ${day}, ${formatDate(date, this.locale, 'medium')}
+            ${holiday ? html`<span class="tag">${msg('Feiertag')}</span>` : nothing}
+          </h3>
+          ${rows.length
+            ? html`<ul class="slots">
+                ${rows.map(({ entry, o }) => {
+                  const live = o.start.getTime() <= now && now < o.end.getTime();
+                  return html`<li class=${live ? 'live' : ''}>
+                    <strong class="time">${this.timeRange(o.startMinutes, o.endMinutes)}</strong>
+                    ${live ? html`<span class="tag now-tag">${msg('Jetzt offen')}</span>` : nothing}
+                    <button type="button" class="link" @click=${() => this.pick(entry.key, 'week')}>
+                      ${this.text(entry.service.name)}
+                    </button>
+                    ${this.kind(o.slot)}
+                    <span>${icon('globe')} ${this.languages(slotLanguages(o.slot, entry.service))}</span>
+                  </li>`;
+                })}
+              </ul>`
+            : html`<p class="hint">${msg('Keine Sprechstunde.')}</p>`}
+        </section>`;
+      })}
+    </div>`;
+  }
+
+  // ---- Map ----------------------------------------------------------------------------------
+
+  /** Points and texts for the map, made during render so that they are in the UI language. */
+  private mapPointsOf(located: Entry[], clock: Clock): MapPoint[] {
+    return located.map((e) => ({
+      key: e.key,
+      lat: e.location!.geo!.lat,
+      lon: e.location!.geo!.lon,
+      label: `${this.text(e.service.name)}, ${e.location!.address.street}: ${this.statusText(e, clock)[1]}`,
+      open: e.status.open,
+    }));
+  }
+
+  private prepareMap(points: MapPoint[]) {
+    this.mapPoints = points;
+    const locale = this.locale;
+    this.mapTexts = {
+      cluster: (count, names) =>
+        withLocale(locale, () => msg(str`${count} Orte: ${formatList(names, locale)}. Zum Vergrößern drücken.`)),
+      zoomIn: msg('Karte vergrößern'),
+      zoomOut: msg('Karte verkleinern'),
+      region: msg('Karte der Orte'),
+    };
+  }
+
+  private renderMap(withoutPlace: number) {
+    const host = this.tileHost;
+    const body = !this.hasConsent
+      ? html`<div class="consent" part="consent">
+          <p class="title">${icon('map')} ${msg('Karte laden?')}</p>
+          <p>${msg(str`Die Karte kommt von ${host}. Beim Laden sieht ${host} Ihre IP-Adresse.`)}</p>
+          <p>${msg('Ohne Karte sehen Sie alle Orte in der Liste.')}</p>
+          <label class="check"><input type="checkbox" name="remember" /> ${msg('Meine Wahl merken')}</label>
+          <button type="button" class="primary" @click=${this.acceptMap}>${icon('check')} ${msg('Karte laden')}</button>
+        </div>`
+      : html`${this.mapStatus === 'error'
+            ? html`<p class="notice" role="alert">${icon('warning')} ${msg('Die Karte kann gerade nicht geladen werden. Die Liste zeigt alle Orte.')}</p>`
+            : nothing}
+          ${this.mapStatus === 'loading' ? html`<p role="status">${msg('Karte wird geladen …')}</p>` : nothing}
+          <div class="map-host"></div>
+          ${this.consent !== 'granted'
+            ? html`<button type="button" class="revoke" @click=${this.revokeMap}>${icon('close')} ${msg('Karte nicht mehr laden')}</button>`
+            : nothing}`;
+    return html`<section id="map" class="map no-print" part="map" aria-label=${msg('Karte')}>
+      ${body}
+      ${withoutPlace > 0
+        ? html`<p class="hint">${icon('info')}
+            ${withoutPlace === 1 ? msg('1 Angebot ohne festen Ort steht nur in der Liste.') : msg(str`${withoutPlace} Angebote ohne festen Ort stehen nur in der Liste.`)}</p>`
+        : nothing}
+    </section>`;
   }
 }
 

@@ -284,6 +284,21 @@ export const finderStyles = css`
   .action-note:empty {
     display: none;
   }
+  /* On a phone the filter rows scroll sideways, so results start on the first screen. */
+  @container (max-width: 40rem) {
+    .quick,
+    .categories {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      padding-block: 4px;
+      padding-inline: 4px;
+      margin-inline: -4px;
+      scrollbar-width: thin;
+    }
+    .chip {
+      flex: none;
+    }
+  }
   @container (min-width: 40rem) {
     .results {
       grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));

@@ -1,0 +1,212 @@
+/**
+ * The map of `<lotse-hours-map>`: Leaflet with a small grid clustering.
+ *
+ * This module (with Leaflet) is a lazy chunk: the widget imports it only when the visitor
+ * opens the map and agreed to load tiles. It knows nothing about feeds or languages; the
+ * widget passes points with ready-made (translated) labels and gets selections back.
+ *
+ * Clustering: points are binned into a 56 px grid of the current zoom level and only the part
+ * of the world around the view is drawn, so 10,000 points stay cheap. A cluster zooms in on
+ * activation; points that share one address (which no zoom can split) fan out in a ring.
+ * Markers and clusters are Leaflet markers with `role="button"`, `tabindex="0"`, an
+ * `aria-label`, and Enter/Space activation.
+ */
+import { DomEvent, Marker, divIcon, latLngBounds, layerGroup, map as leafletMap, point, tileLayer, control, type LatLngExpression } from 'leaflet/dist/leaflet-src.esm.js';
+import { leafletCss } from './leaflet.styles.js';
+
+export interface MapPoint {
+  key: string;
+  lat: number;
+  lon: number;
+  /** Accessible name of the marker, e.g. "Clearingstelle, Hafenstraße 1: open until 12:00". */
+  label: string;
+  open: boolean;
+}
+
+export interface MapTexts {
+  cluster: (count: number, names: string[]) => string;
+  zoomIn: string;
+  zoomOut: string;
+  region: string;
+}
+
+export interface MapOptions {
+  tiles: string;
+  attribution: string;
+  center: { lat: number; lon: number };
+  zoom: number;
+  texts: MapTexts;
+  onSelect: (key: string) => void;
+}
+
+export interface HoursMapView {
+  setPoints(points: MapPoint[], texts: MapTexts): void;
+  /** Highlight a point; with `reveal` pan (and zoom) so it is visible on its own. */
+  select(key: string | undefined, reveal?: boolean): void;
+  destroy(): void;
+}
+
+const CELL = 56;
+const MAX_ZOOM = 19;
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function createMap(host: HTMLElement, options: MapOptions): HoursMapView {
+  const style = document.createElement('style');
+  style.textContent = leafletCss;
+  const canvas = document.createElement('div');
+  canvas.className = 'map-canvas';
+  host.append(style, canvas);
+
+  let texts = options.texts;
+  const map = leafletMap(canvas, {
+    center: [options.center.lat, options.center.lon],
+    zoom: options.zoom,
+    maxZoom: MAX_ZOOM,
+    zoomControl: false,
+    attributionControl: false,
+  });
+  canvas.setAttribute('role', 'region');
+  canvas.setAttribute('aria-label', texts.region);
+  const zoom = control.zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut }).addTo(map);
+  // Leaflet writes attributions as HTML: the editor's text is escaped to stay text.
+  control.attribution({ prefix: false }).addAttribution(escapeHtml(options.attribution)).addTo(map);
+  tileLayer(options.tiles, { maxZoom: MAX_ZOOM }).addTo(map);
+  const layer = layerGroup().addTo(map);
+
+  let points: MapPoint[] = [];
+  let selected: string | undefined;
+  /** Grid cell (at the current zoom) whose same-address points are fanned out. */
+  let fanned: string | undefined;
+  /** The element showing each key: its own pin or the cluster that holds it. */
+  const shown = new Map<string, HTMLElement>();
+
+  const activeKey = () => {
+    const active = (host.getRootNode() as ShadowRoot | Document).activeElement as HTMLElement | null;
+    return active && canvas.contains(active) ? active.dataset.key : undefined;
+  };
+
+  const add = (at: LatLngExpression, html: string, cls: string, label: string, keys: string[], onActivate: () => void) => {
+    const marker = new Marker(at, {
+      icon: divIcon({ html, className: cls, iconSize: [44, 44], iconAnchor: [22, 22] }),
+      keyboard: true,
+      autoPanOnFocus: false,
+    }).addTo(layer);
+    const el = marker.getElement()!;
+    el.setAttribute('aria-label', label);
+    el.dataset.key = keys[0];
+    for (const key of keys) shown.set(key, el);
+    marker.on('click', onActivate);
+    DomEvent.on(el, 'keydown', (event) => {
+      const key = (event as KeyboardEvent).key;
+      if (key === 'Enter' || key === ' ') {
+        DomEvent.stop(event);
+        onActivate();
+      }
+    });
+    return el;
+  };
+
+  const draw = () => {
+    const focusKey = activeKey();
+    layer.clearLayers();
+    shown.clear();
+    const z = map.getZoom();
+    const area = map.getBounds().pad(0.5);
+    const cells = new Map<string, MapPoint[]>();
+    for (const p of points) {
+      if (!area.contains([p.lat, p.lon])) continue;
+      const xy = map.project([p.lat, p.lon], z);
+      const id = `${Math.floor(xy.x / CELL)}:${Math.floor(xy.y / CELL)}`;
+      const group = cells.get(id);
+      if (group) group.push(p);
+      else cells.set(id, [p]);
+    }
+    for (const [id, group] of cells) {
+      if (group.length === 1) {
+        pin(group[0], [group[0].lat, group[0].lon]);
+      } else if (id === fanned) {
+        const lat = group.reduce((s, p) => s + p.lat, 0) / group.length;
+        const lon = group.reduce((s, p) => s + p.lon, 0) / group.length;
+        const center = map.project([lat, lon], z);
+        const r = 30 + group.length * 4;
+        group.forEach((p, i) => {
+          const a = (2 * Math.PI * i) / group.length - Math.PI / 2;
+          pin(p, map.unproject(center.add(point(r * Math.cos(a), r * Math.sin(a))), z));
+        });
+      } else {
+        cluster(id, group);
+      }
+    }
+    mark();
+    if (focusKey) shown.get(focusKey)?.focus();
+  };
+
+  const pin = (p: MapPoint, at: LatLngExpression) =>
+    add(at, '<span class="pin-dot"></span>', `pin${p.open ? ' open' : ''}`, p.label, [p.key], () => {
+      select(p.key);
+      options.onSelect(p.key);
+    });
+
+  const cluster = (id: string, group: MapPoint[]) => {
+    const bounds = latLngBounds(group.map((p) => [p.lat, p.lon] as [number, number]));
+    const names = group.slice(0, 5).map((p) => p.label.split(',')[0]);
+    const open = group.some((p) => p.open);
+    add(bounds.getCenter(), `<span>${group.length}</span>`, `cluster${open ? ' open' : ''}`, texts.cluster(group.length, names), group.map((p) => p.key), () => {
+      const target = map.getBoundsZoom(bounds, false, point(60, 60));
+      if (target <= map.getZoom() || map.getZoom() >= MAX_ZOOM) {
+        fanned = id;
+        draw();
+        shown.get(group[0].key)?.focus();
+      } else {
+        const keep = group[0].key;
+        map.once('moveend', () => shown.get(keep)?.focus());
+        map.fitBounds(bounds, { padding: [60, 60], animate: !matchMedia('(prefers-reduced-motion: reduce)').matches });
+      }
+    });
+  };
+
+  const mark = () => {
+    for (const el of canvas.querySelectorAll<HTMLElement>('.leaflet-marker-icon')) {
+      el.classList.remove('selected');
+      el.removeAttribute('aria-current');
+    }
+    const el = selected ? shown.get(selected) : undefined;
+    if (el) {
+      el.classList.add('selected');
+      el.setAttribute('aria-current', 'true');
+    }
+  };
+
+  const select = (key: string | undefined, reveal = false) => {
+    selected = key;
+    const p = key ? points.find((q) => q.key === key) : undefined;
+    if (reveal && p) {
+      const z = Math.max(map.getZoom(), 16);
+      map.setView([p.lat, p.lon], z, { animate: false });
+    }
+    mark();
+  };
+
+  map.on('zoomstart', () => (fanned = undefined));
+  map.on('moveend', draw);
+
+  return {
+    setPoints(next, nextTexts) {
+      points = next;
+      texts = nextTexts;
+      canvas.setAttribute('aria-label', texts.region);
+      const el = zoom.getContainer();
+      el?.querySelector('.leaflet-control-zoom-in')?.setAttribute('title', texts.zoomIn);
+      el?.querySelector('.leaflet-control-zoom-in')?.setAttribute('aria-label', texts.zoomIn);
+      el?.querySelector('.leaflet-control-zoom-out')?.setAttribute('title', texts.zoomOut);
+      el?.querySelector('.leaflet-control-zoom-out')?.setAttribute('aria-label', texts.zoomOut);
+      draw();
+    },
+    select,
+    destroy() {
+      map.remove();
+      host.replaceChildren();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/quick-check/quick-check.js';
+import { exampleFeed } from './example-feed.js';
+import { BROKEN_FEED, SAMPLE_FEED, sharedArgTypes, type WidgetArgs } from './support.js';
+
+/**
+ * `<lotse-quick-check>`: a few plain questions that lead to a personal checklist of next steps
+ * (a routing slip) and the local services that help with each. Nothing is stored or sent.
+ */
+const meta: Meta<WidgetArgs> = {
+  title: 'Widgets/Quick-check',
+  component: 'lotse-quick-check',
+  tags: ['autodocs'],
+  argTypes: sharedArgTypes,
+  args: { feed: SAMPLE_FEED, lang: '' },
+  render: ({ feed, lang }) =>
+    typeof feed === 'object'
+      ? html`<lotse-quick-check lang=${ifDefined(lang || undefined)} .feed=${feed}></lotse-quick-check>`
+      : html`<lotse-quick-check lang=${ifDefined(lang || undefined)} feed=${ifDefined(feed || undefined)}></lotse-quick-check>`,
+};
+export default meta;
+type Story = StoryObj<WidgetArgs>;
+
+/** The sample feed of the fictional city Hafenstadt (35 services), loaded from a URL. */
+export const Default: Story = {};
+
+/** A small feed handed over as an object through the `feed` property (no request). */
+export const InlineFeed: Story = { args: { feed: exampleFeed } };
+
+/** The feed address is wrong: a readable message, details for the web editor, a retry button. */
+export const FeedError: Story = { args: { feed: BROKEN_FEED } };
+
+/** Arabic: the whole widget is laid out right-to-left. */
+export const ArabicRtl: Story = { args: { lang: 'ar' }, globals: { locale: 'ar' } };

@@ -1,0 +1,36 @@
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/service-finder/service-finder.js';
+import { exampleFeed } from './example-feed.js';
+import { BROKEN_FEED, SAMPLE_FEED, sharedArgTypes, type WidgetArgs } from './support.js';
+
+/**
+ * `<lotse-service-finder>`: search and filter local help services by topic, language,
+ * target group, district, free of charge, walk-in, open now and distance.
+ */
+const meta: Meta<WidgetArgs> = {
+  title: 'Widgets/Service finder',
+  component: 'lotse-service-finder',
+  tags: ['autodocs'],
+  argTypes: sharedArgTypes,
+  args: { feed: SAMPLE_FEED, lang: '' },
+  render: ({ feed, lang }) =>
+    typeof feed === 'object'
+      ? html`<lotse-service-finder lang=${ifDefined(lang || undefined)} .feed=${feed}></lotse-service-finder>`
+      : html`<lotse-service-finder lang=${ifDefined(lang || undefined)} feed=${ifDefined(feed || undefined)}></lotse-service-finder>`,
+};
+export default meta;
+type Story = StoryObj<WidgetArgs>;
+
+/** The sample feed of the fictional city Hafenstadt (35 services), loaded from a URL. */
+export const Default: Story = {};
+
+/** A small feed handed over as an object through the `feed` property (no request). */
+export const InlineFeed: Story = { args: { feed: exampleFeed } };
+
+/** The feed address is wrong: a readable message, details for the web editor, a retry button. */
+export const FeedError: Story = { args: { feed: BROKEN_FEED } };
+
+/** Arabic: the whole widget is laid out right-to-left. */
+export const ArabicRtl: Story = { args: { lang: 'ar' }, globals: { locale: 'ar' } };

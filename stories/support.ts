@@ -1,0 +1,43 @@
+/**
+ * Shared pieces of the Lotse stories. Nothing here imports Storybook at runtime (types only),
+ * so the stories can also be rendered by web-test-runner (test/stories.test.ts).
+ */
+import type { Decorator } from '@storybook/web-components-vite';
+
+/** The UI languages, in the order of the widgets' own picker. */
+export const LANGUAGES = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'] as const;
+
+/** The sample feed (demo/public/services.json), served at the root by Storybook's staticDirs. */
+export const SAMPLE_FEED = 'services.json';
+/** A feed address that does not exist, to show the error state. */
+export const BROKEN_FEED = 'missing/services.json';
+
+/** Arguments every widget story takes: the attributes shared by all Lotse widgets. */
+export interface WidgetArgs {
+  /** Feed URL (attribute `feed`) or a feed object (property `feed`). */
+  feed?: string | object;
+  /** Pins the language; empty follows the toolbar "Sprache / Language". */
+  lang?: string;
+}
+
+/** Controls for the shared attributes; a widget file may add its own. */
+export const sharedArgTypes = {
+  feed: {
+    control: 'text',
+    description: 'Feed URL (attribute `feed`). As a property it also takes a feed object.',
+  },
+  lang: {
+    control: 'select',
+    options: ['', ...LANGUAGES],
+    description: 'Fixes the language. Empty: the toolbar "Sprache / Language" decides.',
+  },
+} as const;
+
+/**
+ * The toolbar "Sprache / Language" (global `locale`) sets the widget's `lang` attribute,
+ * unless the story's own `lang` arg pins one (the Arabic RTL story).
+ */
+export const withLanguage: Decorator = (story, context) => {
+  const locale = typeof context.globals.locale === 'string' ? context.globals.locale : '';
+  return story({ args: { ...context.args, lang: context.args.lang || locale || undefined } });
+};

@@ -1,0 +1,387 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/hours-map/hours-map.js';
+import type { LotseHoursMap } from '../src/hours-map/hours-map.js';
+import { until } from './helpers.js';
+
+/** UI languages to check with axe; extend when the translations are in. */
+const LANGS = ['de'];
+
+const source: Record<string, any> = await (await fetch(new URL('./fixtures/hours-map/feed.json', import.meta.url))).json();
+const feedCopy = (): Record<string, any> => structuredClone(source);
+
+/** A Tuesday morning in Berlin. */
+const TUESDAY = '2026-11-24T10:30:00+01:00';
+const LOCAL_TILES = '/__tiles/{z}/{x}/{y}.png';
+
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const entry = (el: Element, key: string) => $(el, `li[data-key="${key}"]`);
+const statusOf = (el: Element, key: string) => text(entry(el, key)?.querySelector('.status'));
+const resources = () => performance.getEntriesByType('resource').map((r) => r.name);
+const deepActive = () => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+async function mountMap(
+  options: { now?: string; feed?: Record<string, any>; consent?: string; tiles?: string; showMap?: boolean; lang?: string } = {},
+) {
+  const el = await fixture<LotseHoursMap>(html`<lotse-hours-map
+    lang=${options.lang ?? 'de'}
+    .feed=${options.feed ?? feedCopy()}
+    .now=${options.now ?? TUESDAY}
+    consent=${options.consent ?? ''}
+    tiles=${options.tiles ?? LOCAL_TILES}
+    ?show-map=${options.showMap ?? false}
+  ></lotse-hours-map>`);
+  await until(() => $(el, '[part="list"], [part="week"], .state'), 5000, 'feed ready');
+  await until(() => !$(el, '.spinner'), 5000, 'feed ready');
+  return el;
+}
+
+async function setFilter(el: LotseHoursMap, name: string, value: string | boolean) {
+  const input = $<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]`)!;
+  if (typeof value === 'boolean') (input as HTMLInputElement).checked = value;
+  else input.value = value;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+describe('<lotse-hours-map>', () => {
+  afterEach(() => localStorage.removeItem('lotse-map-consent'));
+
+  // First in the file: the page has loaded no map code yet, so resource timing can prove it.
+  it('works as a list when the map is never opened, loading no map code and no tiles', async () => {
+    const el = await mountMap({ tiles: 'https://tiles.example.test/{z}/{x}/{y}.png' });
+    expect($$(el, 'li.entry')).to.have.length(5);
+    $<HTMLButtonElement>(el, 'li[data-key="clearing/main"] button.name')!.click();
+    await el.updateComplete;
+    expect(text(entry(el, 'clearing/main')!.querySelector('.details'))).to.contain('Sprechstunden');
+    expect($(el, '.leaflet-container')).to.equal(null);
+    expect(resources().filter((r) => /leaflet|hours-map\/map|tiles\.example\.test/.test(r))).to.deep.equal([]);
+  });
+
+  describe('open now and next opening (fixed clock)', () => {
+    // [now, feed state, place, expected status]
+    const cases: [string, string, string, string][] = [
+      [TUESDAY, 'NW', 'clearing/main', 'Jetzt offen bis 12:00'],
+      [TUESDAY, 'NW', 'mieterhilfe/buero', 'Nächste Sprechstunde: heute 16:00'],
+      [TUESDAY, 'NW', 'streetwork/unterwegs', 'Nächste Sprechstunde: morgen 10:00'],
+      [TUESDAY, 'NW', 'nachtcafe/cafe', 'Nächste Sprechstunde: Freitag 22:00'],
+      [TUESDAY, 'NW', 'schulden', 'Keine festen Zeiten'],
+      ['2026-11-24T11:45:00+01:00', 'NW', 'clearing/main', 'Schließt bald: um 12:00'],
+      // The device's zone does not matter: 04:30 in New York is 10:30 in Berlin.
+      ['2026-11-24T04:30:00-05:00', 'NW', 'clearing/main', 'Jetzt offen bis 12:00'],
+      // Corpus Christi (4 June 2026) is a holiday in NRW, not in Berlin.
+      ['2026-06-04T15:00:00+02:00', 'NW', 'clearing/main', 'Nächste Sprechstunde: Dienstag 09:00'],
+      ['2026-06-04T15:00:00+02:00', 'BE', 'clearing/main', 'Jetzt offen bis 17:00'],
+      // 24 and 31 December are working days; 25 December and 1 January are holidays.
+      ['2026-12-24T15:00:00+01:00', 'NW', 'clearing/main', 'Jetzt offen bis 17:00'],
+      ['2026-12-24T20:00:00+01:00', 'NW', 'mieterhilfe/buero', 'Nächste Sprechstunde: Montag 16:00'],
+      ['2026-12-31T15:30:00+01:00', 'NW', 'clearing/main', 'Jetzt offen bis 17:00'],
+      ['2026-12-31T20:00:00+01:00', 'NW', 'mieterhilfe/buero', 'Nächste Sprechstunde: Montag 16:00'],
+      // A place open on holidays: the café opens on New Year's Day.
+      ['2026-12-31T20:00:00+01:00', 'NW', 'nachtcafe/cafe', 'Nächste Sprechstunde: morgen 22:00'],
+      // Slots past midnight belong to the day they start.
+      ['2026-11-28T00:30:00+01:00', 'NW', 'nachtcafe/cafe', 'Jetzt offen bis 02:00'],
+      // DST switch days: autumn (25 Oct 2026) and spring (28 Mar 2027).
+      ['2026-10-25T00:30:00+02:00', 'NW', 'nachtcafe/cafe', 'Jetzt offen bis 02:00'],
+      ['2027-03-28T01:40:00+01:00', 'NW', 'nachtcafe/cafe', 'Schließt bald: um 02:00'],
+      ['2027-03-28T03:10:00+02:00', 'NW', 'nachtcafe/cafe', 'Nächste Sprechstunde: Freitag 22:00'],
+    ];
+    for (const [now, state, key, expected] of cases) {
+      it(`${now} ${state}: ${key} → ${expected}`, async () => {
+        const feed = feedCopy();
+        feed.region.state = state;
+        const el = await mountMap({ now, feed });
+        expect(statusOf(el, key)).to.contain(expected);
+      });
+    }
+
+    it('shows the local time of the region and marks a public holiday', async () => {
+      const el = await mountMap({ now: '2026-06-04T09:05:00-04:00' });
+      expect(text($(el, '.now'))).to.contain('Donnerstag, 15:05').and.contain('Feiertag');
+    });
+
+    it('lists open places first', async () => {
+      const el = await mountMap();
+      expect($$(el, 'li.entry')[0].dataset.key).to.equal('clearing/main');
+    });
+  });
+
+  describe('week plan', () => {
+    it('shows seven days from today with slots, languages and walk-in/appointment, and marks now', async () => {
+      const el = await mountMap();
+      $$<HTMLButtonElement>(el, '.segmented button')[1].click();
+      await el.updateComplete;
+      const days = $$(el, '.day');
+      expect(days).to.have.length(7);
+      expect(text(days[0].querySelector('h3'))).to.contain('Heute').and.contain('Dienstag');
+      const live = days[0].querySelector('li.live')!;
+      expect(text(live)).to.contain('09:00–12:00').and.contain('Jetzt offen').and.contain('Clearingstelle')
+        .and.contain('Rumänisch').and.contain('Ohne Termin');
+      expect(text(days[0])).to.contain('16:00–19:00').and.contain('Mit Termin');
+      // Friday: the night café runs past midnight.
+      expect(text(days[3])).to.contain('22:00–02:00');
+      // Thursday has Bulgarian, not Romanian.
+      expect(text(days[2])).to.contain('Bulgarisch');
+    });
+
+    it('respects holidays: no Clearingstelle on Corpus Christi in NRW', async () => {
+      const el = await mountMap({ now: '2026-06-02T08:00:00+02:00' });
+      $$<HTMLButtonElement>(el, '.segmented button')[1].click();
+      await el.updateComplete;
+      const thursday = $$(el, '.day')[2];
+      expect(text(thursday.querySelector('h3'))).to.contain('Feiertag');
+      expect(text(thursday)).not.to.contain('Clearingstelle');
+    });
+
+    it('a name in the week plan opens the place in the list', async () => {
+      const el = await mountMap();
+      const events: CustomEvent[] = [];
+      el.addEventListener('lotse-service-select', (e) => events.push(e));
+      $$<HTMLButtonElement>(el, '.segmented button')[1].click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '.day li button.link')!.click();
+      await el.updateComplete;
+      expect($(el, '[part="list"]')).to.exist;
+      expect(entry(el, 'clearing/main')!.getAttribute('aria-current')).to.equal('true');
+      expect(events[0].detail).to.deep.equal({ serviceId: 'clearing', locationId: 'main' });
+    });
+  });
+
+  describe('filters', () => {
+    it('combine on one slot: Romanian on Thursday finds nothing, Bulgarian on Thursday finds the Clearingstelle', async () => {
+      const el = await mountMap();
+      await setFilter(el, 'language', 'ro');
+      expect($$(el, 'li.entry').map((li) => li.dataset.key)).to.have.members(['clearing/main', 'streetwork/unterwegs']);
+      await setFilter(el, 'day', 'th');
+      expect($$(el, 'li.entry')).to.have.length(0);
+      expect(text($(el, '.count'))).to.contain('0 Orte');
+      await setFilter(el, 'language', 'bg');
+      expect($$(el, 'li.entry').map((li) => li.dataset.key)).to.deep.equal(['clearing/main']);
+    });
+
+    it('show counts that follow the other filters', async () => {
+      const el = await mountMap();
+      const option = (name: string, value: string) => text($(el, `[name="${name}"] option[value="${value}"]`));
+      expect(option('day', 'tu')).to.contain('(2)');
+      expect(option('language', 'ro')).to.contain('(2)');
+      await setFilter(el, 'time', 'evening');
+      expect(option('day', 'tu')).to.contain('(1)');
+      expect(option('day', 'fr')).to.contain('(2)');
+      expect(text($(el, '[name="walkIn"]')!.closest('label'))).to.contain('(1)');
+    });
+
+    it('time of day, walk-in only and open now', async () => {
+      const el = await mountMap();
+      await setFilter(el, 'time', 'morning');
+      expect($$(el, 'li.entry').map((li) => li.dataset.key)).to.have.members(['clearing/main', 'streetwork/unterwegs']);
+      await setFilter(el, 'time', '');
+      await setFilter(el, 'walkIn', true);
+      expect($$(el, 'li.entry').map((li) => li.dataset.key)).to.not.include('mieterhilfe/buero');
+      await setFilter(el, 'walkIn', false);
+      await setFilter(el, 'openNow', true);
+      expect($$(el, 'li.entry').map((li) => li.dataset.key)).to.deep.equal(['clearing/main']);
+      $<HTMLButtonElement>(el, 'button.reset')!.click();
+      await el.updateComplete;
+      expect($$(el, 'li.entry')).to.have.length(5);
+    });
+
+    it('category filter', async () => {
+      const el = await mountMap();
+      await setFilter(el, 'category', 'housing');
+      expect($$(el, 'li.entry').map((li) => li.dataset.key)).to.deep.equal(['mieterhilfe/buero']);
+    });
+  });
+
+  describe('long lists', () => {
+    it('show 30 places, then more on request, focusing the first new one', async () => {
+      const feed = feedCopy();
+      const place = feed.services[0].locations[0];
+      feed.services[0].locations = Array.from({ length: 40 }, (_, i) => ({ ...place, id: `p${i}` }));
+      const el = await mountMap({ feed });
+      expect($$(el, 'li.entry')).to.have.length(30);
+      expect(text($(el, '.count'))).to.contain('44 Orte');
+      const more = $<HTMLButtonElement>(el, 'button.more')!;
+      expect(text(more)).to.contain('noch 14');
+      more.click();
+      await until(() => deepActive() === $$(el, 'li.entry button.name')[30], 2000, 'focus on place 31');
+      expect($$(el, 'li.entry')).to.have.length(44);
+      expect($(el, 'button.more')).to.equal(null);
+    });
+  });
+
+  describe('details', () => {
+    it('call, route and contact, with events', async () => {
+      const el = await mountMap();
+      const selects: CustomEvent[] = [];
+      const contacts: CustomEvent[] = [];
+      el.addEventListener('lotse-service-select', (e) => selects.push(e));
+      el.addEventListener('lotse-contact-request', (e) => contacts.push(e));
+      const name = $<HTMLButtonElement>(el, 'li[data-key="clearing/main"] button.name')!;
+      expect(name.getAttribute('aria-expanded')).to.equal('false');
+      name.click();
+      await el.updateComplete;
+      expect(name.getAttribute('aria-expanded')).to.equal('true');
+      expect(selects.map((e) => e.detail)).to.deep.equal([{ serviceId: 'clearing', locationId: 'main' }]);
+      const details = entry(el, 'clearing/main')!.querySelector('.details')!;
+      const links = [...details.querySelectorAll('a')];
+      expect(links[0].getAttribute('href')).to.equal('tel:02015550101');
+      expect(links[1].getAttribute('href')).to.match(/^https:\/\/www\.openstreetmap\.org\/directions\?.*51\.521/);
+      expect(text(details)).to.contain('Di 09:00–12:00').and.contain('Rumänisch').and.contain('Ohne Termin');
+      [...details.querySelectorAll('button')].find((b) => text(b).includes('Rückruf'))!.click();
+      expect(contacts.map((e) => e.detail)).to.deep.equal([{ serviceId: 'clearing' }]);
+    });
+
+    it('a place without coordinates is in the list only and says so', async () => {
+      const el = await mountMap();
+      expect(text(entry(el, 'streetwork/unterwegs'))).to.contain('nicht auf der Karte');
+      entry(el, 'streetwork/unterwegs')!.querySelector<HTMLButtonElement>('button.name')!.click();
+      await el.updateComplete;
+      expect(text(entry(el, 'streetwork/unterwegs'))).not.to.contain('Auf der Karte zeigen');
+    });
+  });
+
+  describe('map consent', () => {
+    it('asks first and requests nothing from the tile host before consent', async () => {
+      const el = await mountMap({ tiles: 'https://tiles.example.test/{z}/{x}/{y}.png' });
+      const toggle = $$<HTMLButtonElement>(el, '.views > button')[0];
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      toggle.click();
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(text($(el, '[part="consent"]'))).to.contain('tiles.example.test');
+      await new Promise((r) => setTimeout(r, 300));
+      expect($(el, '.leaflet-container')).to.equal(null);
+      expect(resources().filter((r) => r.includes('tiles.example.test'))).to.deep.equal([]);
+    });
+
+    it('loads the map after consent, tiles from the tiles URL, and remembers only the consent', async () => {
+      const before = Object.keys(localStorage).sort();
+      const el = await mountMap({ showMap: true });
+      const consent = $(el, '[part="consent"]')!;
+      consent.querySelector<HTMLInputElement>('input[name="remember"]')!.checked = true;
+      consent.querySelector<HTMLButtonElement>('button.primary')!.click();
+      await until(() => $(el, '.leaflet-marker-icon'), 8000, 'markers');
+      await until(() => resources().some((r) => r.includes('/__tiles/14/')), 5000, 'tile requests');
+      expect(localStorage.getItem('lotse-map-consent')).to.equal('granted');
+      expect(Object.keys(localStorage).sort()).to.deep.equal([...new Set([...before, 'lotse-map-consent'])].sort());
+      // A second widget skips the question.
+      const second = await mountMap({ showMap: true });
+      expect($(second, '[part="consent"]')).to.equal(null);
+      await until(() => $(second, '.leaflet-marker-icon'), 8000, 'markers');
+      // … until the visitor takes it back.
+      $<HTMLButtonElement>(second, 'button.revoke')!.click();
+      await second.updateComplete;
+      expect(localStorage.getItem('lotse-map-consent')).to.equal(null);
+      expect($(second, '[part="consent"]')).to.exist;
+      expect($(second, '.leaflet-container')).to.equal(null);
+    });
+
+    it('consent="granted" skips the placeholder; the attribution stays text', async () => {
+      const el = await fixture<LotseHoursMap>(html`<lotse-hours-map lang="de" .feed=${feedCopy()} .now=${TUESDAY}
+        consent="granted" show-map tiles=${LOCAL_TILES} attribution="<b>Stadt</b> & OSM"></lotse-hours-map>`);
+      await until(() => $(el, '.leaflet-control-attribution'), 8000, 'map');
+      expect($(el, '[part="consent"]')).to.equal(null);
+      const attribution = $(el, '.leaflet-control-attribution')!;
+      expect(attribution.textContent).to.contain('<b>Stadt</b> & OSM');
+      expect(attribution.querySelector('b')).to.equal(null);
+    });
+  });
+
+  describe('map and list together', () => {
+    it('markers and clusters have names and work with the keyboard; a marker selects its list entry', async () => {
+      const el = await mountMap({ consent: 'granted', showMap: true });
+      const selects: CustomEvent[] = [];
+      el.addEventListener('lotse-service-select', (e) => selects.push(e));
+      await until(() => $(el, '.leaflet-marker-icon'), 8000, 'markers');
+      // Only places with coordinates are on the map; the street work stays in the list.
+      expect(text($(el, '.map .hint'))).to.contain('2 Angebote ohne festen Ort');
+      for (const marker of $$(el, '.leaflet-marker-icon')) {
+        expect(marker.getAttribute('role')).to.equal('button');
+        expect(marker.getAttribute('tabindex')).to.equal('0');
+        expect(marker.getAttribute('aria-label')).to.be.a('string').and.not.equal('');
+      }
+      const cluster = $(el, '.leaflet-marker-icon.cluster')!;
+      expect(cluster.getAttribute('aria-label')).to.contain('2 Orte').and.contain('Clearingstelle');
+      // Enter on the cluster zooms in (or fans out) until the Clearingstelle has its own pin.
+      for (let i = 0; i < 4 && !$(el, '.pin[data-key="clearing/main"]'); i++) {
+        const holder = [...$$(el, '.leaflet-marker-icon.cluster')].find((c) => c.getAttribute('aria-label')!.includes('Clearingstelle'))!;
+        holder.focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => !holder.isConnected, 5000, 'cluster opened');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const pin = $(el, '.pin[data-key="clearing/main"]')!;
+      expect(pin.getAttribute('aria-label')).to.contain('Clearingstelle Gesundheit, Hafenstraße 1: Jetzt offen bis 12:00');
+      pin.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const li = entry(el, 'clearing/main')!;
+      expect(li.getAttribute('aria-current')).to.equal('true');
+      expect(li.querySelector('button.name')!.getAttribute('aria-expanded')).to.equal('true');
+      expect(deepActive()).to.equal(li.querySelector('button.name'));
+      expect(pin.classList.contains('selected')).to.equal(true);
+      expect(selects.map((e) => e.detail.serviceId)).to.deep.equal(['clearing']);
+
+      // The other way: "show on map" in the list highlights the marker.
+      const other = entry(el, 'nachtcafe/cafe')!;
+      other.querySelector<HTMLButtonElement>('button.name')!.click();
+      await el.updateComplete;
+      [...other.querySelectorAll('button')].find((b) => text(b).includes('Auf der Karte'))!.click();
+      await el.updateComplete;
+      await until(() => $(el, '.pin.selected[data-key="nachtcafe/cafe"]'), 3000, 'marker highlighted');
+      expect(other.getAttribute('aria-current')).to.equal('true');
+      expect(li.getAttribute('aria-current')).to.equal(null);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('filters and list work with the keyboard alone', async () => {
+      const el = await mountMap();
+      $<HTMLSelectElement>(el, '#f-day')!.focus();
+      // day → time of day → language → topic → walk-in checkbox
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
+      expect(deepActive()).to.equal($(el, 'input[name="walkIn"]'));
+      await sendKeys({ press: ' ' });
+      await el.updateComplete;
+      expect($$(el, 'li.entry').map((li) => li.dataset.key)).not.to.include('mieterhilfe/buero');
+      // open now → reset → list / week plan / map → first place
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: ' ' });
+      await el.updateComplete;
+      for (let i = 0; i < 5; i++) await sendKeys({ press: 'Tab' });
+      expect(deepActive()).to.equal($(el, 'li.entry button.name'));
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect($(el, 'li.entry button.name')!.getAttribute('aria-expanded')).to.equal('true');
+      expect(text($(el, 'li.entry .details'))).to.contain('Anrufen');
+    });
+  });
+
+  describe('accessibility (axe)', () => {
+    for (const lang of LANGS) {
+      it(`list, details and week plan (${lang})`, async () => {
+        const el = await mountMap({ lang });
+        $<HTMLButtonElement>(el, 'li.entry button.name')!.click();
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+        $$<HTMLButtonElement>(el, '.segmented button')[1].click();
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+      });
+
+      it(`consent placeholder and map (${lang})`, async () => {
+        const el = await mountMap({ lang, showMap: true });
+        await expect(el).to.be.accessible();
+        $<HTMLButtonElement>(el, '[part="consent"] button.primary')!.click();
+        await until(() => $(el, '.leaflet-marker-icon'), 8000, 'markers');
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+});
