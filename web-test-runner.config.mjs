@@ -98,7 +98,9 @@ export default {
   files: process.env.LOTSE_TESTS ?? 'test/**/*.test.ts',
   nodeResolve: true,
   browsers,
-  concurrency: 2,
+  // One test file at a time per browser: keyboard tests need the focused tab, and Firefox
+  // (WebDriver BiDi) gives focus to one tab only.
+  concurrency: 1,
   // Generous: CI runs two browsers on two cores, and axe on a big widget takes seconds.
   testFramework: { config: { timeout: 30000 } },
   browserStartTimeout: 60000,

@@ -25,7 +25,7 @@ async function measure(count: number) {
   const { feed } = parseFeed(json);
   const checkMs = performance.now() - t;
   t = performance.now();
-  const index = buildIndex(feed!, feed!.services);
+  const index = await buildIndex(feed!, feed!.services);
   const indexMs = performance.now() - t;
   const queries = ['s', 'sc', 'sch', 'schu', 'schul', 'schuld', 'schuldn', 'beratung', 'sanatate', 'болница', 'bolnitsa', 'wohnung', 'deutschkurs', 'familie', 'zdrave'];
   const searchTimes = queries.map((q) => {

@@ -301,7 +301,7 @@ describe('quick-check: screens', () => {
     expect(text).to.contain('Stand: 11/2026');
     const service = step.querySelector('[data-service="clearing"]')!;
     expect(fold(service.textContent)).to.contain('Clearingstelle Gesundheit');
-    expect(fold(service.textContent)).to.match(/Nächste Sprechstunde|Jetzt geöffnet/);
+    expect(fold(service.textContent)).to.match(/Nächste Öffnung|Jetzt offen/);
     expect(service.querySelector('a[href="tel:02015550101"]')).to.exist;
     // The state's school law is named for NRW feeds.
     const register = fold(root(el).querySelector('[data-step="register-address"]')!.textContent);

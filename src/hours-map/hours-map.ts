@@ -4,8 +4,10 @@ import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
+import { openingWords } from '../core/opening-text.js';
 import { withLocale } from '../core/i18n.js';
-import type { Feed, Location, Service, Slot, Weekday } from '../core/feed/schema.js';
+import type { Feed, Location, Service, Slot } from '../core/feed/schema.js';
+import { WEEKDAYS, type Weekday } from '../core/feed/constants.js';
 import { formatDate, formatList, formatNumber, formatTime, languageName, weekdayName } from '../core/format.js';
 import { createClock, occurrencesOn, type Clock, type LocationStatus, type Occurrence } from '../core/time/opening.js';
 import { addDays, weekdayOf } from '../core/time/zoned.js';
@@ -17,7 +19,6 @@ import type { HoursMapView, MapPoint, MapTexts } from './map.js';
 import { hoursMapStyles } from './hours-map.styles.js';
 
 /** Not imported from the schema: that module would pull zod into this entry. */
-const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 const PAGE = 30;
 const CONSENT_KEY = 'lotse-map-consent';
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -444,29 +445,14 @@ export class LotseHoursMap extends LotseElement {
 
   // ---- Status and slot texts ----------------------------------------------------------------
 
-  private when(o: Occurrence, clock: Clock): string {
-    const time = formatTime(o.startMinutes, this.locale);
-    if (o.date === clock.today) return msg(str`heute ${time}`);
-    if (o.date === addDays(clock.today, 1)) return msg(str`morgen ${time}`);
-    const day = weekdayName(weekdayOf(o.date), this.locale);
-    return o.date < addDays(clock.today, 7)
-      ? `${day} ${time}`
-      : `${day}, ${formatDate(o.date, this.locale, 'medium')} ${time}`;
-  }
-
+  /** Status words shared with the finder (core/opening-text), plus the map's special cases. */
   private statusText(entry: Entry, clock: Clock): [string, string] {
     const s: LocationStatus = entry.status;
     if (entry.service.status === 'temporarily-closed') return ['closed', msg('Zurzeit geschlossen')];
-    if (s.open && s.current) {
-      const until = formatTime(s.current.endMinutes, this.locale);
-      return s.closingSoon
-        ? ['soon', msg(str`Schließt bald: um ${until}`)]
-        : ['open', msg(str`Jetzt offen bis ${until}`)];
-    }
-    if (!entry.location?.hours.length) return ['none', msg('Keine festen Zeiten. Bitte anrufen.')];
-    const prefix = s.closure ? `${msg('Heute geschlossen.')} ` : '';
-    if (s.next) return ['closed', prefix + msg(str`Nächste Sprechstunde: ${this.when(s.next, clock)}`)];
-    return ['closed', prefix + msg('In den nächsten 2 Wochen keine Sprechstunde.')];
+    if (!s.open && !entry.location?.hours.length) return ['none', msg('Keine festen Zeiten. Bitte anrufen.')];
+    const words = openingWords(s, clock, this.locale);
+    const prefix = !s.open && s.closure ? `${msg('Heute geschlossen.')} ` : '';
+    return [words.tone === 'open' || words.tone === 'soon' ? words.tone : 'closed', prefix + words.text];
   }
 
   private languages(codes: string[]) {

@@ -4,9 +4,10 @@ import { msg, str } from '@lit/localize';
 import { LotseElement, todayIn } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
-import { formatDate, formatList, formatTime, weekdayName } from '../core/format.js';
+import { formatDate, formatList } from '../core/format.js';
 import { textLanguage } from '../core/feed/text.js';
-import { WEEKDAYS, type Feed, type Service, type Text } from '../core/feed/schema.js';
+import { openingWords } from '../core/opening-text.js';
+import type { Feed, Service, Text } from '../core/feed/schema.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
 import type { FeedProblem } from '../core/feed/parse.js';
 import { RESULT, UNKNOWN, applicableSteps, nextAfter, reasons, remainingAfter, type Flow, type Step } from './flow.js';
@@ -403,12 +404,9 @@ export class LotseQuickCheck extends LotseElement {
     const location = status.current?.location ?? status.next?.location ?? service.locations[0];
     const phone = service.contact.phone;
     let when: TemplateResult | typeof nothing = nothing;
-    if (status.current) {
-      when = html`<span class="open">${msg(str`Jetzt geöffnet bis ${formatTime(status.current.endMinutes, this.locale)}`)}</span>`;
-    } else if (status.next) {
-      const day = WEEKDAYS[(new Date(`${status.next.date}T12:00:00Z`).getUTCDay() + 6) % 7];
-      const date = `${weekdayName(day, this.locale)}, ${formatDate(status.next.date, this.locale, 'medium')}`;
-      when = html`<span>${icon('clock')} ${msg(str`Nächste Sprechstunde: ${date}, ${formatTime(status.next.startMinutes, this.locale)}`)}</span>`;
+    if (status.current || status.next) {
+      const words = openingWords(status, clock, this.locale);
+      when = html`<span class=${words.tone === 'open' ? 'open' : ''}>${icon('clock')} ${words.text}${words.languages ? ` · ${words.languages}` : ''}</span>`;
     }
     return html`<li class="service" data-service=${service.id}>
       <p class="name">${this.say(service.name)}</p>

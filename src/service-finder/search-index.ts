@@ -38,21 +38,18 @@ export function fold(text: string): string {
     .replace(/tz/g, 'ts');
 }
 
-function processTerm(term: string): string[] | null {
-  const folded = fold(term);
+/** Terms arrive folded (see `tokenize`); long compounds are also indexed by their parts. */
+const COMPOUND = new RegExp(`^(.{4,}?)s?(${COMPOUND_HEADS.join('|')})$`);
+
+function processTerm(folded: string): string | string[] | null {
   if (folded.length < 2) return null;
-  const terms = [folded];
-  for (const head of COMPOUND_HEADS) {
-    if (folded.length > head.length + 3 && folded.endsWith(head)) {
-      terms.push(head, folded.slice(0, -head.length).replace(/s$/, ''));
-      break;
-    }
-  }
-  return terms;
+  const parts = folded.length >= 8 ? COMPOUND.exec(folded) : null;
+  return parts ? [folded, parts[2], parts[1]] : folded;
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
-const tokenize = (text: string) => text.match(TOKEN) ?? [];
+/** Folding the whole text once is much faster than folding each term. */
+const tokenize = (text: string) => fold(text).match(TOKEN) ?? [];
 
 /** Every language version of a text, for the index. */
 const allLanguages = (text: Text | undefined) =>
@@ -64,7 +61,6 @@ interface Document {
   summary: string;
   description: string;
   provider: string;
-  labels: string;
 }
 
 export interface ServiceIndex {
@@ -72,46 +68,77 @@ export interface ServiceIndex {
   search(query: string): string[] | undefined;
 }
 
-export function buildIndex(feed: Feed, services: Service[]): ServiceIndex {
-  const labels = new Map<string, string>();
-  for (const entry of [...feed.categories, ...feed.audiences, ...feed.districts]) {
-    labels.set(entry.id, allLanguages(entry.label));
+const SEARCH_OPTIONS = {
+  prefix: (term: string) => term.length >= 3,
+  // Typos are forgiven from 5 letters on: 1 edit, 2 from 8 letters.
+  fuzzy: (term: string) => (term.length >= 5 ? 0.25 : false),
+  maxFuzzy: 2,
+  combineWith: 'AND' as const,
+};
+
+/**
+ * Build the index in slices of 500 services, so a big feed does not freeze the page.
+ * Category, audience and district labels (in every language) get a small index of their
+ * own: indexing them with each service would repeat the same words thousands of times.
+ */
+export async function buildIndex(feed: Feed, services: Service[]): Promise<ServiceIndex> {
+  const labels = new MiniSearch<{ id: string; label: string }>({ fields: ['label'], tokenize, processTerm, searchOptions: SEARCH_OPTIONS });
+  const servicesByLabel = new Map<string, string[]>();
+  const vocabularies = { category: feed.categories, audience: feed.audiences, district: feed.districts };
+  for (const [kind, entries] of Object.entries(vocabularies)) {
+    labels.addAll(entries.map((entry) => ({ id: `${kind}:${entry.id}`, label: allLanguages(entry.label) })));
   }
+  for (const service of services) {
+    const keys = [
+      ...service.categories.map((id) => `category:${id}`),
+      ...service.audiences.map((id) => `audience:${id}`),
+      ...service.locations.map((l) => `district:${l.district}`),
+    ];
+    for (const key of new Set(keys)) {
+      const list = servicesByLabel.get(key);
+      if (list) list.push(service.id);
+      else servicesByLabel.set(key, [service.id]);
+    }
+  }
+
   const index = new MiniSearch<Document>({
-    fields: ['name', 'summary', 'description', 'provider', 'labels'],
+    fields: ['name', 'summary', 'description', 'provider'],
     tokenize,
     processTerm,
-    searchOptions: {
-      boost: { name: 3, summary: 2, labels: 1.5 },
-      prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (term.length >= 5 ? 0.25 : term.length >= 4 ? 1 : false),
-      maxFuzzy: 2,
-      combineWith: 'AND',
-    },
+    searchOptions: { ...SEARCH_OPTIONS, boost: { name: 3, summary: 2 } },
   });
-  index.addAll(
+  await index.addAllAsync(
     services.map((service) => ({
       id: service.id,
       name: allLanguages(service.name),
       summary: allLanguages(service.summary),
       description: allLanguages(service.description),
       provider: allLanguages(service.provider?.name),
-      labels: [
-        ...service.categories,
-        ...service.audiences,
-        ...service.locations.map((l) => l.district ?? ''),
-      ]
-        .map((id) => labels.get(id) ?? '')
-        .join(' '),
     })),
+    { chunkSize: 500 },
   );
+
+  const find = (query: string, combineWith: 'AND' | 'OR') => {
+    const ids = index.search(query, { combineWith }).map((hit) => hit.id as string);
+    const seen = new Set(ids);
+    // Services in a matching category, audience or district follow the direct hits.
+    for (const hit of labels.search(query, { combineWith })) {
+      for (const id of servicesByLabel.get(hit.id as string) ?? []) {
+        if (!seen.has(id)) {
+          seen.add(id);
+          ids.push(id);
+        }
+      }
+    }
+    return ids;
+  };
+
   return {
     search(query) {
       if (!query.trim()) return undefined;
-      let hits = index.search(query);
+      const ids = find(query, 'AND');
       // Several words that do not all match: show what matches any of them rather than nothing.
-      if (hits.length === 0 && tokenize(query).length > 1) hits = index.search(query, { combineWith: 'OR' });
-      return hits.map((hit) => hit.id as string);
+      return ids.length === 0 && tokenize(query).length > 1 ? find(query, 'OR') : ids;
     },
   };
 }

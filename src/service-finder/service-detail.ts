@@ -11,7 +11,8 @@ import { formatDate, formatList, formatTime, languageName, weekdayName } from '.
 import { addressLine, directionsHref, mailHref, safeWebHref, telHref, whatsappHref } from '../core/location-links.js';
 import { openingWords } from '../core/opening-text.js';
 import { serviceStatus, type Clock } from '../core/time/opening.js';
-import type { Slot, Weekday } from '../core/feed/schema.js';
+import type { Slot } from '../core/feed/schema.js';
+import { WEEKDAYS } from '../core/feed/constants.js';
 
 export interface DetailContext {
   locale: string;
@@ -28,7 +29,6 @@ export interface DetailContext {
   host: HTMLElement;
 }
 
-const DAYS: Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 
 function slotWords(slot: Slot, locale: string): string {
   const kind = slot.kind === 'walk-in' ? msg('offene Sprechstunde') : msg('mit Termin');
@@ -39,7 +39,7 @@ function slotWords(slot: Slot, locale: string): string {
 /** The weekly hours as a table: one row per day, each slot with time, kind and language. */
 function hoursTable(ctx: DetailContext, location: Location) {
   if (!location.hours.length) return html`<p>${msg('Keine festen Zeiten. Bitte anrufen oder schreiben.')}</p>`;
-  const rows = DAYS.map((day) => ({
+  const rows = WEEKDAYS.map((day) => ({
     day,
     slots: location.hours.filter((s) => s.days.includes(day)).sort((a, b) => a.opens.localeCompare(b.opens)),
   })).filter((row) => row.slots.length);

@@ -81,6 +81,8 @@ export class LotseServiceFinder extends LotseElement {
   @property({ attribute: false }) now?: Date | string;
 
   private facets?: { feed: Feed; services: Service[]; minute: number; map: Map<string, Facets> };
+  /** Lookups that change only with the feed, not with each keystroke. */
+  private lookup?: { services: Service[]; byId: Map<string, Service>; categories: Set<string>; audiences: Set<string> };
   private indexFor?: Service[];
   private timer?: ReturnType<typeof setInterval>;
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -111,9 +113,12 @@ export class LotseServiceFinder extends LotseElement {
     if (services.length && this.indexFor !== services) {
       this.indexFor = services;
       const feed = this.data!;
-      import('./search-index.js').then(({ buildIndex }) => {
-        if (this.indexFor === services) this.index = buildIndex(feed, services);
-      });
+      // Built in slices in the background; until then a plain text match answers.
+      import('./search-index.js')
+        .then(({ buildIndex }) => buildIndex(feed, services))
+        .then((index) => {
+          if (this.indexFor === services) this.index = index;
+        });
     }
   }
 
@@ -122,6 +127,18 @@ export class LotseServiceFinder extends LotseElement {
   }
 
   // ---- Derived data --------------------------------------------------------------------
+
+  private lookups(services: Service[]) {
+    if (this.lookup?.services !== services) {
+      this.lookup = {
+        services,
+        byId: new Map(services.map((s) => [s.id, s])),
+        categories: new Set(services.flatMap((s) => s.categories)),
+        audiences: new Set(services.flatMap((s) => s.audiences)),
+      };
+    }
+    return this.lookup;
+  }
 
   get clock(): Clock {
     void this.minute; // re-rendered once a minute by the timer
@@ -336,7 +353,7 @@ export class LotseServiceFinder extends LotseElement {
       candidates = services.filter((s) => JSON.stringify([s.name, s.summary]).toLowerCase().includes(q)).map((s) => s.id);
     }
     const result = applyFilters(candidates, facets, this.selection);
-    const byId = new Map(services.map((s) => [s.id, s]));
+    const { byId } = this.lookups(services);
     let ids = result.ids;
     if (this.place && !this.query.trim()) {
       ids = [...ids].sort((a, b) => (this.distanceTo(byId.get(a)!) ?? Infinity) - (this.distanceTo(byId.get(b)!) ?? Infinity));
@@ -433,7 +450,7 @@ export class LotseServiceFinder extends LotseElement {
 
   private renderCategories(feed: Feed, counts: ReturnType<typeof applyFilters>['counts']) {
     // Every category some service has, so a chip does not vanish when another filter empties it.
-    const inUse = new Set(this.currentServices.flatMap((s) => s.categories));
+    const inUse = this.lookups(this.currentServices).categories;
     const used = feed.categories.filter((c) => inUse.has(c.id));
     return html`<div class="categories" role="group" aria-label=${msg('Themen')}>
       ${used.map((c) => this.chip('category', c.id, this.text(c.label), counts.category.get(c.id), c.icon ?? c.id))}
@@ -461,7 +478,7 @@ export class LotseServiceFinder extends LotseElement {
         ${group(msg('Sprache der Beratung'), languages.map(({ code, name }) =>
           this.chip('language', code, name, counts.language.get(code))))}
         ${group(msg('Für wen'), feed.audiences
-          .filter((a) => this.currentServices.some((s) => s.audiences.includes(a.id)))
+          .filter((a) => this.lookups(this.currentServices).audiences.has(a.id))
           .map((a) => this.chip('audience', a.id, this.text(a.label), counts.audience.get(a.id), a.icon ?? a.id)))}
         ${group(msg('Stadtteil'), feed.districts.map((d) =>
           this.chip('district', d.id, this.text(d.label), counts.district.get(d.id), 'pin')))}

@@ -16,13 +16,9 @@ const SLUG = /^[a-z0-9][a-z0-9_-]{0,79}$/;
 const TIME = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]+)?$/;
 
-export const GERMAN_STATES = [
-  'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
-] as const;
-export type GermanState = (typeof GERMAN_STATES)[number];
+import { GERMAN_STATES, WEEKDAYS } from './constants.js';
 
-export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { GERMAN_STATES, WEEKDAYS, type GermanState, type Weekday } from './constants.js';
 
 const isRealDate = (value: string) => {
   const [y, m, d] = value.slice(0, 10).split('-').map(Number);
