@@ -28,6 +28,23 @@ export function todayIn(timeZone: string, now = new Date()): string {
  * @csspart language-picker - The language `<select>`.
  * @csspart state - The loading or error box.
  * @csspart retry-button - "Try again" after a failed load.
+ *
+ * @cssprop --lotse-color-primary - Brand colour for buttons, links and selected filters. Default a calm municipal blue.
+ * @cssprop --lotse-color-on-primary - Text on the primary colour.
+ * @cssprop --lotse-color-text - Body text.
+ * @cssprop --lotse-color-muted - Secondary text (must keep 4.5:1 contrast on the surface).
+ * @cssprop --lotse-color-surface - Background of the widget.
+ * @cssprop --lotse-color-surface-alt - Background of cards and panels.
+ * @cssprop --lotse-color-border - Borders of cards and inputs.
+ * @cssprop --lotse-color-focus - Focus ring.
+ * @cssprop --lotse-color-success - "Open now", "free".
+ * @cssprop --lotse-color-warning - "Closing soon", "temporarily closed".
+ * @cssprop --lotse-color-danger - Errors.
+ * @cssprop --lotse-font-family - Font stack (system fonts by default; Lotse never downloads fonts).
+ * @cssprop --lotse-font-size - Base font size (default 1rem, so the visitor's own setting counts).
+ * @cssprop --lotse-radius - Corner radius of cards, buttons and inputs.
+ * @cssprop --lotse-space - Base spacing unit.
+ * @cssprop --lotse-tap-size - Minimum size of every tap target (default 44px, WCAG 2.5.5).
  */
 export abstract class LotseElement extends LitElement {
   static override styles = [tokens, baseStyles];
