@@ -1,8 +1,31 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { contactEndpoint } from './demo/contact-endpoint.js';
 
 const src = (path: string) => resolve(import.meta.dirname, 'src', path);
+
+/**
+ * Lit keeps css`…` templates as written, whitespace and comments included. Collapse them in
+ * the build (our styles hold no strings where whitespace matters): about 1 kB less per widget.
+ */
+function minifyLitCss(): Plugin {
+  const collapse = (css: string) =>
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'lotse-minify-lit-css',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+      return { code: code.replace(/css`([^`]*)`/g, (_, body: string) => `css\`${collapse(body)}\``), map: null };
+    },
+  };
+}
 
 /**
  * `npm start` serves the demo page /demo/ (the sample feed demo/public/services.json is
@@ -12,7 +35,7 @@ const src = (path: string) => resolve(import.meta.dirname, 'src', path);
  */
 export default defineConfig({
   publicDir: 'demo/public',
-  plugins: [contactEndpoint()],
+  plugins: [contactEndpoint(), minifyLitCss()],
   server: { host: '127.0.0.1', port: 5173, open: '/demo/' },
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),

@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { existsSync, readFileSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
 import { contactKoaMiddleware } from './demo/contact-handler.mjs';
 
 /**
@@ -39,6 +40,34 @@ async function testApi(ctx, next) {
   }
   ctx.type = 'application/json';
   ctx.body = q.type === 'truncated' ? feedJson().slice(0, 400) : feedJson();
+}
+
+/**
+ * /__vendor/react.js: React 19 and react-dom/client as one ES module for test/react.test.ts
+ * (React ships CommonJS only, which the test server does not convert).
+ */
+let reactBundle;
+async function vendorReact(ctx, next) {
+  if (ctx.path !== '/__vendor/react.js') return next();
+  reactBundle ??= esbuild({
+    stdin: {
+      contents: "import * as React from 'react'; import * as ReactDOMClient from 'react-dom/client'; export { React, ReactDOMClient };",
+      resolveDir: process.cwd(),
+    },
+    bundle: true, format: 'esm', write: false, logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"development"' },
+  }).then((result) => result.outputFiles[0].text);
+  ctx.type = 'application/javascript';
+  ctx.body = await reactBundle;
+}
+
+/**
+ * /__copy2/<path>: the same file as /<path>, under another URL, so that a module and all the
+ * chunks it imports load a second time (test/embedding.test.ts: two copies of the bundle).
+ */
+function secondCopy(ctx, next) {
+  if (ctx.path.startsWith('/__copy2/')) ctx.url = ctx.url.slice('/__copy2'.length);
+  return next();
 }
 
 const flags = [
@@ -105,6 +134,6 @@ export default {
   testFramework: { config: { timeout: 30000 } },
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  middleware: [testApi, contactKoaMiddleware({ testControls: true })],
+  middleware: [secondCopy, testApi, vendorReact, contactKoaMiddleware({ testControls: true })],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
 };

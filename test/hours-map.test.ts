@@ -5,7 +5,7 @@ import type { LotseHoursMap } from '../src/hours-map/hours-map.js';
 import { until } from './helpers.js';
 
 /** UI languages to check with axe; extend when the translations are in. */
-const LANGS = ['de'];
+const LANGS = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'];
 
 const source: Record<string, any> = await (await fetch(new URL('./fixtures/hours-map/feed.json', import.meta.url))).json();
 const feedCopy = (): Record<string, any> => structuredClone(source);
@@ -116,7 +116,7 @@ describe('<lotse-hours-map>', () => {
     it('shows seven days from today with slots, languages and walk-in/appointment, and marks now', async () => {
       const el = await mountMap();
       $$<HTMLButtonElement>(el, '.segmented button')[1].click();
-      await el.updateComplete;
+      await until(() => $$(el, '.day').length, 3000, 'week plan (its own chunk)');
       const days = $$(el, '.day');
       expect(days).to.have.length(7);
       expect(text(days[0].querySelector('h3'))).to.contain('Heute').and.contain('Dienstag');
@@ -133,7 +133,7 @@ describe('<lotse-hours-map>', () => {
     it('respects holidays: no Clearingstelle on Corpus Christi in NRW', async () => {
       const el = await mountMap({ now: '2026-06-02T08:00:00+02:00' });
       $$<HTMLButtonElement>(el, '.segmented button')[1].click();
-      await el.updateComplete;
+      await until(() => $$(el, '.day').length, 3000, 'week plan (its own chunk)');
       const thursday = $$(el, '.day')[2];
       expect(text(thursday.querySelector('h3'))).to.contain('Feiertag');
       expect(text(thursday)).not.to.contain('Clearingstelle');
@@ -144,7 +144,7 @@ describe('<lotse-hours-map>', () => {
       const events: CustomEvent[] = [];
       el.addEventListener('lotse-service-select', (e) => events.push(e));
       $$<HTMLButtonElement>(el, '.segmented button')[1].click();
-      await el.updateComplete;
+      await until(() => $$(el, '.day').length, 3000, 'week plan (its own chunk)');
       $<HTMLButtonElement>(el, '.day li button.link')!.click();
       await el.updateComplete;
       expect($(el, '[part="list"]')).to.exist;
@@ -373,7 +373,7 @@ describe('<lotse-hours-map>', () => {
         await el.updateComplete;
         await expect(el).to.be.accessible();
         $$<HTMLButtonElement>(el, '.segmented button')[1].click();
-        await el.updateComplete;
+        await until(() => $$(el, '.day').length, 3000, 'week plan');
         await expect(el).to.be.accessible();
       });
 

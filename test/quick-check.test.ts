@@ -12,7 +12,7 @@ import type { FeedProblem } from '../src/core/feed/parse.js';
 import { feedCopy, shadowText, until } from './helpers.js';
 
 /** UI languages the screens are checked in; add the others once their translations exist. */
-const LANGS = ['de'];
+const LANGS = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'];
 
 const flow = DEFAULT_FLOW;
 const de = (text: Parameters<typeof pickText>[0]) => pickText(text, 'de');

@@ -170,11 +170,11 @@ describe('service finder: filters', () => {
     const el = await finder();
     $(el, '.toggle').click();
     await el.updateComplete;
-    await tap(el, 'keine Anmeldung');
+    await tap(el, 'Anmeldung (Meldeadresse)');
     expect(names(el)).to.deep.equal(['schulden']);
     // No service offers both: the option says 0 and cannot be chosen.
-    expect(chip(el, 'keinen Namen').disabled).to.equal(true);
-    expect(chip(el, 'keinen Namen').textContent).to.contain('0');
+    expect(chip(el, 'Ihren Namen').disabled).to.equal(true);
+    expect(chip(el, 'Ihren Namen').textContent).to.contain('0');
   });
 
   it('open now, in the region time zone', async () => {
@@ -297,7 +297,7 @@ describe('service finder: detail', () => {
       'Donnerstag 14:00–17:00 offene Sprechstunde · Bulgarisch',
     ]);
     expect($(el, '.detail').textContent).to.contain('Zuletzt geprüft: 1. Oktober 2026');
-    expect($(el, '.needs').textContent).to.contain('keine Krankenversicherung');
+    expect($(el, '.needs').textContent).to.contain('Das brauchen Sie nicht:').and.contain('Krankenversicherung');
     $(el, '.back').click();
     await el.updateComplete;
     await until(() => el.shadowRoot!.activeElement?.getAttribute('data-service') === 'clearing', 1000, 'focus back');
@@ -437,5 +437,29 @@ describe('service finder: keyboard and accessibility', () => {
     const el = await finder();
     const small = $$(el, 'button, select, input').filter((b) => b.offsetParent && b.getBoundingClientRect().height < 44);
     expect(small.map((b) => b.outerHTML.slice(0, 60))).to.deep.equal([]);
+  });
+});
+
+describe('service finder: small phones', () => {
+  it('long German compound names do not widen a 360 px screen', async () => {
+    const input = feed();
+    input.services[0].name = 'Antidiskriminierungsberatungsstellenverbund';
+    const box = document.createElement('div');
+    box.style.width = '360px';
+    document.body.append(box);
+    try {
+      const el = document.createElement('lotse-service-finder');
+      el.lang = 'de';
+      el.now = TUESDAY_10;
+      el.feed = input;
+      box.append(el);
+      await until(() => el.shadowRoot!.querySelector('.card-title'), 3000, 'cards');
+      expect(el.scrollWidth).to.be.at.most(360);
+      $(el, '.card-title').click();
+      await el.updateComplete;
+      expect(el.scrollWidth).to.be.at.most(360);
+    } finally {
+      box.remove();
+    }
   });
 });

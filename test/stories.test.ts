@@ -16,7 +16,7 @@ import { isLocaleReady, type Locale } from '../src/core/i18n.js';
 import type { LotseElement } from '../src/index.js';
 import { mount, until } from './helpers.js';
 
-const LANGS: Locale[] = ['de', 'en'];
+const LANGS: Locale[] = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'];
 
 type Render = (args: WidgetArgs, context?: unknown) => TemplateResult;
 interface StoryModule {

@@ -8,6 +8,7 @@ import type { Feed, Service } from '../core/feed/schema.js';
 import { pickText } from '../core/feed/text.js';
 import { formatTime, languageName } from '../core/format.js';
 import { icon } from '../core/icons.js';
+import { mailHref, telHref } from '../core/location-links.js';
 import { contactFormStyles } from './contact-form.styles.js';
 import { backoff, deliver, type Outcome } from './delivery.js';
 import {
@@ -544,8 +545,8 @@ export class LotseContactForm extends LotseElement {
     if (!phone && !contact?.email) return nothing;
     return html`<p>
       ${msg('Sie können die Beratung auch direkt erreichen:')}
-      ${phone ? html`<a class="button" href="tel:${phone}">${icon('phone')} <span dir="ltr">${contact!.phone}</span></a>` : nothing}
-      ${contact?.email ? html`<a class="button" href="mailto:${contact.email}">${icon('mail')} ${contact.email}</a>` : nothing}
+      ${phone ? html`<a class="button" href=${telHref(phone)}>${icon('phone')} <span dir="ltr">${contact!.phone}</span></a>` : nothing}
+      ${contact?.email ? html`<a class="button" href=${mailHref(contact.email)}>${icon('mail')} ${contact.email}</a>` : nothing}
     </p>`;
   }
 

@@ -79,7 +79,6 @@ const PATHS = {
   info: o(12, 12, 9) + 'M12 11v5' + dot(12, 8),
   wheelchair: o(10, 4, 1.5) + 'M10 7v6h6l2 5h2M10 10h5M7 10a5.5 5.5 0 1 0 8 7',
   location: o(12, 12, 7) + o(12, 12, 2) + 'M12 2v3M12 19v3M2 12h3M19 12h3',
-  copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
   send: 'M21 3L3 10l7 3 3 7zM10 13l11-10',
   trash: 'M4 7h16M10 3h4M6 7l1 14h10l1-14M10 11v6M14 11v6',
   map: 'M3 6l6-2 6 2 6-2v14l-6 2-6-2-6 2zM9 4v14M15 6v14',

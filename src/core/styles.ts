@@ -48,18 +48,6 @@ export const baseStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
-    color: var(--_text);
-    background: var(--_surface);
-    font-family: var(--_font);
-    font-size: var(--_size);
-    font-weight: 400;
-    font-style: normal;
-    line-height: 1.5;
-    letter-spacing: normal;
-    text-align: start;
-    text-transform: none;
-    word-spacing: normal;
-    overflow-wrap: anywhere;
     container-type: inline-size;
   }
   :host([hidden]) {
@@ -70,8 +58,19 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* Text settings live on the inner box, not on :host: a host page's
+     '* { color: red !important }' reaches the host element but not inside the shadow root. */
   [part='base'] {
     padding: var(--_space);
+    color: var(--_text);
+    background: var(--_surface);
+    font: 400 var(--_size) / 1.5 var(--_font);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
   h2, h3, h4, p, ul, ol, dl, dd, figure {
     margin: 0;
@@ -156,6 +155,9 @@ export const baseStyles = css`
     align-items: center;
     gap: 0.35em;
     margin-inline-start: auto;
+  }
+  .picker label {
+    display: inline-flex;
   }
   .state {
     display: flex;

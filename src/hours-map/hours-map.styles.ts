@@ -16,10 +16,11 @@ export const hoursMapStyles = css`
     font-size: 0.875em;
     font-weight: 600;
   }
+  /* Success colour as text on the surface: one token that works on light and dark themes. */
   .now-tag {
-    background: var(--_success);
+    background: var(--_surface);
     border-color: var(--_success);
-    color: #fff;
+    color: var(--_success);
   }
   .filters {
     display: grid;
@@ -116,6 +117,9 @@ export const hoursMapStyles = css`
   button.name {
     width: 100%;
     font-size: 1em;
+    min-width: 0;
+    /* Long German compounds must not widen a 360 px phone. */
+    overflow-wrap: anywhere;
   }
   .status {
     font-weight: 600;

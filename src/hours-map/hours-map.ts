@@ -5,14 +5,14 @@ import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import { openingWords } from '../core/opening-text.js';
+import { directionsHref, telHref } from '../core/location-links.js';
 import { withLocale } from '../core/i18n.js';
 import type { Feed, Location, Service, Slot } from '../core/feed/schema.js';
-import { WEEKDAYS, type Weekday } from '../core/feed/constants.js';
-import { formatDate, formatList, formatNumber, formatTime, languageName, weekdayName } from '../core/format.js';
-import { createClock, occurrencesOn, type Clock, type LocationStatus, type Occurrence } from '../core/time/opening.js';
-import { addDays, weekdayOf } from '../core/time/zoned.js';
+import { WEEKDAYS } from '../core/feed/constants.js';
+import { formatList, formatNumber, formatTime, languageName, weekdayName } from '../core/format.js';
+import { createClock, type Clock, type LocationStatus } from '../core/time/opening.js';
 import {
-  NO_FILTERS, TIMES_OF_DAY, buildEntries, countBy, entryMatches, minutesOf, slotLanguages, slotMatches,
+  NO_FILTERS, TIMES_OF_DAY, buildEntries, countBy, entryMatches, minutesOf, slotLanguages,
   type Entry, type Filters, type TimeOfDay,
 } from './model.js';
 import type { HoursMapView, MapPoint, MapTexts } from './map.js';
@@ -41,18 +41,6 @@ const storage = {
     }
   },
 };
-
-const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
-
-/** A walking route on openstreetmap.org to the place (or a search for its address). */
-function routeHref(location: Location): string {
-  const { geo, address } = location;
-  if (geo) {
-    const to = `${geo.lat.toFixed(5)},${geo.lon.toFixed(5)}`;
-    return `https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B${encodeURIComponent(to)}#map=17/${geo.lat.toFixed(5)}/${geo.lon.toFixed(5)}`;
-  }
-  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${address.street}, ${address.postalCode} ${address.city}`)}`;
-}
 
 /**
  * Counselling hours (Sprechstunden) as a list, a week plan and a map: who is open now, when
@@ -367,7 +355,7 @@ export class LotseHoursMap extends LotseElement {
             <button type="button" @click=${this.resetFilters}>${icon('close')} ${msg('Filter löschen')}</button>
           </div>`
         : this.view === 'week'
-          ? this.renderWeek(shown, clock)
+          ? this.renderWeekPlan(shown, clock)
           : this.renderList(shown, clock)}
     `;
   }
@@ -540,7 +528,7 @@ export class LotseHoursMap extends LotseElement {
           ? html`<a class="button primary" href=${telHref(phone)}>${icon('phone')} ${msg('Anrufen')} <span dir="ltr">${phone}</span></a>`
           : nothing}
         ${location
-          ? html`<a class="button" href=${routeHref(location)} target="_blank" rel="noopener noreferrer">
+          ? html`<a class="button" href=${directionsHref(location)} target="_blank" rel="noopener noreferrer">
               ${icon('route')} ${msg('Weg zeigen')}<span class="visually-hidden"> (OpenStreetMap)</span></a>`
           : nothing}
         ${location?.geo
@@ -553,53 +541,28 @@ export class LotseHoursMap extends LotseElement {
     </div>`;
   }
 
-  // ---- Week plan ----------------------------------------------------------------------------
+  // ---- Week plan (its own small chunk, loaded when first shown) ---------------------------
 
-  private renderWeek(entries: Entry[], clock: Clock) {
-    const f = this.filters;
-    const days: string[] = [];
-    for (let n = 0; n < 7; n++) {
-      const date = addDays(clock.today, n);
-      if (!f.day || weekdayOf(date) === f.day) days.push(date);
+  @state() private weekPlan?: typeof import('./week-plan.js');
+
+  private renderWeekPlan(entries: Entry[], clock: Clock) {
+    if (!this.weekPlan) {
+      import('./week-plan.js').then((module) => (this.weekPlan = module));
+      return html`<div class="week" part="week" aria-busy="true"></div>`;
     }
-    const now = clock.nowMs;
-    return html`<div class="week" part="week">
-      ${days.map((date) => {
-        const rows: { entry: Entry; o: Occurrence }[] = [];
-        for (const entry of entries) {
-          if (!entry.location || entry.service.status === 'temporarily-closed') continue;
-          for (const o of occurrencesOn(entry.location, date, clock)) {
-            if (slotMatches(o.slot, entry.service, f, 'day')) rows.push({ entry, o });
-          }
-        }
-        rows.sort((a, b) => a.o.start.getTime() - b.o.start.getTime());
-        const holiday = clock.holiday(date);
-        const day = weekdayName(weekdayOf(date) as Weekday, this.locale);
-        return html`<section class="day ${date === clock.today ? 'today' : ''}">
-          <h3>
-            ${date === clock.today ? html`<span class="tag now-tag">${msg('Heute')}</span>` : nothing}
-            ${day}, ${formatDate(date, this.locale, 'medium')}
-            ${holiday ? html`<span class="tag">${msg('Feiertag')}</span>` : nothing}
-          </h3>
-          ${rows.length
-            ? html`<ul class="slots">
-                ${rows.map(({ entry, o }) => {
-                  const live = o.start.getTime() <= now && now < o.end.getTime();
-                  return html`<li class=${live ? 'live' : ''}>
-                    <strong class="time">${this.timeRange(o.startMinutes, o.endMinutes)}</strong>
-                    ${live ? html`<span class="tag now-tag">${msg('Jetzt offen')}</span>` : nothing}
-                    <button type="button" class="link" @click=${() => this.pick(entry.key, 'week')}>
-                      ${this.text(entry.service.name)}
-                    </button>
-                    ${this.kind(o.slot)}
-                    <span>${icon('globe')} ${this.languages(slotLanguages(o.slot, entry.service))}</span>
-                  </li>`;
-                })}
-              </ul>`
-            : html`<p class="hint">${msg('Keine Sprechstunde.')}</p>`}
-        </section>`;
-      })}
-    </div>`;
+    return this.weekPlan.renderWeek(
+      {
+        locale: this.locale,
+        filters: this.filters,
+        text: (value) => this.text(value),
+        pick: (key) => this.pick(key, 'week'),
+        kind: (slot) => this.kind(slot),
+        timeRange: (from, to) => this.timeRange(from, to),
+        languages: (codes) => this.languages(codes),
+      },
+      entries,
+      clock,
+    );
   }
 
   // ---- Map ----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { icon } from '../core/icons.js';
 import { formatDate, formatList } from '../core/format.js';
 import { textLanguage } from '../core/feed/text.js';
 import { openingWords } from '../core/opening-text.js';
+import { telHref } from '../core/location-links.js';
 import type { Feed, Service, Text } from '../core/feed/schema.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
 import type { FeedProblem } from '../core/feed/parse.js';
@@ -415,7 +416,7 @@ export class LotseQuickCheck extends LotseElement {
         : nothing}
       ${when !== nothing ? html`<p>${when}</p>` : nothing}
       ${phone
-        ? html`<p><a href="tel:${phone.replace(/[^\d+]/g, '')}">${icon('phone')} ${phone}</a></p>`
+        ? html`<p><a href=${telHref(phone)}>${icon('phone')} <span dir="ltr">${phone}</span></a></p>`
         : nothing}
     </li>`;
   }

@@ -175,9 +175,9 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
   const { contact } = service;
   const website = safeWebHref(contact.website);
   const needsNot = [
-    service.requirements.noInsuranceNeeded && msg('keine Krankenversicherung'),
-    service.requirements.noRegistrationNeeded && msg('keine Anmeldung'),
-    service.requirements.anonymous && msg('keinen Namen – Sie können anonym bleiben'),
+    service.requirements.noInsuranceNeeded && msg('Krankenversicherung'),
+    service.requirements.noRegistrationNeeded && msg('Anmeldung (Meldeadresse)'),
+    service.requirements.anonymous && msg('Ihren Namen – Sie können anonym bleiben'),
   ].filter(Boolean) as string[];
   const label = (list: { id: string; label: Text }[], id: string) => ctx.text(list.find((e) => e.id === id)?.label) || id;
 

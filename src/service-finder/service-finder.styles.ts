@@ -141,6 +141,9 @@ export const finderStyles = css`
   }
   .card-title > span:nth-of-type(2) {
     flex: 1;
+    min-width: 0;
+    /* Long German compounds ("Antidiskriminierungsberatung") must not widen a 360 px phone. */
+    overflow-wrap: anywhere;
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
@@ -212,6 +215,9 @@ export const finderStyles = css`
     justify-self: start;
     border-color: var(--_border);
     color: var(--_text);
+  }
+  #lotse-detail-title {
+    overflow-wrap: anywhere;
   }
   #lotse-detail-title:focus {
     outline: none;

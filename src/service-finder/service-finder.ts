@@ -6,7 +6,7 @@ import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import type { Feed, Service, VocabularyEntry } from '../core/feed/schema.js';
 import { formatDistance, formatNumber, languageName } from '../core/format.js';
-import { distanceMeters } from '../core/location-links.js';
+import { distanceMeters } from '../core/geo.js';
 import { openingWords } from '../core/opening-text.js';
 import { createClock, isOpenOnDate, serviceStatus, type Clock } from '../core/time/opening.js';
 import { applyFilters, facetsOf, GROUPS, type Facets, type GroupId, type Selection } from './filters.js';
@@ -483,9 +483,9 @@ export class LotseServiceFinder extends LotseElement {
         ${group(msg('Stadtteil'), feed.districts.map((d) =>
           this.chip('district', d.id, this.text(d.label), counts.district.get(d.id), 'pin')))}
         ${group(msg('Sie brauchen nicht'), [
-          this.chip('needs', 'no-insurance', msg('keine Krankenversicherung'), counts.needs.get('no-insurance')),
-          this.chip('needs', 'no-registration', msg('keine Anmeldung'), counts.needs.get('no-registration')),
-          this.chip('needs', 'anonymous', msg('keinen Namen (anonym)'), counts.needs.get('anonymous')),
+          this.chip('needs', 'no-insurance', msg('Krankenversicherung'), counts.needs.get('no-insurance')),
+          this.chip('needs', 'no-registration', msg('Anmeldung (Meldeadresse)'), counts.needs.get('no-registration')),
+          this.chip('needs', 'anonymous', msg('Ihren Namen (anonym)'), counts.needs.get('anonymous')),
         ])}
       </div>
     </div>`;

@@ -2,7 +2,7 @@
  * Loads a feed once per URL for every widget on the page, with a timeout, retries with
  * backoff, and the last good copy kept in IndexedDB for visitors on a bad connection.
  */
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
 import type { FeedProblem, ParseResult } from './parse.js';
 import type { Feed } from './schema.js';
 
@@ -44,24 +44,24 @@ interface CachedFeed {
   json: unknown;
 }
 
-let store: UseStore | undefined;
-function cacheStore(): UseStore | undefined {
-  try {
-    store ??= createStore('lotse', 'feeds');
-    return store;
-  } catch {
-    return undefined; // IndexedDB unavailable (private mode in some browsers)
-  }
+/** The saved copy lives in IndexedDB (idb-keyval, loaded with the first read: it is async anyway). */
+let store: Promise<{ db: UseStore; idb: typeof import('idb-keyval') } | undefined> | undefined;
+function cacheStore() {
+  store ??= import('idb-keyval')
+    .then((idb) => ({ db: idb.createStore('lotse', 'feeds'), idb }))
+    .catch(() => undefined); // IndexedDB unavailable (private mode in some browsers)
+  return store;
 }
 
 async function readCache(url: string): Promise<CachedFeed | undefined> {
-  const db = cacheStore();
-  return db ? get<CachedFeed>(url, db).catch(() => undefined) : undefined;
+  const cache = await cacheStore();
+  return cache?.idb.get<CachedFeed>(url, cache.db).catch(() => undefined);
 }
 
 function writeCache(url: string, json: unknown) {
-  const db = cacheStore();
-  if (db) set(url, { savedAt: new Date().toISOString(), json } satisfies CachedFeed, db).catch(() => {});
+  void cacheStore().then((cache) =>
+    cache?.idb.set(url, { savedAt: new Date().toISOString(), json } satisfies CachedFeed, cache.db).catch(() => {}),
+  );
 }
 
 export const problem = async (code: string, value?: unknown): Promise<FeedProblem> => {

@@ -10,6 +10,7 @@ import {
 } from './schema.js';
 import { describe, MESSAGES as KNOWN_KEYS } from './messages.js';
 import { LocationDocument, ServiceDocument } from './document-schema.js';
+import { distanceMeters } from '../geo.js';
 
 export { describe };
 import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from './vocabulary.js';
@@ -157,13 +158,6 @@ function mergeVocabulary(defaults: VocabularyEntry[], own: VocabularyEntry[]): V
   return [...byId.values()];
 }
 
-function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }) {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
-}
 
 /** Check a feed (already parsed from JSON) and return the usable part plus every problem. */
 export function parseFeed(input: unknown): ParseResult {
@@ -234,8 +228,8 @@ export function parseFeed(input: unknown): ParseResult {
         report.add('warning', [...at, 'district'], 'unknownDistrict', location.district);
         delete location.district;
       }
-      if (location.geo && distanceKm(location.geo, raw.region.center) > FAR_KM) {
-        const km = Math.round(distanceKm(location.geo, raw.region.center));
+      if (location.geo && distanceMeters(location.geo, raw.region.center) > FAR_KM * 1000) {
+        const km = Math.round(distanceMeters(location.geo, raw.region.center) / 1000);
         report.add('warning', [...at, 'geo'], 'far', `${location.geo.lat}, ${location.geo.lon}`, String(km));
       }
       locations.push({

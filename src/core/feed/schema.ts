@@ -37,7 +37,13 @@ const httpUrl = () =>
 
 /** A human-readable text: German string, or a map language → string. */
 export const Text = z.union(
-  [nonEmpty(), z.record(languageTag(), z.string())],
+  [
+    nonEmpty(),
+    // A map needs at least one non-empty text, else a name would show as nothing.
+    z.record(languageTag(), z.string()).check(
+      z.refine((texts) => Object.values(texts).some((t) => t.trim() !== ''), { error: 'empty' }),
+    ),
+  ],
   { error: 'text' },
 );
 export type Text = z.infer<typeof Text>;

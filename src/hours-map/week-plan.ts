@@ -1,0 +1,71 @@
+/**
+ * The week plan: seven days from today, each with its slots in time order, "now" marked.
+ * A separate chunk: most visitors only use the list.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import { icon } from '../core/icons.js';
+import type { Slot, Text } from '../core/feed/schema.js';
+import type { Weekday } from '../core/feed/constants.js';
+import { formatDate, weekdayName } from '../core/format.js';
+import { occurrencesOn, type Clock, type Occurrence } from '../core/time/opening.js';
+import { addDays, weekdayOf } from '../core/time/zoned.js';
+import { slotLanguages, slotMatches, type Entry, type Filters } from './model.js';
+
+export interface WeekHost {
+  locale: string;
+  filters: Filters;
+  text(value: Text | undefined): string;
+  /** Open a place in the list. */
+  pick(key: string): void;
+  kind(slot: Slot): TemplateResult;
+  timeRange(from: number, to: number): string;
+  languages(codes: string[]): string;
+}
+
+export function renderWeek(host: WeekHost, entries: Entry[], clock: Clock) {
+  const f = host.filters;
+  const days: string[] = [];
+  for (let n = 0; n < 7; n++) {
+    const date = addDays(clock.today, n);
+    if (!f.day || weekdayOf(date) === f.day) days.push(date);
+  }
+  const now = clock.nowMs;
+  return html`<div class="week" part="week">
+    ${days.map((date) => {
+      const rows: { entry: Entry; o: Occurrence }[] = [];
+      for (const entry of entries) {
+        if (!entry.location || entry.service.status === 'temporarily-closed') continue;
+        for (const o of occurrencesOn(entry.location, date, clock)) {
+          if (slotMatches(o.slot, entry.service, f, 'day')) rows.push({ entry, o });
+        }
+      }
+      rows.sort((a, b) => a.o.start.getTime() - b.o.start.getTime());
+      const holiday = clock.holiday(date);
+      const day = weekdayName(weekdayOf(date) as Weekday, host.locale);
+      return html`<section class="day ${date === clock.today ? 'today' : ''}">
+        <h3>
+          ${date === clock.today ? html`<span class="tag now-tag">${msg('Heute')}</span>` : nothing}
+          ${day}, ${formatDate(date, host.locale, 'medium')}
+          ${holiday ? html`<span class="tag">${msg('Feiertag')}</span>` : nothing}
+        </h3>
+        ${rows.length
+          ? html`<ul class="slots">
+              ${rows.map(({ entry, o }) => {
+                const live = o.start.getTime() <= now && now < o.end.getTime();
+                return html`<li class=${live ? 'live' : ''}>
+                  <strong class="time">${host.timeRange(o.startMinutes, o.endMinutes)}</strong>
+                  ${live ? html`<span class="tag now-tag">${msg('Jetzt offen')}</span>` : nothing}
+                  <button type="button" class="link" @click=${() => host.pick(entry.key)}>
+                    ${host.text(entry.service.name)}
+                  </button>
+                  ${host.kind(o.slot)}
+                  <span>${icon('globe')} ${host.languages(slotLanguages(o.slot, entry.service))}</span>
+                </li>`;
+              })}
+            </ul>`
+          : html`<p class="hint">${msg('Keine Sprechstunde.')}</p>`}
+      </section>`;
+    })}
+  </div>`;
+}
