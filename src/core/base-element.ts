@@ -135,8 +135,15 @@ export abstract class LotseElement extends LitElement {
     }
   }
 
+  /**
+   * Several widgets share a feed: each takes the new state in a task of its own, so four
+   * widgets rendering at once do not block a slow phone for one long stretch.
+   */
   private onFeedChange = () => {
-    if (this.source) this.feedState = this.source.state;
+    const source = this.source;
+    setTimeout(() => {
+      if (source && source === this.source) this.feedState = source.state;
+    });
   };
 
   private feedRequest = 0;
