@@ -99,6 +99,7 @@ function summaryReporter() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  const perFile = new Map();
   const count = (suite) => {
     for (const test of suite?.tests ?? []) {
       if (test.skipped) skipped++;
@@ -110,13 +111,23 @@ function summaryReporter() {
   return {
     onTestRunFinished({ sessions }) {
       passed = failed = skipped = 0;
+      perFile.clear();
       for (const session of sessions) {
+        const before = [passed, failed];
         count(session.testResults);
         // A file that failed to load has no test results but must count as a failure.
         if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) failed++;
+        const file = session.testFile.replace(`${process.cwd()}/`, '');
+        const row = perFile.get(file) ?? { passed: 0, failed: 0 };
+        row.passed += passed - before[0];
+        row.failed += failed - before[1];
+        perFile.set(file, row);
       }
     },
     stop() {
+      const rows = [...perFile].sort(([a], [b]) => a.localeCompare(b));
+      console.log('\nTests per file (all browsers):');
+      for (const [file, row] of rows) console.log(`  ${file.padEnd(34)} ${String(row.passed).padStart(5)} passed ${row.failed ? `${row.failed} failed` : ''}`);
       console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
     },
   };
