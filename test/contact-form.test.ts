@@ -5,7 +5,7 @@ import { deliveryOptions, type ContactBody } from '../src/contact-form/contact-f
 import { normalizePhone } from '../src/contact-form/model.js';
 import { LOCALES } from '../src/core/i18n.js';
 import type { LotseContactForm } from '../src/index.js';
-import { feedCopy, mount, shadowText, until } from './helpers.js';
+import { feedCopy, isWebKitDriver, mount, shadowText, until } from './helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const active = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
@@ -131,7 +131,9 @@ describe('contact form', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('can be filled and sent with the keyboard only, over HTTP to the endpoint', async () => {
+  it('can be filled and sent with the keyboard only, over HTTP to the endpoint', async function () {
+    // WebKitWebDriver (optional WebKit job) types text unreliably (it drops spaces).
+    if (isWebKitDriver) this.skip();
     const sent: CustomEvent[] = [];
     const el = await form();
     el.addEventListener('lotse-contact-sent', (e) => sent.push(e));

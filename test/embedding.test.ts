@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { until } from './helpers.js';
+import { isWebKitDriver, until } from './helpers.js';
 
 const HOSTILE_CSS = `
   * { all: revert; font-size: 40px !important; color: red !important; background: yellow !important; }
@@ -128,7 +128,9 @@ describe('embedding: a hostile host stylesheet', () => {
     for (const [tag, selector] of buttons) assertVisibleAndOnTop($(els[tag], selector), `${tag} ${selector}`);
   });
 
-  it('finder: search and open a detail with real clicks and typing', async () => {
+  it('finder: search and open a detail with real clicks and typing', async function () {
+    // WebKitWebDriver (optional WebKit job) types text unreliably.
+    if (isWebKitDriver) this.skip();
     const els = await mountAll();
     const finder = els['lotse-service-finder'];
     const search = $<HTMLInputElement>(finder, '#lotse-search');

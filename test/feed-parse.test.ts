@@ -226,3 +226,11 @@ describe('feed texts: language fallback', () => {
   it('skips empty translations', () => expect(pickText({ ro: '', de: 'Hallo' }, 'ro')).to.equal('Hallo'));
   it('treats a plain string as German for everyone', () => expect(pickText('Hallo', 'ar')).to.equal('Hallo'));
 });
+
+describe('today in the region time zone', () => {
+  it('is an ISO date in every engine, on the right side of midnight', async () => {
+    const { todayIn } = await import('../src/core/base-element.js');
+    expect(todayIn('Europe/Berlin', new Date('2026-11-21T23:30:00Z'))).to.equal('2026-11-22');
+    expect(todayIn('America/New_York', new Date('2026-11-22T03:30:00Z'))).to.equal('2026-11-21');
+  });
+});

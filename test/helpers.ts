@@ -34,3 +34,6 @@ export async function mount(template: TemplateResult): Promise<HTMLElement> {
   return box.firstElementChild as HTMLElement;
 }
 afterEach(() => mounted.splice(0).forEach((box) => box.remove()));
+
+/** The optional WebKit job (WebKitGTK's MiniBrowser): its WebDriver types text unreliably. */
+export const isWebKitDriver = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Firefox/.test(navigator.userAgent);

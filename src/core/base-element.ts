@@ -10,13 +10,17 @@ import { isCurrent } from './feed/current.js';
 import type { Feed, Service, Text } from './feed/schema.js';
 import { pickText } from './feed/text.js';
 import { formatDate } from './format.js';
+import { zonedParts } from './time/zoned.js';
 import { icon } from './icons.js';
 import type { LotseEventDetails, LotseEventName } from './events.js';
 import { baseStyles, tokens } from './styles.js';
 
-/** Today's date (YYYY-MM-DD) in a time zone. */
+/**
+ * Today's date (YYYY-MM-DD) in a time zone. Built from date parts: how a locale formats a
+ * whole date differs between engines (WebKit's "en-CA" is not ISO).
+ */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return zonedParts(now, timeZone).date;
 }
 
 /**

@@ -69,6 +69,9 @@ export interface ServiceIndex {
 }
 
 const SEARCH_OPTIONS = {
+  // Queries are not split into compound parts: the index already holds the parts, and each
+  // extra term is another fuzzy walk through the index.
+  processTerm: (term: string) => (term.length < 2 ? null : term),
   prefix: (term: string) => term.length >= 3,
   // Typos are forgiven from 5 letters on: 1 edit, 2 from 8 letters.
   fuzzy: (term: string) => (term.length >= 5 ? 0.25 : false),
