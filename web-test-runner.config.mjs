@@ -136,7 +136,8 @@ function summaryReporter() {
 export default {
   reporters: [defaultReporter(), summaryReporter()],
   files: process.env.LOTSE_TESTS ?? 'test/**/*.test.ts',
-  nodeResolve: true,
+  // Benchmarks measure what visitors get: Lit's production build (tests keep its dev checks).
+  nodeResolve: process.env.LOTSE_PRODUCTION ? { exportConditions: ['production'] } : true,
   browsers,
   // One test file at a time per browser: keyboard tests need the focused tab, and Firefox
   // (WebDriver BiDi) gives focus to one tab only.
