@@ -74,15 +74,53 @@ export interface FilterResult {
   counts: Record<GroupId, Map<string, number>>;
 }
 
+/**
+ * Counting runs on every keystroke over up to all services, so each service's options are
+ * coded once as small integers (per facet map) and counted in a typed array.
+ */
+interface Coded {
+  options: [GroupId, string][];
+  all: Map<string, Int32Array>;
+  byGroup: Map<string, Record<GroupId, Int32Array>>;
+}
+const codedFacets = new WeakMap<Map<string, Facets>, Coded>();
+
+function encode(facets: Map<string, Facets>): Coded {
+  let coded = codedFacets.get(facets);
+  if (coded) return coded;
+  const index = new Map<string, number>();
+  const options: [GroupId, string][] = [];
+  const code = (group: GroupId, option: string) => {
+    const key = `${group}\u0000${option}`;
+    let i = index.get(key);
+    if (i === undefined) {
+      i = options.push([group, option]) - 1;
+      index.set(key, i);
+    }
+    return i;
+  };
+  coded = { options, all: new Map(), byGroup: new Map() };
+  for (const [id, f] of facets) {
+    const byGroup = {} as Record<GroupId, Int32Array>;
+    const all: number[] = [];
+    for (const group of GROUPS) {
+      const codes = [...f[group]].map((option) => code(group, option));
+      byGroup[group] = Int32Array.from(codes);
+      all.push(...codes);
+    }
+    coded.all.set(id, Int32Array.from(all));
+    coded.byGroup.set(id, byGroup);
+  }
+  codedFacets.set(facets, coded);
+  return coded;
+}
+
 /** Apply the selection to `candidates` (ids in rank order) and count every option. */
 export function applyFilters(candidates: string[], facets: Map<string, Facets>, selection: Selection): FilterResult {
-  const counts = Object.fromEntries(GROUPS.map((g) => [g, new Map<string, number>()])) as FilterResult['counts'];
+  const coded = encode(facets);
+  const tally = new Int32Array(coded.options.length);
   const active = GROUPS.filter((g) => selection[g]?.length);
   const ids: string[] = [];
-  const bump = (group: GroupId, f: Facets) => {
-    const map = counts[group];
-    for (const option of f[group]) map.set(option, (map.get(option) ?? 0) + 1);
-  };
   for (const id of candidates) {
     const f = facets.get(id);
     if (!f) continue;
@@ -97,11 +135,15 @@ export function applyFilters(candidates: string[], facets: Map<string, Facets>, 
     if (failures === 0) {
       ids.push(id);
       // In an all-of group this counts the results of adding the option to what is chosen.
-      for (const group of GROUPS) bump(group, f);
+      for (const k of coded.all.get(id)!) tally[k]++;
     } else if (failures === 1 && !ALL_OF.has(failed!)) {
-      bump(failed!, f);
+      for (const k of coded.byGroup.get(id)![failed!]) tally[k]++;
     }
   }
+  const counts = Object.fromEntries(GROUPS.map((g) => [g, new Map<string, number>()])) as FilterResult['counts'];
+  tally.forEach((n, k) => {
+    if (n) counts[coded.options[k][0]].set(coded.options[k][1], n);
+  });
   return { ids, counts };
 }
 
