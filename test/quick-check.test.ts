@@ -390,6 +390,28 @@ describe('quick-check: screens', () => {
     });
   }
 
+  it('"Drucken" prints the slip alone: the host page is hidden while printing', async () => {
+    const el = await mountCheck();
+    await answer(el, pathFor({ eu: 'yes', registered: 'no', insurance: 'no', children: 'no', pregnant: 'no', work: 'none', housing: 'contract', german: 'good', arrival: 'lt3m' }));
+    const print = window.print;
+    let during: { marked: boolean; sheets: string } | undefined;
+    window.print = () => {
+      during = {
+        marked: el.hasAttribute('data-lotse-printing'),
+        sheets: document.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join(' ')).join(' '),
+      };
+      window.dispatchEvent(new Event('afterprint'));
+    };
+    try {
+      [...root(el).querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => fold(b.textContent) === 'Drucken')!.click();
+    } finally {
+      window.print = print;
+    }
+    expect(during?.marked).to.equal(true);
+    expect(during?.sheets).to.contain('visibility: hidden');
+    expect(el.hasAttribute('data-lotse-printing'), 'cleaned up after printing').to.equal(false);
+  });
+
   it('prints as a routing slip: no buttons, steps, services and a QR code', async () => {
     const el = await mountCheck();
     await answer(el, pathFor({ eu: 'yes', registered: 'no', insurance: 'no', children: 'no', pregnant: 'no', work: 'none', housing: 'contract', german: 'good', arrival: 'lt3m' }));

@@ -335,6 +335,25 @@ describe('service finder: detail', () => {
     }
   });
 
+  it('"Drucken" prints only the widget, then tidies up', async () => {
+    const el = await finder();
+    $(el, '[data-service="clearing"]').click();
+    await el.updateComplete;
+    const print = window.print;
+    let marked = false;
+    window.print = () => {
+      marked = el.hasAttribute('data-lotse-printing') && document.adoptedStyleSheets.length > 0;
+      window.dispatchEvent(new Event('afterprint'));
+    };
+    try {
+      $$(el, '.detail-actions button').find((b) => b.textContent!.includes('Drucken'))!.click();
+    } finally {
+      window.print = print;
+    }
+    expect(marked).to.equal(true);
+    expect(el.hasAttribute('data-lotse-printing')).to.equal(false);
+  });
+
   it('share falls back to copying the link', async () => {
     const el = await finder();
     $(el, '[data-service="schulden"]').click();

@@ -8,6 +8,7 @@ import { formatDate, formatList } from '../core/format.js';
 import { textLanguage } from '../core/feed/text.js';
 import { openingWords } from '../core/opening-text.js';
 import { telHref } from '../core/location-links.js';
+import { printOnly, shareLink } from '../core/share-print.js';
 import type { Feed, Service, Text } from '../core/feed/schema.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
 import type { FeedProblem } from '../core/feed/parse.js';
@@ -204,25 +205,17 @@ export class LotseQuickCheck extends LotseElement {
     this.focusPending = true;
   }
 
+  /** Print the routing slip alone, not the city page around it. */
   private onPrint() {
-    window.print();
+    printOnly(this);
   }
 
   private async onShare() {
     const url = location.href;
     // Handlers run outside the widget's render, so texts come from the rendered page.
     const title = this.heading?.textContent?.trim() ?? '';
-    try {
-      if (navigator.share) {
-        await navigator.share({ title, url });
-        return;
-      }
-      await navigator.clipboard.writeText(url);
-      this.shareNote = 'copied';
-    } catch (error) {
-      if ((error as Error)?.name === 'AbortError') return;
-      this.shareNote = url;
-    }
+    const result = await shareLink({ title, url });
+    if (result !== 'shared') this.shareNote = result === 'copied' ? 'copied' : url;
   }
 
   private onShowServices(steps: Step[], services: Map<string, Service[]>) {

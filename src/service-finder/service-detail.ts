@@ -11,6 +11,7 @@ import { formatDate, formatList, formatTime, languageName, weekdayName } from '.
 import { addressLine, directionsHref, mailHref, safeWebHref, telHref, whatsappHref } from '../core/location-links.js';
 import { openingWords } from '../core/opening-text.js';
 import { serviceStatus, type Clock } from '../core/time/opening.js';
+import { printOnly, shareLink } from '../core/share-print.js';
 import type { Slot } from '../core/feed/schema.js';
 import { WEEKDAYS } from '../core/feed/constants.js';
 
@@ -130,42 +131,9 @@ function readAloud(ctx: DetailContext, service: Service) {
 async function share(ctx: DetailContext, service: Service) {
   const url = new URL(location.href);
   url.searchParams.set('lotse-service', service.id);
-  const data = { title: ctx.text(service.name), text: ctx.text(service.summary), url: url.href };
-  try {
-    if (navigator.share) {
-      await navigator.share(data);
-      return;
-    }
-    await navigator.clipboard.writeText(url.href);
-    ctx.setNote(msg('Link kopiert.'));
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') return; // the visitor closed the share sheet
-    ctx.setNote(msg(str`Bitte kopieren Sie diesen Link: ${url.href}`));
-  }
-}
-
-/**
- * Print only this widget (a one-page routing slip): a print-only sheet on the page hides
- * everything else while printing. A constructed stylesheet works under a strict CSP.
- */
-function printSlip(ctx: DetailContext) {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`@media print {
-    body * { visibility: hidden !important; }
-    [data-lotse-printing], [data-lotse-printing] * { visibility: visible !important; }
-    [data-lotse-printing] { position: absolute !important; inset: 0 auto auto 0 !important; width: 100% !important; }
-  }`);
-  const before = document.adoptedStyleSheets;
-  document.adoptedStyleSheets = [...before, sheet];
-  ctx.host.setAttribute('data-lotse-printing', '');
-  const done = () => {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    ctx.host.removeAttribute('data-lotse-printing');
-    window.removeEventListener('afterprint', done);
-  };
-  window.addEventListener('afterprint', done);
-  window.print();
-  setTimeout(done, 1000); // some browsers never fire afterprint
+  const result = await shareLink({ title: ctx.text(service.name), text: ctx.text(service.summary), url: url.href });
+  if (result === 'copied') ctx.setNote(msg('Link kopiert.'));
+  else if (result === 'manual') ctx.setNote(msg(str`Bitte kopieren Sie diesen Link: ${url.href}`));
 }
 
 export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
@@ -217,7 +185,7 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
     ${service.lastChecked ? html`<p class="hint">${msg(str`Zuletzt geprüft: ${formatDate(service.lastChecked, ctx.locale)}`)}</p>` : nothing}
 
     <div class="detail-actions no-print" role="group" aria-label=${msg('Aktionen')}>
-      <button part="action" @click=${() => printSlip(ctx)}>${icon('print')} ${msg('Drucken')}</button>
+      <button part="action" @click=${() => printOnly(ctx.host)}>${icon('print')} ${msg('Drucken')}</button>
       <button part="action" @click=${() => share(ctx, service)}>${icon('share')} ${msg('Teilen')}</button>
       <button part="action" @click=${() => readAloud(ctx, service)}>${icon('speaker')} ${msg('Vorlesen')}</button>
       ${ctx.canRequestContact
