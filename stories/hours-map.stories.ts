@@ -1,9 +1,7 @@
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/hours-map/hours-map.js';
 import { exampleFeed } from './example-feed.js';
-import { BROKEN_FEED, SAMPLE_FEED, sharedArgTypes, type WidgetArgs } from './support.js';
+import { BROKEN_FEED, SAMPLE_FEED, renderWidget, sharedArgTypes, type WidgetArgs } from './support.js';
 
 /**
  * `<lotse-hours-map>`: counselling hours (Sprechstunden) on a map and as a timetable: who is
@@ -16,10 +14,7 @@ const meta: Meta<WidgetArgs> = {
   tags: ['autodocs'],
   argTypes: sharedArgTypes,
   args: { feed: SAMPLE_FEED, lang: '' },
-  render: ({ feed, lang }) =>
-    typeof feed === 'object'
-      ? html`<lotse-hours-map lang=${ifDefined(lang || undefined)} .feed=${feed}></lotse-hours-map>`
-      : html`<lotse-hours-map lang=${ifDefined(lang || undefined)} feed=${ifDefined(feed || undefined)}></lotse-hours-map>`,
+  render: renderWidget('lotse-hours-map'),
 };
 export default meta;
 type Story = StoryObj<WidgetArgs>;

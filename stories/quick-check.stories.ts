@@ -1,9 +1,7 @@
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/quick-check/quick-check.js';
 import { exampleFeed } from './example-feed.js';
-import { BROKEN_FEED, SAMPLE_FEED, sharedArgTypes, type WidgetArgs } from './support.js';
+import { BROKEN_FEED, SAMPLE_FEED, renderWidget, sharedArgTypes, type WidgetArgs } from './support.js';
 
 /**
  * `<lotse-quick-check>`: a few plain questions that lead to a personal checklist of next steps
@@ -15,10 +13,7 @@ const meta: Meta<WidgetArgs> = {
   tags: ['autodocs'],
   argTypes: sharedArgTypes,
   args: { feed: SAMPLE_FEED, lang: '' },
-  render: ({ feed, lang }) =>
-    typeof feed === 'object'
-      ? html`<lotse-quick-check lang=${ifDefined(lang || undefined)} .feed=${feed}></lotse-quick-check>`
-      : html`<lotse-quick-check lang=${ifDefined(lang || undefined)} feed=${ifDefined(feed || undefined)}></lotse-quick-check>`,
+  render: renderWidget('lotse-quick-check'),
 };
 export default meta;
 type Story = StoryObj<WidgetArgs>;

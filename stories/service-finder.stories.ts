@@ -1,9 +1,7 @@
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/service-finder/service-finder.js';
 import { exampleFeed } from './example-feed.js';
-import { BROKEN_FEED, SAMPLE_FEED, sharedArgTypes, type WidgetArgs } from './support.js';
+import { BROKEN_FEED, SAMPLE_FEED, renderWidget, sharedArgTypes, type WidgetArgs } from './support.js';
 
 /**
  * `<lotse-service-finder>`: search and filter local help services by topic, language,
@@ -15,10 +13,7 @@ const meta: Meta<WidgetArgs> = {
   tags: ['autodocs'],
   argTypes: sharedArgTypes,
   args: { feed: SAMPLE_FEED, lang: '' },
-  render: ({ feed, lang }) =>
-    typeof feed === 'object'
-      ? html`<lotse-service-finder lang=${ifDefined(lang || undefined)} .feed=${feed}></lotse-service-finder>`
-      : html`<lotse-service-finder lang=${ifDefined(lang || undefined)} feed=${ifDefined(feed || undefined)}></lotse-service-finder>`,
+  render: renderWidget('lotse-service-finder'),
 };
 export default meta;
 type Story = StoryObj<WidgetArgs>;

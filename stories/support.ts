@@ -3,6 +3,8 @@
  * so the stories can also be rendered by web-test-runner (test/stories.test.ts).
  */
 import type { Decorator } from '@storybook/web-components-vite';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 
 /** The UI languages, in the order of the widgets' own picker. */
 export const LANGUAGES = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'] as const;
@@ -41,3 +43,16 @@ export const withLanguage: Decorator = (story, context) => {
   const locale = typeof context.globals.locale === 'string' ? context.globals.locale : '';
   return story({ args: { ...context.args, lang: context.args.lang || locale || undefined } });
 };
+
+/**
+ * The render function of a widget story: a URL as the `feed` attribute (so "Show code" gives
+ * editors the snippet they paste), a feed object as the `feed` property.
+ */
+export function renderWidget(tag: string) {
+  const name = unsafeStatic(tag);
+  return ({ feed, lang }: WidgetArgs) =>
+    typeof feed === 'object'
+      ? staticHtml`<${name} lang=${ifDefined(lang || undefined)} .feed=${feed}></${name}>`
+      : staticHtml`<${name} lang=${ifDefined(lang || undefined)} feed=${ifDefined(feed || undefined)}></${name}>`;
+}
+
