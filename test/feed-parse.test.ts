@@ -234,3 +234,22 @@ describe('today in the region time zone', () => {
     expect(todayIn('America/New_York', new Date('2026-11-22T03:30:00Z'))).to.equal('2026-11-21');
   });
 });
+
+describe('markup in any text is flagged', () => {
+  it('location names, slot notes, closure notes and labels, not only the service texts', () => {
+    const input = feedCopy();
+    input.districts[0].label = { de: '<b>Nord</b>' };
+    const location = input.services[0].locations[0];
+    location.name = 'Haus <i>A</i>';
+    location.hours[0].note = '<a href="x">hier</a>';
+    location.closures = [{ from: '2026-12-24', to: '2026-12-26', note: 'Ferien&nbsp;' }];
+    const result = parseFeed(input);
+    expect(result.problems.filter((p) => p.code === 'html').map((p) => p.path)).to.have.members([
+      'districts[0].label.de',
+      'services[0].locations[0].name',
+      'services[0].locations[0].hours[0].note',
+      'services[0].locations[0].closures[0].note',
+    ]);
+    expect(result.feed!.services[0].locations[0].name).to.equal('Haus <i>A</i>');
+  });
+});

@@ -140,7 +140,6 @@ function parseList<T>(
 function checkText(text: Text | undefined, path: Path, max: number, report: Report): Text | undefined {
   if (text === undefined) return text;
   const check = (value: string, at: Path) => {
-    if (HTML_TAG.test(value)) report.add('warning', at, 'html');
     if (value.length > max) {
       report.add('warning', at, 'tooLong', value.length, String(max));
       return `${value.slice(0, max - 1)}…`;
@@ -149,6 +148,21 @@ function checkText(text: Text | undefined, path: Path, max: number, report: Repo
   };
   if (typeof text === 'string') return check(text, path);
   return Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, check(value, [...path, lang])]));
+}
+
+/**
+ * Flag markup in every text of an entry (names, notes, labels …): it is shown as plain text
+ * anyway, but the editor should know. Ids, codes and links cannot hold markup (the schema
+ * rejects it), so walking every string is safe.
+ */
+function flagHtml(value: unknown, path: Path, report: Report) {
+  if (typeof value === 'string') {
+    if (HTML_TAG.test(value)) report.add('warning', path, 'html');
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => flagHtml(item, [...path, i], report));
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) flagHtml(item, [...path, key], report);
+  }
 }
 
 /** Merge feed entries over built-in ones by id (a feed may add entries or relabel). */
@@ -172,8 +186,10 @@ export function parseFeed(input: unknown): ParseResult {
     return { problems: report.problems };
   }
   const raw = top.data;
-  const vocab = (key: 'categories' | 'audiences' | 'districts') =>
-    parseList(VocabularyEntry, raw[key], [key], DROPPABLE.vocabulary, report);
+  const vocab = (key: 'categories' | 'audiences' | 'districts') => {
+    flagHtml(raw[key], [key], report);
+    return parseList(VocabularyEntry, raw[key], [key], DROPPABLE.vocabulary, report);
+  };
   const categories = mergeVocabulary(DEFAULT_CATEGORIES, vocab('categories'));
   const audiences = mergeVocabulary(DEFAULT_AUDIENCES, vocab('audiences'));
   const districts = mergeVocabulary([], vocab('districts'));
@@ -251,6 +267,7 @@ export function parseFeed(input: unknown): ParseResult {
       audiences: keepKnown(shape.audiences, known.audiences, 'audiences', 'unknownAudience'),
       locations,
     });
+    flagHtml(item, path, report);
   });
 
   if (services.length === 0) {
