@@ -23,8 +23,13 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
-  /** The Lotse feed (not yet checked: run `validateFeed` on it). */
-  feed: Record<string, unknown>;
+  /**
+   * The Lotse feed (not yet checked: run `validateFeed` on it). Undefined when the input cannot
+   * become a feed (not service data, no readable rows); an error note then says why.
+   */
+  feed?: Record<string, unknown>;
+  /** What was read, for the first line of the report, e.g. ["HSDS 3.0, Seite 1 von 3: 25 von 75 Diensten", …]. */
+  summary?: Pair;
   notes: ImportNote[];
   /** Feed path → where it came from in the source, for the validator's report. */
   sources: Record<string, Pair>;

@@ -136,6 +136,10 @@ export function main(argv: string[]): number {
       } else {
         throw new UsageError(say(`Unbekanntes Format „${from}“. Erlaubt: --from csv oder --from hsds.`, `Unknown format "${from}". Allowed: --from csv or --from hsds.`));
       }
+      if (!imported.feed) {
+        formatNotes(imported.notes, lang).forEach(err);
+        return 1;
+      }
       const services = (imported.feed.services as unknown[]).length;
       const target = options.o ?? options.output ?? `${file.slice(0, file.length - extname(file).length)}.json`;
       const json = `${JSON.stringify(imported.feed, null, 2)}\n`;
