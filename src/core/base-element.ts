@@ -72,6 +72,8 @@ export abstract class LotseElement extends LitElement {
   @property() feed?: string | object;
 
   private source?: FeedSource;
+  /** The `feed` value the current state belongs to (set by connectFeed). */
+  private connectedFeed?: string | object | null;
   private reportedState?: FeedState;
   private visibleCache?: { feed: Feed; today: string; services: Service[] };
 
@@ -91,7 +93,9 @@ export abstract class LotseElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues) {
     if (changed.has('lang')) this.updateLocale();
-    if (changed.has('feed') && changed.get('feed') !== undefined) void this.connectFeed();
+    // Frameworks set `feed` late (React after a fetch, Vue from a ref that starts undefined)
+    // and may change or clear it: follow every value that differs from the one connected.
+    if (changed.has('feed') && this.isConnected && this.feed !== this.connectedFeed) void this.connectFeed();
     if (changed.has('feedState')) this.reportFeedState();
   }
 
@@ -153,6 +157,7 @@ export abstract class LotseElement extends LitElement {
   private feedRequest = 0;
 
   private async connectFeed() {
+    this.connectedFeed = this.feed;
     this.source?.removeEventListener('change', this.onFeedChange);
     this.source = undefined;
     const request = ++this.feedRequest;
