@@ -70,8 +70,8 @@ export class LotseContactForm extends LotseElement {
   @state() private lastStatus = 0;
   @state() private rejection?: Extract<Outcome, { kind: 'rejected' }>;
   @state() private sent?: { reference: string; method: Method };
-  /** A short spoken note for the live region ("Your data is deleted."). */
-  @state() private note = '';
+  /** A short note for the live region, as a code: its text is made in render, in the widget's language. */
+  @state() private note?: 'deleted';
 
   /** Where messages are sent (POST, JSON). Same site or https. Required. */
   @property() endpoint = '';
@@ -164,7 +164,7 @@ export class LotseContactForm extends LotseElement {
 
   private setFields(patch: Partial<Fields>) {
     this.fields = { ...this.fields, ...patch };
-    this.note = '';
+    this.note = undefined;
     this.store();
   }
 
@@ -313,7 +313,7 @@ export class LotseContactForm extends LotseElement {
     this.attempts = 0;
     this.phase = 'editing';
     this.startedAt = Date.now();
-    this.note = msg('Ihre Angaben sind gelöscht.');
+    this.note = 'deleted';
   }
 
   private onNewMessage() {
@@ -551,7 +551,7 @@ export class LotseContactForm extends LotseElement {
   }
 
   private renderDelivery() {
-    let text: TemplateResult | string = this.note;
+    let text: TemplateResult | string = this.note === 'deleted' ? msg('Ihre Angaben sind gelöscht.') : '';
     if (this.phase === 'sending') text = this.attempts ? msg('Wird noch einmal gesendet …') : msg('Wird gesendet …');
     else if (this.phase === 'waiting') {
       text = html`<strong>${icon('warning')} ${msg('Noch nicht gesendet.')}</strong>

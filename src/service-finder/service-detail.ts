@@ -19,9 +19,12 @@ export interface DetailContext {
   locale: string;
   text(value: Text | undefined): string;
   clock: Clock;
-  /** Feedback after an action ("Link copied", "No voice for Romanian"), shown in a live region. */
-  note: string;
-  setNote(note: string): void;
+  /**
+   * Feedback after an action ("Link copied", "No voice for Romanian"), shown in a live region.
+   * A function, so that its text is made in render, in the widget's current language.
+   */
+  note?: (locale: string) => string;
+  setNote(note: (locale: string) => string): void;
   close(): void;
   requestContact(serviceId: string): void;
   /** Is there a `<lotse-contact-form>` on the page to take over? */
@@ -105,26 +108,26 @@ function spokenText(ctx: DetailContext, service: Service): string {
 function readAloud(ctx: DetailContext, service: Service) {
   const speech = globalThis.speechSynthesis;
   if (!speech || typeof SpeechSynthesisUtterance === 'undefined') {
-    ctx.setNote(msg('Vorlesen ist auf diesem Gerät nicht möglich.'));
+    ctx.setNote(() => msg('Vorlesen ist auf diesem Gerät nicht möglich.'));
     return;
   }
   if (speech.speaking) {
     speech.cancel();
-    ctx.setNote(msg('Vorlesen beendet.'));
+    ctx.setNote(() => msg('Vorlesen beendet.'));
     return;
   }
   // The description may fall back to another language than the UI: read in that one.
   const lang = textLanguage(service.description || service.summary, ctx.locale);
   const voice = speech.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang));
   if (!voice) {
-    ctx.setNote(msg(str`Ihr Gerät hat keine Stimme für ${languageName(lang, ctx.locale)}. Bitten Sie jemanden, Ihnen den Text vorzulesen.`));
+    ctx.setNote((locale) => msg(str`Ihr Gerät hat keine Stimme für ${languageName(lang, locale)}. Bitten Sie jemanden, Ihnen den Text vorzulesen.`));
     return;
   }
   const utterance = new SpeechSynthesisUtterance(spokenText(ctx, service));
   utterance.lang = voice.lang;
   utterance.voice = voice;
   speech.speak(utterance);
-  ctx.setNote(msg('Wird vorgelesen … Noch einmal tippen zum Beenden.'));
+  ctx.setNote(() => msg('Wird vorgelesen … Noch einmal tippen zum Beenden.'));
 }
 
 /** Share the link to this service: Web Share where there is one, else copy the link. */
@@ -132,8 +135,8 @@ async function share(ctx: DetailContext, service: Service) {
   const url = new URL(location.href);
   url.searchParams.set('lotse-service', service.id);
   const result = await shareLink({ title: ctx.text(service.name), text: ctx.text(service.summary), url: url.href });
-  if (result === 'copied') ctx.setNote(msg('Link kopiert.'));
-  else if (result === 'manual') ctx.setNote(msg(str`Bitte kopieren Sie diesen Link: ${url.href}`));
+  if (result === 'copied') ctx.setNote(() => msg('Link kopiert.'));
+  else if (result === 'manual') ctx.setNote(() => msg(str`Bitte kopieren Sie diesen Link: ${url.href}`));
 }
 
 export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
@@ -192,6 +195,6 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
         ? html`<button part="action" class="primary" @click=${() => ctx.requestContact(service.id)}>${icon('send')} ${msg('Um Rückruf bitten')}</button>`
         : nothing}
     </div>
-    <p class="action-note" role="status" aria-live="polite">${ctx.note}</p>
+    <p class="action-note" role="status" aria-live="polite">${ctx.note?.(ctx.locale) ?? ''}</p>
   </article>`;
 }

@@ -22,7 +22,8 @@ interface Place {
   lat: number;
   lon: number;
   /** How the place was chosen: the device's position, a district or a postcode. */
-  label: string;
+  /** Made in render (the widget's language may change after the place was chosen). */
+  label: () => string;
 }
 
 /**
@@ -60,7 +61,7 @@ export class LotseServiceFinder extends LotseElement {
   @state() private placeStatus: 'idle' | 'locating' | 'denied' = 'idle';
   @state() private index?: ServiceIndex;
   @state() private minute = 0;
-  @state() private actionNote = '';
+  @state() private actionNote?: (locale: string) => string;
 
   /** Preset category filter: ids separated by commas, e.g. `categories="health,family"`. */
   @property() categories = '';
@@ -225,7 +226,7 @@ export class LotseServiceFinder extends LotseElement {
 
   openDetail(serviceId: string) {
     this.detailId = serviceId;
-    this.actionNote = '';
+    this.actionNote = undefined;
     if (this.urlState) writeUrlState({ query: this.query, selection: this.selection, serviceId }, true);
     this.emit('lotse-service-select', { serviceId });
   }
@@ -270,7 +271,7 @@ export class LotseServiceFinder extends LotseElement {
     this.placeStatus = 'locating';
     navigator.geolocation.getCurrentPosition(
       (position) => {
-        this.place = { lat: position.coords.latitude, lon: position.coords.longitude, label: msg('Ihr Standort') };
+        this.place = { lat: position.coords.latitude, lon: position.coords.longitude, label: () => msg('Ihr Standort') };
         this.placeStatus = 'idle';
       },
       () => {
@@ -294,7 +295,7 @@ export class LotseServiceFinder extends LotseElement {
     }
     const lat = points.reduce((sum, p) => sum + p.lat, 0) / points.length;
     const lon = points.reduce((sum, p) => sum + p.lon, 0) / points.length;
-    const label = kind === 'district' ? this.label(this.data!.districts, value) : value;
+    const label = kind === 'district' ? () => this.label(this.data!.districts, value) : () => value;
     this.place = { lat, lon, label };
     return true;
   }
@@ -384,7 +385,7 @@ export class LotseServiceFinder extends LotseElement {
       <div class="results-head">
         <p id="lotse-count" class="count" role="status" aria-live="polite" aria-atomic="true">
           ${ids.length === 1 ? msg('1 Angebot gefunden') : msg(str`${formatNumber(ids.length, this.locale)} Angebote gefunden`)}
-          ${this.place ? html`<span class="near-label">· ${msg(str`sortiert nach Nähe zu: ${this.place.label}`)}</span>` : nothing}
+          ${this.place ? html`<span class="near-label">· ${msg(str`sortiert nach Nähe zu: ${this.place.label()}`)}</span>` : nothing}
         </p>
         ${filtering || this.place
           ? html`<button class="reset" @click=${this.reset}>${icon('close')} ${msg('Alles zurücksetzen')}</button>`
