@@ -105,8 +105,8 @@ describe('embedding: a hostile host stylesheet', () => {
       const heading = el.shadowRoot!.querySelector('h2')!;
       const style = getComputedStyle(heading);
       expect(style.color, `${tag} heading colour`).to.not.equal('rgb(255, 0, 0)');
-      // Sizes follow the page's root size (rem, so a visitor's larger default font works) but
-      // do not pile up: the heading is 1.25 × root, not 40px × 1.25 × …
+      // Sizes follow the visitor's default size ('medium'), not the host's rules, and do not
+      // pile up: the heading is 1.25 × the base, not 40px × 1.25 × …
       const root = parseFloat(getComputedStyle(document.documentElement).fontSize);
       expect(parseFloat(style.fontSize), `${tag} heading size`).to.be.at.most(root * 1.5);
       const base = getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!);

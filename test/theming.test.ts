@@ -3,11 +3,11 @@
  * really restyle the widget, and pass axe, colour contrast included.
  */
 import { expect } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import * as theming from '../stories/theming.stories.js';
 import { withLanguage, type WidgetArgs } from '../stories/support.js';
 import type { LotseServiceFinder } from '../src/index.js';
-import { mount, until } from './helpers.js';
+import { feedCopy, mount, until } from './helpers.js';
 
 type Render = (args: WidgetArgs) => TemplateResult;
 const FEED = '/demo/public/services.json';
@@ -45,4 +45,28 @@ describe('theming stories', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('text size on any theme', () => {
+  afterEach(() => document.documentElement.style.removeProperty('font-size'));
+
+  it('a host root trick (html { font-size: 62.5% }) does not shrink the text; the token still sets it', async () => {
+    // The visitor's default size, as the browser resolves the keyword.
+    const probe = document.createElement('span');
+    probe.style.fontSize = 'medium';
+    document.body.append(probe);
+    const medium = parseFloat(getComputedStyle(probe).fontSize);
+    probe.remove();
+    document.documentElement.style.fontSize = '62.5%';
+    expect(getComputedStyle(document.documentElement).fontSize, 'the trick is active').to.equal('10px');
+    const box = await mount(html`<div>
+      <lotse-service-finder lang="de" .feed=${feedCopy()}></lotse-service-finder>
+      <lotse-service-finder lang="de" style="--lotse-font-size: 20px" .feed=${feedCopy()}></lotse-service-finder>
+    </div>`);
+    const [plain, themed] = [...box.children] as LotseServiceFinder[];
+    await until(() => plain.shadowRoot?.querySelector('.card-title') && themed.shadowRoot?.querySelector('.card-title'), 8000, 'cards');
+    expect(parseFloat(style(plain, '[part="base"]').fontSize), 'the visitor default, not 10px').to.equal(medium);
+    expect(parseFloat(style(plain, '.card-title').fontSize)).to.be.at.least(16);
+    expect(style(themed, '[part="base"]').fontSize).to.equal('20px');
+  });
 });

@@ -17,7 +17,7 @@ import { css } from 'lit';
  * @cssprop --lotse-color-warning - "Closing soon", "temporarily closed".
  * @cssprop --lotse-color-danger - Errors.
  * @cssprop --lotse-font-family - Font stack (system fonts by default; Lotse never downloads fonts).
- * @cssprop --lotse-font-size - Base font size (default 1rem, so the visitor's own setting counts).
+ * @cssprop --lotse-font-size - Base font size. Default `medium`: the visitor's own browser setting, whatever the host page does to its root size (`html { font-size: 62.5% }` does not shrink Lotse).
  * @cssprop --lotse-radius - Corner radius of cards, buttons and inputs.
  * @cssprop --lotse-space - Base spacing unit.
  * @cssprop --lotse-tap-size - Minimum size of every tap target (default 44px, WCAG 2.5.5).
@@ -36,9 +36,11 @@ export const tokens = css`
     --_warning: var(--lotse-color-warning, #8a4b00);
     --_danger: var(--lotse-color-danger, #b3261e);
     --_font: var(--lotse-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
-    --_size: var(--lotse-font-size, 1rem);
-    --_radius: var(--lotse-radius, 0.5rem);
-    --_space: var(--lotse-space, 0.5rem);
+    /* 'medium' is the visitor's default font size, independent of the host's root size (a
+       theme's "html { font-size: 62.5% }" would make 1rem 10px); sizes inside are em. */
+    --_size: var(--lotse-font-size, medium);
+    --_radius: var(--lotse-radius, 0.5em);
+    --_space: var(--lotse-space, 0.5em);
     --_tap: var(--lotse-tap-size, 44px);
   }
 `;

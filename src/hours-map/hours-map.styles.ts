@@ -24,7 +24,7 @@ export const hoursMapStyles = css`
   }
   .filters {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(13em, 1fr));
     gap: var(--_space);
     align-items: end;
     margin-block-end: var(--_space);
@@ -216,7 +216,7 @@ export const hoursMapStyles = css`
     font-weight: 700;
   }
   .map-canvas {
-    height: var(--lotse-map-height, 22rem);
+    height: var(--lotse-map-height, 22em);
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
   }

@@ -307,7 +307,7 @@ export const finderStyles = css`
   }
   @container (min-width: 40rem) {
     .results {
-      grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(18em, 1fr));
     }
   }
   @media print {
