@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';
 import { deliveryOptions, type ContactBody } from '../src/contact-form/contact-form.js';
 import { normalizePhone } from '../src/contact-form/model.js';
@@ -9,6 +9,7 @@ import { feedCopy, isWebKitDriver, mount, shadowText, until } from './helpers.js
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const active = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
+const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 let counter = 0;
 
 async function form(attrs: { endpoint?: string; service?: string; lang?: string; id?: string } = {}) {
@@ -178,6 +179,43 @@ describe('contact form', () => {
     expect($(el, '.reference')!.textContent).to.equal('A-1');
   });
 
+  it('"when can we reach you": days and times of day go with the message, and are kept in the draft', async () => {
+    stub = stubFetch([json(201, { reference: 'D-4' })]);
+    const el = await form({ lang: 'ro', id: 'days-test' });
+    await fillValid(el);
+    const days = $$(el, '.choices.days label');
+    expect(days.map((d) => d.textContent!.trim())).to.deep.equal(['luni', 'marți', 'miercuri', 'joi', 'vineri', 'sâmbătă']);
+    await choose(el, '#cf-day-we');
+    await choose(el, '#cf-day-mo');
+    await choose(el, '#cf-time-afternoon');
+    expect(sessionStorage.getItem('lotse-contact:days-test')).to.contain('"days":["we","mo"]');
+    submit(el);
+    await until(() => $(el, '.confirmation'), 3000, 'confirmation');
+    expect(stub.calls[0].body.days).to.deep.equal(['mo', 'we']);
+    expect(stub.calls[0].body.times).to.deep.equal(['afternoon']);
+  });
+
+  it('a real mouse double click on "send" makes one request (real HTTP)', async () => {
+    const keys: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      if (init?.method === 'POST') keys.push(new Headers(init?.headers).get('Idempotency-Key')!);
+      return original(input, init);
+    };
+    stub = { calls: [], restore: () => (window.fetch = original) };
+    const el = await form({ endpoint: '/api/contact' });
+    await fillValid(el);
+    const button = $<HTMLButtonElement>(el, '[part="submit-button"]')!;
+    button.scrollIntoView({ block: 'center' });
+    const box = button.getBoundingClientRect();
+    const position: [number, number] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+    await sendMouse({ type: 'click', position });
+    await sendMouse({ type: 'click', position });
+    await until(() => $(el, '.confirmation'), 5000, 'confirmation');
+    expect(keys).to.have.length(1);
+    expect((await stored(keys[0])).requests).to.equal(1);
+  });
+
   it('500 then 200: delivered exactly once, with the same key (real HTTP)', async () => {
     const failed: CustomEvent[] = [];
     const keys: string[] = [];
@@ -288,7 +326,7 @@ describe('contact form', () => {
     expect(stub.calls[0].key).to.equal(body.id);
     expect(body.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(Object.keys(body).sort()).to.deep.equal(
-      ['contact', 'createdAt', 'fillTimeMs', 'honeypot', 'id', 'language', 'locale', 'message', 'name', 'serviceId', 'times', 'topic'],
+      ['contact', 'createdAt', 'days', 'fillTimeMs', 'honeypot', 'id', 'language', 'locale', 'message', 'name', 'serviceId', 'times', 'topic'],
     );
   });
 

@@ -44,6 +44,10 @@ export const contactFormStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
     gap: var(--_space);
   }
+  .choices.days {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 7em), 1fr));
+    margin-block-end: var(--_space);
+  }
   .choice {
     display: flex;
     align-items: center;

@@ -6,14 +6,14 @@ import { defineElement } from '../core/define.js';
 import type { LotseEventDetails } from '../core/events.js';
 import type { Feed, Service } from '../core/feed/schema.js';
 import { pickText } from '../core/feed/text.js';
-import { formatTime, languageName } from '../core/format.js';
+import { formatTime, languageName, weekdayName } from '../core/format.js';
 import { icon } from '../core/icons.js';
 import { mailHref, telHref } from '../core/location-links.js';
 import { contactFormStyles } from './contact-form.styles.js';
 import { backoff, deliver, type Outcome } from './delivery.js';
 import {
-  MAX_MESSAGE, METHODS, PHONE_METHODS, TIMES, check, clearDraft, emptyFields, loadDraft, normalizePhone,
-  saveDraft, uuid, type ContactBody, type Checked, type Fields, type Method, type Pending, type Problems, type TimeOfDay,
+  CALL_DAYS, MAX_MESSAGE, METHODS, PHONE_METHODS, TIMES, check, clearDraft, emptyFields, loadDraft, normalizePhone,
+  saveDraft, uuid, type ContactBody, type Checked, type Fields, type Method, type Pending, type Problems, type TimeOfDay, type CallDay,
 } from './model.js';
 
 export { deliveryOptions } from './delivery.js';
@@ -183,6 +183,7 @@ export class LotseContactForm extends LotseElement {
       contact: phone ? { method, value, normalized: normalizePhone(value) } : { method, value },
       language: this.answerLanguage(feed),
       times: phone ? TIMES.map(([t]) => t).filter((t) => f.times.includes(t)) : [],
+      days: phone ? CALL_DAYS.filter((d) => f.days.includes(d)) : [],
       message: f.message.trim(),
       name: f.name.trim(),
       honeypot: f.honeypot,
@@ -441,6 +442,17 @@ export class LotseContactForm extends LotseElement {
     return html`${this.renderInput('phone', msg('Ihre Telefonnummer'), 'tel', 'tel', msg('Zum Beispiel 0171 2345678 oder +40 712 345 678'))}
       <fieldset>
         <legend>${msg('Wann können wir Sie gut anrufen? (freiwillig)')}</legend>
+        <div class="choices days">
+          ${CALL_DAYS.map((day) => html`<label class="choice day" for="cf-day-${day}">
+            <input
+              type="checkbox"
+              id="cf-day-${day}"
+              .checked=${this.fields.days.includes(day)}
+              @change=${(e: Event) => this.toggleDay(day, (e.target as HTMLInputElement).checked)}
+            />
+            <span>${weekdayName(day, this.locale)}</span>
+          </label>`)}
+        </div>
         <div class="choices">
           ${TIMES.map(([id, from, to]) => {
             const label = id === 'morning' ? msg('Vormittags') : id === 'afternoon' ? msg('Nachmittags') : msg('Abends');
@@ -457,6 +469,11 @@ export class LotseContactForm extends LotseElement {
           })}
         </div>
       </fieldset>`;
+  }
+
+  private toggleDay(day: CallDay, on: boolean) {
+    const days = this.fields.days.filter((d) => d !== day);
+    this.setFields({ days: on ? [...days, day] : days });
   }
 
   private toggleTime(id: TimeOfDay, on: boolean) {

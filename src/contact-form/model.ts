@@ -17,6 +17,10 @@ export const TIMES: readonly [TimeOfDay, number, number][] = [
   ['evening', 17 * 60, 20 * 60],
 ];
 
+/** Days a call-back may come on (Monday to Saturday; counselling services do not call on Sundays). */
+export const CALL_DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa'] as const;
+export type CallDay = (typeof CALL_DAYS)[number];
+
 /** The longest message we accept (the demo endpoint allows more, so this check decides). */
 export const MAX_MESSAGE = 2000;
 
@@ -31,6 +35,8 @@ export interface Fields {
   /** Language of the answer; '' means the default (see the widget). */
   language: string;
   times: TimeOfDay[];
+  /** Days that suit a call-back; empty means any day. */
+  days: CallDay[];
   message: string;
   name: string;
   /** The honeypot: people never see it, so it stays empty. */
@@ -38,12 +44,12 @@ export interface Fields {
 }
 
 export const emptyFields = (): Fields => ({
-  serviceId: '', topic: '', method: '', phone: '', email: '', language: '', times: [], message: '', name: '', honeypot: '',
+  serviceId: '', topic: '', method: '', phone: '', email: '', language: '', times: [], days: [], message: '', name: '', honeypot: '',
 });
 
 /** Did the resident enter anything worth keeping? */
 export const hasInput = (f: Fields) =>
-  Boolean(f.topic || f.method || f.phone.trim() || f.email.trim() || f.times.length || f.message.trim() || f.name.trim());
+  Boolean(f.topic || f.method || f.phone.trim() || f.email.trim() || f.times.length || f.days.length || f.message.trim() || f.name.trim());
 
 /** What can be wrong, per field; the widget turns these into the question's own words. */
 export type Problem = 'missing' | 'format' | 'length';
@@ -94,6 +100,8 @@ export interface ContactBody {
   contact: { method: Method; value: string; normalized?: string };
   language: string;
   times: TimeOfDay[];
+  /** Days that suit a call-back (mo … sa); empty: any day or not asked. */
+  days: CallDay[];
   message: string;
   name: string;
   honeypot: string;
