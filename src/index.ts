@@ -10,5 +10,5 @@ export { LotseContactForm } from './contact-form/contact-form.js';
 export { LotseElement } from './core/base-element.js';
 export type { FeedProblem, ParseResult } from './core/feed/parse.js';
 export type { Feed, Service, Location, Slot, Closure, Text, Region, VocabularyEntry } from './core/feed/schema.js';
-export type { LotseEventDetails, LotseEventName, LotseEvent } from './core/events.js';
+export { onLotse, type LotseEventDetails, type LotseEventName, type LotseEvent } from './core/events.js';
 export { LOCALES, type Locale } from './core/i18n.js';

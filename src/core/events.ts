@@ -38,3 +38,19 @@ declare global {
     'lotse-contact-failed': LotseEvent<'lotse-contact-failed'>;
   }
 }
+
+/**
+ * Listen to a Lotse event with its detail typed; returns the function that stops listening.
+ * Typos in the event name are type errors (React's hyphenated `onlotse-…` props are not
+ * checked by TypeScript). In React 19 a ref callback may return it as its cleanup:
+ *   <lotse-service-finder ref={(el) => el && onLotse(el, 'lotse-service-select', (e) => open(e.detail.serviceId))} />
+ */
+export function onLotse<K extends LotseEventName>(
+  target: EventTarget,
+  name: K,
+  listener: (event: LotseEvent<K>) => void,
+): () => void {
+  const handler = (event: Event) => listener(event as LotseEvent<K>);
+  target.addEventListener(name, handler);
+  return () => target.removeEventListener(name, handler);
+}

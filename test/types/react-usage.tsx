@@ -7,7 +7,7 @@
  */
 import type {} from '../../src/types/react.js';
 import { useRef } from 'react';
-import type { LotseServiceFinder } from '../../src/index.js';
+import { onLotse, type LotseServiceFinder } from '../../src/index.js';
 
 const feedObject = { version: 1 };
 
@@ -40,6 +40,11 @@ export function Finder() {
       <lotse-service-finder onlotse-service-select={(event) => event.detail.query} />
       {/* @ts-expect-error feed is a URL or an object, not a number */}
       <lotse-contact-form feed={42} />
+
+      {/* The typed alternative to hyphenated props: onLotse checks the event name and its detail. */}
+      <lotse-service-finder ref={(el) => (el ? onLotse(el, 'lotse-service-select', (e) => e.detail.serviceId.toUpperCase()) : undefined)} />
+      {/* @ts-expect-error a typo in the event name is caught */}
+      <lotse-service-finder ref={(el) => (el ? onLotse(el, 'lotse-service-selct', () => undefined) : undefined)} />
     </main>
   );
 }
