@@ -711,6 +711,9 @@ describe('robustness: network faults for the contact form', () => {
     window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
       calls++;
       if (calls === 1) {
+        // Only this attempt runs into the short timeout (its timer is already set); the retry
+        // gets a long one, so a slow test machine cannot turn it into a second timeout.
+        deliveryOptions.timeoutMs = 10_000;
         return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('timeout', 'AbortError'))));
       }
       return original(input, init);
