@@ -349,15 +349,36 @@ describe('contact form', () => {
     expect(stub.calls[1].key).not.to.equal(stub.calls[0].key);
   });
 
-  it('a web page instead of an answer is not taken as delivered', async () => {
-    stub = stubFetch([() => Promise.resolve(new Response('<!doctype html><title>Start</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }))]);
+  it('a web page instead of an answer is not taken as delivered: a server problem, kept and retried', async () => {
+    deliveryOptions.retryDelaysMs = [60_000];
+    const page = () => Promise.resolve(new Response('<!doctype html><title>Start</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    stub = stubFetch([page, json(201, { reference: 'W-1' })]);
     const el = await form({ service: 'clearing' });
     await choose(el, '#cf-method-visit');
     submit(el);
-    await until(() => $(el, '.rejected'), 3000, 'rejection');
+    await until(() => shadowText(el).includes('Noch nicht gesendet'), 3000, 'waiting');
     expect($(el, '.confirmation')).to.equal(null);
-    expect($(el, '.rejected')!.querySelector('a[href="tel:02015550101"]')).not.to.equal(null);
+    expect(shadowText(el)).to.contain('Das liegt nicht an Ihnen.');
+    expect(shadowText(el)).not.to.contain('Bitte prüfen Sie Ihre Angaben');
+    expect($(el, '[part="delivery"] ~ p a[href="tel:02015550101"], .actions ~ p a[href="tel:02015550101"]')).not.to.equal(null);
+    $<HTMLButtonElement>(el, '.actions button.primary')!.click();
+    await until(() => $(el, '.confirmation'), 3000, 'confirmation');
+    expect(stub.calls.map((c) => c.key)).to.deep.equal([stub.calls[0].key, stub.calls[0].key]);
   });
+
+  for (const status of [404, 405, 403]) {
+    it(`${status} from the endpoint is a server problem: no "check your details", the message is kept`, async () => {
+      deliveryOptions.retryDelaysMs = [60_000];
+      stub = stubFetch([json(status, { message: 'Not Found' })]);
+      const el = await form();
+      await fillValid(el);
+      submit(el);
+      await until(() => shadowText(el).includes('Noch nicht gesendet'), 3000, 'waiting');
+      expect(shadowText(el)).to.contain('Der Server der Beratung nimmt gerade keine Nachrichten an.');
+      expect($(el, '.rejected')).to.equal(null);
+      expect($<HTMLInputElement>(el, '#cf-phone')!.value).to.equal('0171 2345678');
+    });
+  }
 
   it('a preset service: its languages for the answer, no WhatsApp it does not use, and lotse-contact-request switches it', async () => {
     stub = stubFetch([json(201, { reference: 'F-6' })]);

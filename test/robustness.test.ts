@@ -675,12 +675,18 @@ describe('robustness: network faults for the contact form', () => {
     assertSafe();
   });
 
-  it('404: "not accepted", the entries stay, other ways to reach the service are offered', async () => {
-    const { form, events, text } = await formWith('/api/contact?fail=9&status=404');
-    await until(() => form.shadowRoot!.querySelector('.rejected'), 5000, 'rejection');
-    expect(events).to.deep.equal(['failed 404']);
-    expect(text()).to.contain('Die Nachricht wurde nicht angenommen.');
+  it('404 (no endpoint there): a server problem, not the visitor\'s fault; kept, retried, then sent', async () => {
+    const { form, events, text } = await formWith('/api/contact?fail=2&status=404');
+    await until(() => events.length >= 1, 5000, 'first failure');
+    await form.updateComplete;
+    expect(events[0]).to.equal('failed 404');
+    expect(text()).to.contain('Der Server der Beratung nimmt gerade keine Nachrichten an. Das liegt nicht an Ihnen.');
+    expect(text()).not.to.contain('Bitte prüfen Sie Ihre Angaben');
+    expect(form.shadowRoot!.querySelector('.rejected')).to.equal(null);
     expect(form.shadowRoot!.querySelector<HTMLInputElement>('#cf-phone')!.value).to.equal('0171 2345678');
+    // The message is kept with its key and delivered once the endpoint answers.
+    await until(() => form.shadowRoot!.querySelector('[part="confirmation"]'), 5000, 'sent after the endpoint is back');
+    expect(events).to.deep.equal(['failed 404', 'failed 404', 'sent']);
     assertSafe();
   });
 

@@ -68,6 +68,8 @@ export class LotseContactForm extends LotseElement {
   @state() private problems: Problems = {};
   @state() private attempts = 0;
   @state() private lastStatus = 0;
+  /** The endpoint is missing or misconfigured (see delivery.ts): not the visitor's fault. */
+  @state() private serverProblem = false;
   @state() private rejection?: Extract<Outcome, { kind: 'rejected' }>;
   @state() private sent?: { reference: string; method: Method };
   /** A short note for the live region, as a code: its text is made in render, in the widget's language. */
@@ -222,6 +224,10 @@ export class LotseContactForm extends LotseElement {
     } else if (outcome.kind === 'retry') {
       this.attempts++;
       this.lastStatus = outcome.status;
+      if (outcome.serverProblem && !this.serverProblem) {
+        console.error(`[lotse] ${endpoint} answered ${outcome.status} (not a JSON answer of a contact endpoint): is the endpoint set up? See README, "Contact endpoint".`);
+      }
+      this.serverProblem = Boolean(outcome.serverProblem);
       this.phase = 'waiting';
       this.emitFailed(pending.id, outcome.status);
       if (this.isConnected) this.timer = setTimeout(() => this.send(), backoff(this.attempts, outcome.afterMs));
@@ -234,7 +240,6 @@ export class LotseContactForm extends LotseElement {
       this.attempts = 0;
       this.phase = 'editing';
       this.emitFailed(pending.id, outcome.status);
-      if (outcome.notJson) console.error(`[lotse] ${endpoint} answered with a web page, not JSON: is the contact endpoint set up?`);
       await this.updateComplete;
       this.rejectedBox?.focus();
     }
@@ -572,7 +577,9 @@ export class LotseContactForm extends LotseElement {
     if (this.phase === 'sending') text = this.attempts ? msg('Wird noch einmal gesendet …') : msg('Wird gesendet …');
     else if (this.phase === 'waiting') {
       text = html`<strong>${icon('warning')} ${msg('Noch nicht gesendet.')}</strong>
-        ${this.lastStatus ? msg('Der Server antwortet gerade nicht.') : msg('Keine Verbindung zum Internet.')}
+        ${this.serverProblem
+          ? msg('Der Server der Beratung nimmt gerade keine Nachrichten an. Das liegt nicht an Ihnen.')
+          : this.lastStatus ? msg('Der Server antwortet gerade nicht.') : msg('Keine Verbindung zum Internet.')}
         ${msg('Ihre Angaben bleiben hier gespeichert. Wir versuchen es automatisch weiter.')}`;
     }
     return html`<div part="delivery" role="status">${text ? html`<p class="delivery">${text}</p>` : nothing}</div>
@@ -581,7 +588,7 @@ export class LotseContactForm extends LotseElement {
               <button type="button" class="primary" @click=${this.onRetryNow}>${icon('refresh')} ${msg('Jetzt noch einmal senden')}</button>
               <button type="button" @click=${this.onEdit}>${msg('Angaben ändern')}</button>
             </div>
-            ${this.attempts >= 2 ? this.renderAlternatives() : nothing}`
+            ${this.attempts >= 2 || this.serverProblem ? this.renderAlternatives() : nothing}`
         : nothing}`;
   }
 

@@ -12,10 +12,17 @@ export const deliveryOptions = {
   retryDelaysMs: [2_000, 5_000, 15_000, 30_000, 60_000],
 };
 
+/** 4xx answers that are about the message itself, not about a broken endpoint. */
+const REJECTING = new Set([400, 409, 413, 415, 422]);
+
 export type Outcome =
   | { kind: 'sent'; reference?: string }
-  | { kind: 'retry'; status: number; afterMs?: number }
-  | { kind: 'rejected'; status: number; message?: string | Record<string, string>; notJson?: boolean };
+  /**
+   * Not delivered, try again. `serverProblem`: the endpoint is missing or misconfigured (404,
+   * a web page instead of JSON …) — not the visitor's fault, so they are told so.
+   */
+  | { kind: 'retry'; status: number; afterMs?: number; serverProblem?: boolean }
+  | { kind: 'rejected'; status: number; message?: string | Record<string, string> };
 
 /** The wait before retry number `attempt` (1-based), ±20 % so that many phones do not return at once. */
 export function backoff(attempt: number, afterMs = 0): number {
@@ -88,15 +95,20 @@ export async function deliver(endpoint: string, body: ContactBody, signal?: Abor
     const { status } = response;
     const type = response.headers.get('content-type') ?? '';
     const text = await response.text();
+    const webPage = /html/i.test(type);
     if (status >= 200 && status < 300) {
       // A CMS that answers every address with a web page has not received anything.
-      if (/html/i.test(type)) return { kind: 'rejected', status, notJson: true };
+      if (webPage) return { kind: 'retry', status, serverProblem: true };
       return { kind: 'sent', reference: reference(text) };
     }
     if (status >= 500 || status === 408 || status === 425 || status === 429) {
       return { kind: 'retry', status, afterMs: retryAfter(response.headers.get('retry-after')) };
     }
-    return { kind: 'rejected', status, message: serverMessage(text, type) };
+    // Only an answer about this message (bad request, too large, unprocessable) is a "no" the
+    // visitor can act on; a missing or forbidden endpoint (404, 405, 410, 401, 403 …) or a web
+    // page is the city's problem: the message is kept and tried again.
+    if (!webPage && REJECTING.has(status)) return { kind: 'rejected', status, message: serverMessage(text, type) };
+    return { kind: 'retry', status, serverProblem: true };
   } catch {
     // Offline, DNS, CORS, timeout, or an answer cut off: the message may or may not have
     // arrived. The retry uses the same key, so the server keeps it once.
