@@ -135,7 +135,8 @@ function summaryReporter() {
 
 export default {
   reporters: [defaultReporter(), summaryReporter()],
-  files: process.env.LOTSE_TESTS ?? 'test/**/*.test.ts',
+  // test/node/ holds the Node tests of the editor tools (scripts/test-node.mjs), not browser tests.
+  files: process.env.LOTSE_TESTS ?? ['test/**/*.test.ts', '!test/node/**'],
   // Benchmarks measure what visitors get: Lit's production build (tests keep its dev checks).
   nodeResolve: process.env.LOTSE_PRODUCTION ? { exportConditions: ['production'] } : true,
   browsers,
