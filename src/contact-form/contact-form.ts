@@ -380,7 +380,7 @@ export class LotseContactForm extends LotseElement {
     if (service) {
       return html`<div class="preset">
         <span>${icon('counselling')} ${msg('Ihre Nachricht geht an:')}</span>
-        <strong>${this.text(service.name)}</strong>
+        <strong>${this.showText(service.name)}</strong>
         <button type="button" @click=${() => this.setFields({ serviceId: '' })}>${msg('Anderes Thema wählen')}</button>
       </div>`;
     }
@@ -538,7 +538,8 @@ export class LotseContactForm extends LotseElement {
 
   private renderPrivacy(feed: Feed) {
     const service = this.chosenService();
-    const who = this.recipient || pickText(feed.publisher.name, this.locale);
+    // The recipient as the city wrote it (an attribute is German), the publisher in its own language.
+    const who = this.recipient ? html`<bdi lang="de">${this.recipient}</bdi>` : this.showText(feed.publisher.name);
     const link = safeUrl(this.privacyUrl);
     return html`<div class="privacy" part="privacy">
       ${icon('info')}
@@ -546,8 +547,8 @@ export class LotseContactForm extends LotseElement {
         <p>
           <strong>${msg('Datenschutz:')}</strong>
           ${service
-            ? msg(str`Ihre Nachricht geht an ${who} und an ${this.text(service.name)}.`)
-            : msg(str`Ihre Nachricht geht an ${who}.`)}
+            ? msg(html`Ihre Nachricht geht an ${who} und an ${this.showText(service.name)}.`)
+            : msg(html`Ihre Nachricht geht an ${who}.`)}
           ${msg('Wir nutzen Ihre Angaben nur, um Ihnen zu antworten.')}
           ${this.retentionDays && this.retentionDays > 0
             ? msg(str`Danach löschen wir sie, spätestens nach ${this.retentionDays} Tagen.`)

@@ -9,6 +9,7 @@ import { feedSource, inlineFeedState, problem, type FeedSource, type FeedState }
 import { isCurrent } from './feed/current.js';
 import type { Feed, Service, Text } from './feed/schema.js';
 import { pickText } from './feed/text.js';
+import { shownText } from './shown-text.js';
 import { formatDate } from './format.js';
 import { zonedParts } from './time/zoned.js';
 import { icon } from './icons.js';
@@ -109,9 +110,14 @@ export abstract class LotseElement extends LitElement {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
-  /** A feed text in the widget's language, with fallback. */
+  /** A feed text in the widget's language, with fallback, as a plain string (attributes, speech, sorting). */
   protected text(value: Text | undefined): string {
     return pickText(value, this.locale);
+  }
+
+  /** A feed text to render: marked with its own language when it falls back (see shown-text.ts). */
+  protected showText(value: Text | undefined): TemplateResult | string {
+    return shownText(value, this.locale);
   }
 
   /** The loaded feed, if any. */

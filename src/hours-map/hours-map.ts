@@ -488,7 +488,7 @@ export class LotseHoursMap extends LotseElement {
       <h3>
         <button type="button" class="name" aria-expanded=${open} aria-controls=${detailsId} @click=${() => this.pick(key, 'list')}>
           ${icon(category?.icon ?? 'info')}
-          <span>${this.text(service.name)}${location?.name ? html` – ${this.text(location.name)}` : nothing}</span>
+          <span>${this.showText(service.name)}${location?.name ? html` – ${this.showText(location.name)}` : nothing}</span>
         </button>
       </h3>
       <p class="status ${tone}">${icon(tone === 'open' ? 'check' : tone === 'soon' ? 'warning' : 'clock')} ${status}</p>
@@ -505,9 +505,9 @@ export class LotseHoursMap extends LotseElement {
     const { service, location, status } = entry;
     const phone = service.contact.phone;
     return html`<div class="details" id=${id}>
-      <p>${this.text(service.summary)}</p>
-      ${service.statusNote ? html`<p class="notice">${icon('info')} ${this.text(service.statusNote)}</p>` : nothing}
-      ${status.closure?.note ? html`<p class="notice">${icon('info')} ${this.text(status.closure.note)}</p>` : nothing}
+      <p>${this.showText(service.summary)}</p>
+      ${service.statusNote ? html`<p class="notice">${icon('info')} ${this.showText(service.statusNote)}</p>` : nothing}
+      ${status.closure?.note ? html`<p class="notice">${icon('info')} ${this.showText(status.closure.note)}</p>` : nothing}
       ${location?.hours.length
         ? html`<h4>${msg('Sprechstunden')}</h4>
             <ul class="slots">
@@ -517,7 +517,7 @@ export class LotseHoursMap extends LotseElement {
                     ${this.timeRange(minutesOf(slot.opens), minutesOf(slot.closes))}</strong>
                   ${this.kind(slot)}
                   <span>${icon('globe')} ${this.languages(slotLanguages(slot, service))}</span>
-                  ${slot.note ? html`<span>${this.text(slot.note)}</span>` : nothing}
+                  ${slot.note ? html`<span>${this.showText(slot.note)}</span>` : nothing}
                 </li>`,
               )}
             </ul>
@@ -555,6 +555,7 @@ export class LotseHoursMap extends LotseElement {
         locale: this.locale,
         filters: this.filters,
         text: (value) => this.text(value),
+        showText: (value) => this.showText(value),
         pick: (key) => this.pick(key, 'week'),
         kind: (slot) => this.kind(slot),
         timeRange: (from, to) => this.timeRange(from, to),

@@ -16,6 +16,7 @@ export interface WeekHost {
   locale: string;
   filters: Filters;
   text(value: Text | undefined): string;
+  showText(value: Text | undefined): TemplateResult | string;
   /** Open a place in the list. */
   pick(key: string): void;
   kind(slot: Slot): TemplateResult;
@@ -57,7 +58,7 @@ export function renderWeek(host: WeekHost, entries: Entry[], clock: Clock) {
                   <strong class="time">${host.timeRange(o.startMinutes, o.endMinutes)}</strong>
                   ${live ? html`<span class="tag now-tag">${msg('Jetzt offen')}</span>` : nothing}
                   <button type="button" class="link" @click=${() => host.pick(entry.key)}>
-                    ${host.text(entry.service.name)}
+                    ${host.showText(entry.service.name)}
                   </button>
                   ${host.kind(o.slot)}
                   <span>${icon('globe')} ${host.languages(slotLanguages(o.slot, entry.service))}</span>

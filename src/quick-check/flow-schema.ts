@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { GERMAN_STATES, Text } from '../core/feed/schema.js';
 import { MESSAGES, show } from '../core/feed/messages.js';
 import { formatPath, type FeedProblem } from '../core/feed/parse.js';
-import { RESULT, UNKNOWN, leaves, type Condition, type Flow } from './flow.js';
+import { RESULT, UNKNOWN, leaves, witness, type Answers, type Condition, type Flow, type Step } from './flow.js';
 
 export * from './flow.js';
 
@@ -68,8 +68,22 @@ export const StepSchema = z.object({
   /** A legal reference per German state (e.g. `{ "NW": "§ 34 SchulG NRW" }`), over `legal`. */
   legalByState: z.optional(z.partialRecord(z.enum(GERMAN_STATES, { error: 'state' }), Text)),
   source: z.object({ label: Text, url: z.optional(httpUrl()) }),
-  /** Month or day of the last content review: "2026-11" or "2026-11-15". */
-  lastReviewed: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, { error: 'reviewed' })),
+  /**
+   * Month or day ("2026-11", "2026-11-15") on which someone who knows the law checked the step
+   * against its sources. Only then the widget shows it ("Stand: 11/2026"). Leave it out if
+   * nobody has: `lotse validate` then reports "noch nicht fachlich geprüft".
+   */
+  lastReviewed: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, { error: 'reviewed' }))),
+  /** The role of who checked it, never a name: "Migrationsberatung (Sozialarbeit)". */
+  reviewedBy: z.optional(z.string().check(z.minLength(1, { error: 'reviewedBy' }))),
+  /** `true`: a claim still has to be checked; the widget shows no date, `validate` warns. */
+  needsReview: z.optional(z.boolean({ error: 'boolean' })),
+  /** For editors: what to check (shown by `lotse validate`). */
+  reviewNote: z.optional(z.string()),
+  /** Ids of steps that say the opposite of this one: they must never apply together. */
+  excludes: z.optional(z.array(slug())),
+  /** Where to ask when the feed lists no service for this step (a kind of office, no name). */
+  ask: z.optional(Text),
   /** Feed categories to find services with when none lists this step id in `topics`. */
   categories: z._default(z.array(slug()), []),
 });
@@ -101,6 +115,22 @@ const FLOW_MESSAGES: Record<string, Sentences> = {
   reviewed: (v) => [
     `${show(v)} ist kein Prüfdatum. Format: JJJJ-MM, z. B. "2026-11".`,
     `${show(v)} is not a review date. Format: YYYY-MM, e.g. "2026-11".`,
+  ],
+  reviewedBy: () => [
+    'reviewedBy ist leer. Bitte die Rolle nennen, z. B. "Migrationsberatung (Sozialarbeit)" – keinen Namen.',
+    'reviewedBy is empty. Please give the role, e.g. "Migrationsberatung (Sozialarbeit)" – never a name.',
+  ],
+  unknownStep: (v) => [
+    `Den Schritt ${show(v)} gibt es nicht. Bitte die ID in "excludes" prüfen.`,
+    `There is no step ${show(v)}. Please check the id in "excludes".`,
+  ],
+  unreachable: (v) => [
+    `Der Schritt ${show(v)} kann nie erscheinen: Keine mögliche Folge von Antworten erfüllt seine Bedingung "when" (Sprünge mit "next" eingerechnet). Bitte die Bedingung oder die Sprünge prüfen.`,
+    `Step ${show(v)} can never appear: no possible sequence of answers meets its "when" condition (taking the "next" jumps into account). Please check the condition or the jumps.`,
+  ],
+  contradictory: (v, extra) => [
+    `Die Schritte ${show(v)} schließen sich aus ("excludes"), erscheinen aber beide bei diesen Antworten: ${extra}. Bitte die Bedingungen "when" trennen.`,
+    `Steps ${show(v)} exclude each other ("excludes") but both appear with these answers: ${extra}. Please make their "when" conditions disjoint.`,
   ],
   noQuestions: () => ['Der Ablauf hat keine Frage.', 'The flow has no question.'],
   noSteps: () => ['Der Ablauf hat keinen Schritt.', 'The flow has no step.'],
@@ -149,6 +179,23 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 // ---- Checking and merging -----------------------------------------------------------------
 
+const MAX_FLOW_DEPTH = 64;
+
+/** The path (a few keys long) to a value nested deeper than `limit`, else undefined. Iterative. */
+function tooDeep(value: unknown, limit: number): Path | undefined {
+  const stack: [unknown, number, Path][] = [[value, 0, []]];
+  while (stack.length) {
+    const [item, depth, path] = stack.pop()!;
+    if (!item || typeof item !== 'object') continue;
+    if (depth >= limit) return path.slice(0, 3);
+    const keys = Array.isArray(item) ? item.keys() : Object.keys(item);
+    for (const key of keys) {
+      stack.push([(item as Record<PropertyKey, unknown>)[key], depth + 1, depth < 3 ? [...path, key] : path]);
+    }
+  }
+  return undefined;
+}
+
 /** References between questions, answers and steps; empty if the flow is consistent. */
 export function checkReferences(flow: Flow): FeedProblem[] {
   const problems: FeedProblem[] = [];
@@ -192,6 +239,95 @@ export function checkReferences(flow: Flow): FeedProblem[] {
   return problems;
 }
 
+/** Where a step came from: its index in the feed's `quickCheck.steps` (else: the default flow). */
+const fromOverride = new WeakMap<Step, number>();
+
+/** The path of a step for messages: `quickCheck.steps[3]` or `defaultFlow.steps[<id>]`. */
+export function stepPath(step: Step, suffix = ''): string {
+  const index = fromOverride.get(step);
+  return index === undefined ? `defaultFlow.steps[${step.id}]${suffix}` : `quickCheck.steps[${index}]${suffix}`;
+}
+
+function stepProblem(step: Step, suffix: string, code: string, value?: unknown, extra?: string, severity: FeedProblem['severity'] = 'error'): FeedProblem {
+  const [message, messageEn] = describeFlow(code, value, extra);
+  return { path: stepPath(step, suffix), severity, code, message, messageEn };
+}
+
+const describeAnswers = (answers: Answers) => [...answers].map(([q, a]) => `${q}=${a}`).join(', ');
+
+/**
+ * What the flow's logic allows: a step whose `when` no path through the questions can meet
+ * (unreachable), and two steps that exclude each other (`excludes`) but can both apply
+ * (contradictory). Gives up silently on flows too large to search.
+ */
+export function checkLogic(flow: Flow): FeedProblem[] {
+  const problems: FeedProblem[] = [];
+  const byId = new Map(flow.steps.map((s) => [s.id, s]));
+  for (const step of flow.steps) {
+    if (witness(flow, step.when) === null) problems.push(stepProblem(step, '.when', 'unreachable', step.id));
+    for (const other of step.excludes ?? []) {
+      const peer = byId.get(other);
+      if (!peer) {
+        problems.push(stepProblem(step, '.excludes', 'unknownStep', other));
+        continue;
+      }
+      // Each pair once: from the step that comes first, or from the only one naming the other.
+      if ((peer.excludes ?? []).includes(step.id) && flow.steps.indexOf(peer) < flow.steps.indexOf(step)) continue;
+      const both = witness(flow, { all: [step.when, peer.when] });
+      if (both) problems.push(stepProblem(step, '.excludes', 'contradictory', `${step.id}" / "${peer.id}`, describeAnswers(both)));
+    }
+  }
+  return problems;
+}
+
+/** Months between two "YYYY-MM(-DD)" dates, and whether `later` is past the day of `earlier`. */
+function monthsBetween(earlier: string, later: string): number {
+  const [y1, m1, d1] = earlier.split('-').map(Number);
+  const [y2, m2, d2] = later.split('-').map(Number);
+  const months = (y2 - y1) * 12 + (m2 - m1);
+  return d1 && d2 && d2 < d1 ? months - 1 : months;
+}
+
+type ReviewSentences = (step: Step, extra: string) => [string, string];
+const REVIEW_MESSAGES: Record<string, ReviewSentences> = {
+  needsReview: (step, note) => [
+    `Schritt "${step.id}" ist zur fachlichen Prüfung markiert (needsReview)${note ? `: ${note}` : '.'} Bitte von einer Fachkraft mit Rechtskenntnis gegen die Quelle prüfen lassen. Bis dahin zeigt der Schnell-Check kein Prüfdatum.`,
+    `Step "${step.id}" is marked for expert review (needsReview)${note ? `: ${note}` : '.'} Please have someone who knows the law check it against its source. Until then the quick-check shows no review date.`,
+  ],
+  notReviewed: (step) => [
+    `Schritt "${step.id}" ist noch nicht fachlich geprüft (kein lastReviewed). Der Schnell-Check zeigt dafür kein Prüfdatum.`,
+    `Step "${step.id}" has not been reviewed by an expert yet (no lastReviewed). The quick-check shows no review date for it.`,
+  ],
+  reviewStale: (step) => [
+    `Schritt "${step.id}" wurde zuletzt ${step.lastReviewed} geprüft, vor mehr als 12 Monaten. Bitte erneut gegen die Quelle prüfen und das Datum anpassen.`,
+    `Step "${step.id}" was last reviewed ${step.lastReviewed}, more than 12 months ago. Please check it against its source again and update the date.`,
+  ],
+  reviewRole: (step) => [
+    `Schritt "${step.id}": Es fehlt, in welcher Rolle geprüft wurde (reviewedBy), z. B. "Migrationsberatung (Sozialarbeit)". Bitte keinen Namen.`,
+    `Step "${step.id}": the role of who reviewed it is missing (reviewedBy), e.g. "Migrationsberatung (Sozialarbeit)". Never a name.`,
+  ],
+};
+
+/**
+ * For `lotse validate`: steps that need an expert's review (warnings). `today` as "YYYY-MM-DD".
+ * A step is reviewed when it has `lastReviewed` and no `needsReview`; a review older than 12
+ * months is reported again; a review without the reviewer's role (`reviewedBy`) too.
+ */
+export function reviewFindings(flow: Flow, today: string): FeedProblem[] {
+  const out: FeedProblem[] = [];
+  const add = (step: Step, code: string, suffix: string, extra = '') => {
+    const [message, messageEn] = REVIEW_MESSAGES[code](step, extra);
+    out.push({ path: stepPath(step, suffix), severity: 'warning', code, message, messageEn });
+  };
+  for (const step of flow.steps) {
+    if (step.needsReview) add(step, 'needsReview', '.needsReview', step.reviewNote?.trim().replace(/[.\s]+$/, '') ?? '');
+    else if (!step.lastReviewed) add(step, 'notReviewed', '');
+    else if (monthsBetween(step.lastReviewed, today) > 12) add(step, 'reviewStale', '.lastReviewed');
+    if (step.lastReviewed && !step.reviewedBy) add(step, 'reviewRole', '.reviewedBy');
+  }
+  return out;
+}
+
 /** Entries of `extra` replace entries of `base` with the same id in place; new ones are appended. */
 function mergeById<T extends { id: string }>(base: T[], extra: T[], remove: string[]): T[] {
   const out = base.filter((item) => !remove.includes(item.id));
@@ -215,6 +351,10 @@ export interface ResolvedFlow {
  */
 export function resolveFlow(base: Flow, override: unknown): ResolvedFlow {
   if (override === undefined || override === null) return { flow: base, problems: [] };
+  // Conditions nest (`not`, `all`, `any`), and zod checks them recursively: a hostile depth
+  // would exhaust the stack. No real flow comes near this limit.
+  const deep = tooDeep(override, MAX_FLOW_DEPTH);
+  if (deep) return { flow: base, problems: [problem(deep, 'tooDeep', MAX_FLOW_DEPTH), problem([], 'rejected')] };
   const parsed = z.safeParse(OverrideSchema, override);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
@@ -228,6 +368,7 @@ export function resolveFlow(base: Flow, override: unknown): ResolvedFlow {
     return { flow: base, problems: [...problems, problem([], 'rejected')] };
   }
   const { replace, questions, steps, remove } = parsed.data;
+  steps.forEach((step, i) => fromOverride.set(step as Step, i));
   const flow: Flow = replace
     ? { questions, steps }
     : { questions: mergeById(base.questions, questions, remove), steps: mergeById(base.steps, steps, remove) };
@@ -236,5 +377,7 @@ export function resolveFlow(base: Flow, override: unknown): ResolvedFlow {
     ...(flow.steps.length ? [] : [problem(['steps'], 'noSteps')]),
     ...checkReferences(flow),
   ];
+  // The logic can only be searched once every reference is sound.
+  if (!problems.length) problems.push(...checkLogic(flow));
   return problems.length ? { flow: base, problems: [...problems, problem([], 'rejected')] } : { flow, problems };
 }

@@ -42,7 +42,21 @@ export interface Step {
   legal?: Text;
   legalByState?: Partial<Record<GermanState, Text>>;
   source: { label: Text; url?: string };
-  lastReviewed: string;
+  /**
+   * Month or day ("2026-11", "2026-11-15") on which someone who knows the law checked the step
+   * against its sources. Absent: nobody has; the widget then shows no date ("Stand").
+   */
+  lastReviewed?: string;
+  /** The role of who checked it (never a name), e.g. "Migrationsberatung (Sozialarbeit)". */
+  reviewedBy?: string;
+  /** The step makes a claim that could not be verified: `lotse validate` asks for a review. */
+  needsReview?: boolean;
+  /** For editors: what is to be checked (shown by `lotse validate`, never to residents). */
+  reviewNote?: string;
+  /** Ids of steps that say the opposite: they may never apply together (checked). */
+  excludes?: string[];
+  /** Where to ask when the feed lists no service for this step (a kind of office, no name). */
+  ask?: Text;
   categories: string[];
 }
 
@@ -102,6 +116,92 @@ export function remainingAfter(flow: Flow, questionId: string): number {
     next = flow.questions[i]?.next ?? flow.questions[i + 1]?.id ?? RESULT;
   }
   return count;
+}
+
+/** Whether a step shows its review date to residents: only if reviewed and not flagged. */
+export function isReviewed(step: Step): boolean {
+  return !!step.lastReviewed && !step.needsReview;
+}
+
+// ---- Analysis: which answers a condition can get along the real paths ----------------------
+
+/** Three-valued truth: `undefined` while the answers so far do not decide it yet. */
+type Maybe = boolean | undefined;
+
+/**
+ * A condition over partial answers: a question before `at` (in flow order) that has no answer
+ * was skipped and will never get one (`next` only jumps forward); `at` = the question being
+ * asked, or `questions.length` at the result.
+ */
+function decide(condition: Condition, answers: Answers, order: Map<string, number>, at: number): Maybe {
+  if ('q' in condition) {
+    const given = answers.get(condition.q);
+    if (given !== undefined) return [condition.is].flat().includes(given);
+    const index = order.get(condition.q);
+    return index === undefined || index < at ? false : undefined;
+  }
+  if ('not' in condition) {
+    const inner = decide(condition.not, answers, order, at);
+    return inner === undefined ? undefined : !inner;
+  }
+  const parts = ('all' in condition ? condition.all : condition.any).map((c) => decide(c, answers, order, at));
+  if ('all' in condition) return parts.includes(false) ? false : parts.includes(undefined) ? undefined : true;
+  return parts.includes(true) ? true : parts.includes(undefined) ? undefined : false;
+}
+
+/** The answer ids a question offers, "I don't know" included where offered. */
+export function answerIds(question: Question): string[] {
+  return [...question.answers.map((a) => a.id), ...(question.dontKnow ? [UNKNOWN] : [])];
+}
+
+/**
+ * Answers of one complete path through the flow on which `condition` holds, or `null` if there
+ * is none, or `undefined` if the search gave up after `budget` screens (a very large flow).
+ */
+export function witness(flow: Flow, condition: Condition, budget = 200_000): Answers | null | undefined {
+  const order = new Map(flow.questions.map((q, i) => [q.id, i]));
+  let left = budget;
+  const answers = new Map<string, string>();
+  const visit = (node: string): boolean | undefined => {
+    if (--left < 0) return undefined;
+    const at = node === RESULT ? flow.questions.length : order.get(node)!;
+    const now = decide(condition, answers, order, at);
+    if (now === false) return false;
+    if (node === RESULT) return true;
+    const question = flow.questions[at];
+    let gaveUp = false;
+    for (const answer of answerIds(question)) {
+      answers.set(node, answer);
+      const found = visit(nextAfter(flow, node, answer));
+      if (found) return true;
+      if (found === undefined) gaveUp = true;
+      answers.delete(node);
+    }
+    return gaveUp ? undefined : false;
+  };
+  if (!flow.questions.length) return null;
+  const found = visit(flow.questions[0].id);
+  return found ? new Map(answers) : found === false ? null : undefined;
+}
+
+/** Every complete path through the flow (for tests and small flows): the answers given. */
+export function allPaths(flow: Flow, limit = 100_000): Answers[] {
+  const out: Answers[] = [];
+  const walk = (node: string, answers: Map<string, string>) => {
+    if (out.length >= limit) return;
+    if (node === RESULT) {
+      out.push(new Map(answers));
+      return;
+    }
+    const question = flow.questions.find((q) => q.id === node)!;
+    for (const answer of answerIds(question)) {
+      answers.set(node, answer);
+      walk(nextAfter(flow, node, answer), answers);
+      answers.delete(node);
+    }
+  };
+  if (flow.questions.length) walk(flow.questions[0].id, new Map());
+  return out;
 }
 
 /** The steps that apply, in flow order. */

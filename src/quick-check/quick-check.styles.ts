@@ -194,6 +194,18 @@ export const quickCheckStyles = css`
     .step > * + * {
       margin-block-start: 0.2em;
     }
+    /* Things to bring on one line, the fine print smaller: a longer checklist still fits. */
+    .bring {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1.2em;
+      padding-inline-start: 1em;
+    }
+    .meta,
+    .why,
+    .ask {
+      font-size: 8.5pt;
+    }
     .service a {
       min-height: 0;
       color: #000;

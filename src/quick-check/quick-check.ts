@@ -12,7 +12,7 @@ import { printOnly, shareLink } from '../core/share-print.js';
 import type { Feed, Service, Text } from '../core/feed/schema.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
 import type { FeedProblem } from '../core/feed/parse.js';
-import { RESULT, UNKNOWN, applicableSteps, nextAfter, reasons, remainingAfter, type Flow, type Step } from './flow.js';
+import { RESULT, UNKNOWN, applicableSteps, isReviewed, nextAfter, reasons, remainingAfter, type Flow, type Step } from './flow.js';
 import { quickCheckStyles } from './quick-check.styles.js';
 
 const HASH_KEY = 'lotse-check=';
@@ -355,7 +355,8 @@ export class LotseQuickCheck extends LotseElement {
         : html`<p>${msg('Nach Ihren Antworten gibt es gerade keine dringenden Schritte. Bei Fragen hilft eine Beratungsstelle.')}</p>`}
       <p class="emergency">
         ${icon('emergency')}
-        <span>${msg('Im Notfall:')} <a href="tel:112">112</a> ${msg('(Rettung)')} · <a href="tel:110">110</a> ${msg('(Polizei)')}</span>
+        <span>${msg('Im Notfall:')} <a href="tel:112">112</a> ${msg('(Rettung)')} · <a href="tel:110">110</a> ${msg('(Polizei)')}
+          · ${msg('Hilfetelefon Gewalt gegen Frauen:')} <a href="tel:116016">116 016</a></span>
       </p>
       <div class="nav">
         <button class="link" @click=${this.onBack}>${icon('back')} ${msg('Antwort ändern')}</button>
@@ -367,7 +368,8 @@ export class LotseQuickCheck extends LotseElement {
   private renderStep(step: Step, services: Service[], feed: Feed, clock: Clock) {
     const why = this.whyText(step);
     const legal = step.legalByState?.[feed.region.state] ?? step.legal;
-    const [year, month] = step.lastReviewed.split('-');
+    // A date only for steps someone who knows the law has checked: no false assurance.
+    const [year, month] = isReviewed(step) ? step.lastReviewed!.split('-') : [];
     return html`<li class="step" part="step" data-step=${step.id}>
       <h4>${this.say(step.title)}</h4>
       <p>${this.say(step.text)}</p>
@@ -383,12 +385,14 @@ export class LotseQuickCheck extends LotseElement {
             <p class="label">${msg('Hier gibt es Hilfe:')}</p>
             <ul class="services">${services.map((s) => this.renderService(s, clock))}</ul>
           </div>`
-        : nothing}
+        : step.ask
+          ? html`<p class="ask"><span class="label">${msg('Wo Sie fragen können:')}</span> ${this.say(step.ask)}</p>`
+          : nothing}
       <p class="meta">
         ${legal ? html`${msg('Rechtsgrundlage:')} ${this.say(legal)} · ` : nothing}
         ${msg('Quelle:')}
         ${step.source.url ? html`<a href=${step.source.url} rel="noopener">${this.say(step.source.label)}</a>` : this.say(step.source.label)}
-        · ${msg(str`Stand: ${month}/${year}`)}
+        ${year ? html`· ${msg(str`Stand: ${month}/${year}`)}` : nothing}
       </p>
     </li>`;
   }

@@ -2,7 +2,7 @@
  * The detail view of one service: what it does, where and when, how to reach it, and the
  * actions print (a one-page routing slip), share, ask for contact and read aloud.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { icon } from '../core/icons.js';
 import type { Feed, Location, Service, Text } from '../core/feed/schema.js';
@@ -18,6 +18,8 @@ import { WEEKDAYS } from '../core/feed/constants.js';
 export interface DetailContext {
   locale: string;
   text(value: Text | undefined): string;
+  /** The same text for rendering, marked with its own language when it falls back. */
+  showText(value: Text | undefined): TemplateResult | string;
   clock: Clock;
   /**
    * Feedback after an action ("Link copied", "No voice for Romanian"), shown in a live region.
@@ -60,7 +62,7 @@ function hoursTable(ctx: DetailContext, location: Location) {
                 (slot) => html`<li>
                   <strong>${formatTime(toMinutes(slot.opens), ctx.locale)}–${formatTime(toMinutes(slot.closes), ctx.locale)}</strong>
                   <span>${slotWords(slot, ctx.locale)}</span>
-                  ${slot.note ? html`<span class="note">${ctx.text(slot.note)}</span>` : nothing}
+                  ${slot.note ? html`<span class="note">${ctx.showText(slot.note)}</span>` : nothing}
                 </li>`,
               )}
             </ul>
@@ -73,12 +75,12 @@ function hoursTable(ctx: DetailContext, location: Location) {
   ${location.closures
     .filter((c) => c.to.slice(0, 10) >= ctx.clock.today)
     .map((c) => html`<p class="notice">${icon('calendar')}
-      ${msg(str`Geschlossen vom ${formatDate(c.from, ctx.locale, 'medium')} bis ${formatDate(c.to, ctx.locale, 'medium')}`)}${c.note ? html` – ${ctx.text(c.note)}` : nothing}</p>`)}`;
+      ${msg(str`Geschlossen vom ${formatDate(c.from, ctx.locale, 'medium')} bis ${formatDate(c.to, ctx.locale, 'medium')}`)}${c.note ? html` – ${ctx.showText(c.note)}` : nothing}</p>`)}`;
 }
 
 function renderLocation(ctx: DetailContext, location: Location, districtLabel: string | undefined) {
   return html`<section class="location" aria-labelledby="loc-${location.id}">
-    <h4 id="loc-${location.id}">${icon('pin')} ${location.name ? ctx.text(location.name) : addressLine(location)}</h4>
+    <h4 id="loc-${location.id}">${icon('pin')} ${location.name ? ctx.showText(location.name) : addressLine(location)}</h4>
     <p class="address">
       ${location.name ? html`${addressLine(location)}<br />` : nothing}
       ${districtLabel ? html`<span class="district">${districtLabel}</span>` : nothing}
@@ -86,7 +88,7 @@ function renderLocation(ctx: DetailContext, location: Location, districtLabel: s
     ${location.accessibility?.wheelchair !== undefined || location.accessibility?.note
       ? html`<p class="hint">${icon('wheelchair')}
           ${location.accessibility.wheelchair ? msg('Mit Rollstuhl erreichbar') : location.accessibility.wheelchair === false ? msg('Nicht barrierefrei') : nothing}
-          ${location.accessibility.note ? ctx.text(location.accessibility.note) : nothing}</p>`
+          ${location.accessibility.note ? ctx.showText(location.accessibility.note) : nothing}</p>`
       : nothing}
     <a class="button action" part="action" href=${directionsHref(location)} target="_blank" rel="noopener noreferrer">
       ${icon('route')} ${msg('Weg zeigen')}<span class="visually-hidden"> (OpenStreetMap, ${msg('neues Fenster')})</span>
@@ -154,11 +156,11 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
 
   return html`<article class="detail" part="detail" aria-labelledby="lotse-detail-title">
     <button class="back no-print" @click=${ctx.close}>${icon('back')} ${msg('Zurück zur Liste')}</button>
-    <h3 id="lotse-detail-title" tabindex="-1">${ctx.text(service.name)}</h3>
-    <p class="summary">${ctx.text(service.summary)}</p>
+    <h3 id="lotse-detail-title" tabindex="-1">${ctx.showText(service.name)}</h3>
+    <p class="summary">${ctx.showText(service.summary)}</p>
     ${closed
       ? html`<p class="notice closed" role="note">${icon('warning')} ${msg('Vorübergehend geschlossen.')}
-          ${service.statusNote ? ctx.text(service.statusNote) : nothing}</p>`
+          ${service.statusNote ? ctx.showText(service.statusNote) : nothing}</p>`
       : html`<p class="meta opening ${words.tone}">${icon('clock')} ${words.text}${words.languages ? html` · ${words.languages}` : nothing}</p>`}
     ${ctx.distance ? html`<p class="meta">${icon('pin')} ${ctx.distance}</p>` : nothing}
     <p class="badges">
@@ -167,12 +169,12 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
         ${service.access === 'walk-in' ? msg('Ohne Termin') : service.access === 'appointment' ? msg('Mit Termin') : msg('Mit oder ohne Termin')}</span>
       ${service.categories.map((id) => html`<span class="badge">${icon(feed.categories.find((c) => c.id === id)?.icon ?? id)} ${label(feed.categories, id)}</span>`)}
     </p>
-    ${service.description ? html`<p class="description" lang=${textLanguage(service.description, ctx.locale)}>${ctx.text(service.description)}</p>` : nothing}
+    ${service.description ? html`<p class="description">${ctx.showText(service.description)}</p>` : nothing}
     ${needsNot.length ? html`<div class="needs"><h4>${msg('Das brauchen Sie nicht:')}</h4>
         <ul>${needsNot.map((n) => html`<li>${icon('check')} ${n}</li>`)}</ul></div>` : nothing}
     <p class="meta">${icon('globe')} ${msg('Hier spricht man:')} ${formatList(service.languages.map((l) => languageName(l, ctx.locale)), ctx.locale)}</p>
     ${service.audiences.length ? html`<p class="meta">${msg('Für:')} ${formatList(service.audiences.map((a) => label(feed.audiences, a)), ctx.locale)}</p>` : nothing}
-    ${service.provider ? html`<p class="meta">${msg('Anbieter:')} ${ctx.text(service.provider.name)}</p>` : nothing}
+    ${service.provider ? html`<p class="meta">${msg('Anbieter:')} ${ctx.showText(service.provider.name)}</p>` : nothing}
 
     <div class="contact-actions" role="group" aria-label=${msg('Kontakt')}>
       ${contact.phone ? html`<a class="button primary action" part="action" href=${telHref(contact.phone)}>${icon('phone')} ${msg('Anrufen')} <span dir="ltr">${contact.phone}</span></a>` : nothing}

@@ -327,6 +327,7 @@ export class LotseServiceFinder extends LotseElement {
           {
             locale: this.locale,
             text: (value) => this.text(value),
+            showText: (value) => this.showText(value),
             clock: this.clock,
             note: this.actionNote,
             setNote: (note) => (this.actionNote = note),
@@ -527,11 +528,11 @@ export class LotseServiceFinder extends LotseElement {
       <h3>
         <button class="card-title" data-service=${service.id} @click=${() => this.openDetail(service.id)}>
           <span class="card-icons">${service.categories.slice(0, 2).map((c) => icon(feed.categories.find((e) => e.id === c)?.icon ?? c))}</span>
-          <span>${this.text(service.name)}</span>
+          <span>${this.showText(service.name)}</span>
           ${icon('forward')}
         </button>
       </h3>
-      <p class="summary">${this.text(service.summary)}</p>
+      <p class="summary">${this.showText(service.summary)}</p>
       <p class="meta opening ${closed ? 'closed' : words.tone}">
         ${icon(closed ? 'warning' : 'clock')}
         <span>${closed ? msg('Vorübergehend geschlossen') : words.text}${!closed && words.languages ? html` · ${words.languages}` : nothing}</span>
