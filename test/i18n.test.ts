@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import { resolveLocale, setVisitorChoice, LOCALES } from '../src/core/i18n.js';
+import { formatCount } from '../src/core/format.js';
 import type { LotseHoursMap } from '../src/index.js';
 import { feedCopy, mount, until } from './helpers.js';
 
@@ -93,5 +94,18 @@ describe('safe registration', () => {
     // A second copy of the bundle (new module instance) registers again.
     await import(/* a new module instance */ `../src/service-finder/service-finder.ts?copy=${2}`);
     expect(customElements.get('lotse-service-finder')).to.equal(first);
+  });
+});
+
+describe('counts in each language\'s plural forms', () => {
+  it('minutes and days follow CLDR plural rules (Arabic 3–10, Romanian from 20, Ukrainian 5+)', () => {
+    expect(formatCount(1, 'minute', 'de')).to.equal('1 Minute');
+    expect(formatCount(3, 'minute', 'ar')).to.equal('3 دقائق');
+    expect(formatCount(11, 'minute', 'ar')).to.equal('11 دقيقة');
+    expect(formatCount(19, 'day', 'ro')).to.equal('19 zile');
+    expect(formatCount(20, 'day', 'ro')).to.equal('20 de zile');
+    expect(formatCount(5, 'day', 'uk')).to.equal('5 днів');
+    expect(formatCount(22, 'day', 'uk')).to.equal('22 дні');
+    expect(formatCount(30, 'day', 'pl')).to.equal('30 dni');
   });
 });

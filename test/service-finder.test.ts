@@ -256,7 +256,7 @@ describe('service finder: near me', () => {
     const el = await finder();
     await tap(el, 'In meiner Nähe');
     expect(names(el)[0]).to.equal('schulden');
-    expect($$(el, '.card')[0].textContent).to.match(/m · 1 Min\. zu Fuß/);
+    expect($$(el, '.card')[0].textContent).to.match(/m · 1 Minute zu Fuß/);
   });
 
   it('when the visitor refuses, a district choice works instead and nothing breaks', async () => {

@@ -6,7 +6,7 @@ import { defineElement } from '../core/define.js';
 import type { LotseEventDetails } from '../core/events.js';
 import type { Feed, Service } from '../core/feed/schema.js';
 import { pickText } from '../core/feed/text.js';
-import { formatTime, languageName, weekdayName } from '../core/format.js';
+import { formatCount, formatTime, languageName, weekdayName } from '../core/format.js';
 import { icon } from '../core/icons.js';
 import { mailHref, telHref } from '../core/location-links.js';
 import { contactFormStyles } from './contact-form.styles.js';
@@ -551,7 +551,7 @@ export class LotseContactForm extends LotseElement {
             : msg(html`Ihre Nachricht geht an ${who}.`)}
           ${msg('Wir nutzen Ihre Angaben nur, um Ihnen zu antworten.')}
           ${this.retentionDays && this.retentionDays > 0
-            ? msg(str`Danach löschen wir sie, spätestens nach ${this.retentionDays} Tagen.`)
+            ? msg(str`Danach löschen wir sie. Wir speichern sie höchstens ${formatCount(this.retentionDays, 'day', this.locale)}.`)
             : nothing}
         </p>
         ${link

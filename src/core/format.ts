@@ -61,6 +61,17 @@ export function formatDistance(meters: number, locale: string): string {
   return format.format(km ? meters / 1000 : Math.round(meters / 10) * 10);
 }
 
+/**
+ * "5 Minuten", "20 de zile", "3 دقائق": a count with its unit in the language's own plural
+ * form (CLDR through Intl), never a hand-made "{0} Tage" that is wrong in Arabic or Romanian.
+ */
+export function formatCount(value: number, unit: 'minute' | 'day', locale: string): string {
+  const format = cached(`count:${unit}:${locale}`, () =>
+    new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit, unitDisplay: 'long' }),
+  );
+  return format.format(value);
+}
+
 export function formatNumber(value: number, locale: string): string {
   return cached(`num:${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(value);
 }

@@ -5,7 +5,7 @@ import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import type { Feed, Service, VocabularyEntry } from '../core/feed/schema.js';
-import { formatDistance, formatNumber, languageName } from '../core/format.js';
+import { formatCount, formatDistance, formatNumber, languageName } from '../core/format.js';
 import { distanceMeters } from '../core/geo.js';
 import { openingWords } from '../core/opening-text.js';
 import { createClock, isOpenOnDate, serviceStatus, type Clock } from '../core/time/opening.js';
@@ -177,7 +177,7 @@ export class LotseServiceFinder extends LotseElement {
 
   distanceWords(meters: number): string {
     const minutes = Math.max(1, Math.round(meters / WALK_METERS_PER_MINUTE));
-    return msg(str`${formatDistance(meters, this.locale)} · ${formatNumber(minutes, this.locale)} Min. zu Fuß`);
+    return msg(str`${formatDistance(meters, this.locale)} · ${formatCount(minutes, 'minute', this.locale)} zu Fuß`);
   }
 
   label(list: VocabularyEntry[], id: string): string {
