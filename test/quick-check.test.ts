@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import * as z from 'zod/mini';
 import '../src/index.js';
 import type { LotseQuickCheck } from '../src/quick-check/quick-check.js';
+import type { LotseServiceFinder } from '../src/service-finder/service-finder.js';
 import { DEFAULT_FLOW } from '../src/quick-check/default-flow.js';
 import {
   FlowSchema, RESULT, UNKNOWN, checkReferences, nextAfter, resolveFlow,
@@ -292,6 +293,45 @@ describe('quick-check: screens', () => {
     expect(events).to.have.length(1);
     expect(events[0].detail).to.deep.equal({ steps: ['health-insurance', 'jobcenter', 'fair-work'], services: ['clearing', 'schuldnerberatung'] });
     expect(events[0].bubbles && events[0].composed).to.equal(true);
+  });
+
+  it('without a finder on the page, "Diese Angebote zeigen" lists the services here and moves focus to them', async () => {
+    const el = await mountCheck();
+    await answer(el, pathFor({ eu: 'yes', insurance: 'no', housing: 'registered', children: 'no', pregnant: 'no', work: 'employed', german: 'good' }));
+    expect(root(el).querySelector('#qc-services')).to.equal(null);
+    await press(el, 'Diese Angebote zeigen');
+    await until(() => root(el).activeElement?.id === 'qc-services', 3000, 'focus on the list');
+    const list = root(el).querySelector('.all-services')!;
+    expect(fold(list.querySelector('h4')!.textContent)).to.equal('Angebote für Ihre Schritte');
+    expect(fold(list.textContent)).to.contain('Clearingstelle Gesundheit').and.contain('Schuldnerberatung Nord');
+    await expect(el).to.be.accessible();
+    // Going back to change an answer removes the list of the old answers.
+    await press(el, 'Neu anfangen');
+    expect(root(el).querySelector('.all-services')).to.equal(null);
+  });
+
+  it('with a finder on the page, the finder shows exactly these services and a chip to undo', async () => {
+    const finder = document.createElement('lotse-service-finder') as LotseServiceFinder;
+    finder.setAttribute('lang', 'de');
+    finder.feed = feedCopy();
+    document.body.append(finder);
+    try {
+      await until(() => finder.shadowRoot?.querySelector('.card-title'), 5000, 'finder cards');
+      const cards = () => [...finder.shadowRoot!.querySelectorAll<HTMLElement>('.card-title')].map((b) => b.dataset.service);
+      const all = cards();
+      const el = await mountCheck();
+      await answer(el, pathFor({ eu: 'yes', insurance: 'no', housing: 'registered', children: 'no', pregnant: 'no', work: 'employed', german: 'good' }));
+      await press(el, 'Diese Angebote zeigen');
+      await until(() => finder.shadowRoot!.activeElement?.id === 'lotse-from-check', 3000, 'focus on the finder chip');
+      expect(cards().sort()).to.deep.equal(['clearing', 'schuldnerberatung']);
+      expect(root(el).querySelector('.all-services'), 'the quick-check does not list them twice').to.equal(null);
+      finder.shadowRoot!.querySelector<HTMLButtonElement>('#lotse-from-check')!.click();
+      await finder.updateComplete;
+      expect(cards()).to.deep.equal(all);
+      expect(finder.shadowRoot!.activeElement?.id).to.equal('lotse-search');
+    } finally {
+      finder.remove();
+    }
   });
 
   it('stores nothing and leaves the address alone without url-state', async () => {

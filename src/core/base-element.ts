@@ -106,8 +106,8 @@ export abstract class LotseElement extends LitElement {
   }
 
   /** Dispatch a typed `lotse-…` event that bubbles out of the shadow root. */
-  protected emit<K extends LotseEventName>(name: K, detail: LotseEventDetails[K]) {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  protected emit<K extends LotseEventName>(name: K, detail: LotseEventDetails[K], options: { cancelable?: boolean } = {}) {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable }));
   }
 
   /** A feed text in the widget's language, with fallback, as a plain string (attributes, speech, sorting). */

@@ -15,7 +15,11 @@ export interface LotseEventDetails {
   'lotse-contact-request': { serviceId: string };
   /** Search text and filters changed (nothing personal; no location). */
   'lotse-search': { query: string; filters: Record<string, string | string[] | boolean> };
-  /** The quick-check ended: the step ids and matching service ids, never the answers. */
+  /**
+   * The visitor asked to see the services for their steps: step ids and matching service ids,
+   * never the answers. Cancelable: a `<lotse-service-finder>` on the page calls
+   * `preventDefault()` and shows them; otherwise the quick-check lists them itself.
+   */
   'lotse-check-complete': { steps: string[]; services: string[] };
   /** The contact form delivered a message. */
   'lotse-contact-sent': { id: string; serviceId?: string };

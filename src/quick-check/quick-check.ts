@@ -45,6 +45,8 @@ export class LotseQuickCheck extends LotseElement {
   @state() private path: [string, string][] = [];
   /** After "Share" without the Web Share API: `copied`, or the link to copy by hand. */
   @state() private shareNote = '';
+  /** "Show these services" without a finder on the page: the list is shown here. */
+  @state() private servicesListed = false;
   @state() private qr?: { url: string; modules: boolean[][] };
   /** The flow in use and the feed it was made for (loaded lazily: 8 languages of text). */
   @state() private resolved?: { flow: Flow; from: Feed };
@@ -64,6 +66,8 @@ export class LotseQuickCheck extends LotseElement {
 
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
+    // Other answers, other services: the list shown here belongs to the old ones.
+    if (changed.has('path')) this.servicesListed = false;
     const feed = this.data;
     if (feed && this.resolved?.from !== feed && this.resolving !== feed) void this.loadFlow(feed);
   }
@@ -218,10 +222,15 @@ export class LotseQuickCheck extends LotseElement {
     if (result !== 'shared') this.shareNote = result === 'copied' ? 'copied' : url;
   }
 
-  private onShowServices(steps: Step[], services: Map<string, Service[]>) {
+  /** A finder on the page takes the services over (it cancels the event); else list them here. */
+  private async onShowServices(steps: Step[], services: Map<string, Service[]>) {
     const ids = new Set<string>();
     for (const step of steps) for (const s of services.get(step.id) ?? []) ids.add(s.id);
-    this.emit('lotse-check-complete', { steps: steps.map((s) => s.id), services: [...ids] });
+    const handled = !this.emit('lotse-check-complete', { steps: steps.map((s) => s.id), services: [...ids] }, { cancelable: true });
+    if (handled) return;
+    this.servicesListed = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#qc-services')?.focus();
   }
 
   // ---- Helpers for render -----------------------------------------------------------------
@@ -320,6 +329,7 @@ export class LotseQuickCheck extends LotseElement {
   private renderResult(feed: Feed) {
     const steps = applicableSteps(this.flow, this.answers);
     const services = new Map(steps.map((step) => [step.id, this.servicesFor(step, this.currentServices)]));
+    const listed = [...new Map([...services.values()].flat().map((s) => [s.id, s])).values()];
     const clock = createClock(new Date(), feed.region);
     return html`<section class="screen">
       <div class="slip-head print-only">
@@ -337,9 +347,11 @@ export class LotseQuickCheck extends LotseElement {
       <h3 id="qc-heading" tabindex="-1">${msg('Ihre nächsten Schritte')}</h3>
       <p class="notice">${icon('info')} ${msg('Das ist eine Orientierung, keine rechtliche Entscheidung. Die Beratung ist kostenlos.')}</p>
       <div class="actions">
-        <button class="primary" part="show-services-button" @click=${() => this.onShowServices(steps, services)}>
-          ${icon('list')} ${msg('Diese Angebote zeigen')}
-        </button>
+        ${listed.length
+          ? html`<button class="primary" part="show-services-button" @click=${() => this.onShowServices(steps, services)}>
+              ${icon('list')} ${msg('Diese Angebote zeigen')}
+            </button>`
+          : nothing}
         <button @click=${this.onPrint}>${icon('print')} ${msg('Drucken')}</button>
         <button @click=${this.onShare}>${icon('share')} ${msg('Teilen')}</button>
       </div>
@@ -350,6 +362,12 @@ export class LotseQuickCheck extends LotseElement {
             ? msg(str`Link zum Kopieren: ${this.shareNote}`)
             : nothing}
       </p>
+      ${this.servicesListed && listed.length
+        ? html`<section class="all-services" aria-labelledby="qc-services">
+            <h4 id="qc-services" tabindex="-1">${msg('Angebote für Ihre Schritte')}</h4>
+            <ul class="services">${listed.map((s) => this.renderService(s, clock))}</ul>
+          </section>`
+        : nothing}
       ${steps.length
         ? html`<ol class="steps">${steps.map((step) => this.renderStep(step, services.get(step.id) ?? [], feed, clock))}</ol>`
         : html`<p>${msg('Nach Ihren Antworten gibt es gerade keine dringenden Schritte. Bei Fragen hilft eine Beratungsstelle.')}</p>`}

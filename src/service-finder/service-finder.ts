@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
+import type { LotseEvent } from '../core/events.js';
 import type { Feed, Service, VocabularyEntry } from '../core/feed/schema.js';
 import { formatCount, formatDistance, formatNumber, languageName } from '../core/format.js';
 import { distanceMeters } from '../core/geo.js';
@@ -58,6 +59,8 @@ export class LotseServiceFinder extends LotseElement {
   @state() private shown = 0;
   @state() private moreFilters = false;
   @state() private place?: Place;
+  /** Service ids handed over by a quick-check ("show these services"), shown until undone. */
+  @state() private fromCheck?: string[];
   @state() private placeStatus: 'idle' | 'locating' | 'denied' = 'idle';
   @state() private index?: ServiceIndex;
   @state() private minute = 0;
@@ -94,6 +97,7 @@ export class LotseServiceFinder extends LotseElement {
     this.timer = setInterval(() => (this.minute = Math.floor(Date.now() / 60_000)), 60_000);
     if (this.urlState) this.applyUrlState();
     window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('lotse-check-complete', this.onCheckComplete);
   }
 
   override disconnectedCallback() {
@@ -101,6 +105,7 @@ export class LotseServiceFinder extends LotseElement {
     clearInterval(this.timer);
     clearTimeout(this.searchTimer);
     window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('lotse-check-complete', this.onCheckComplete);
   }
 
   protected override willUpdate(changed: PropertyValues) {
@@ -204,7 +209,30 @@ export class LotseServiceFinder extends LotseElement {
     this.afterSearchChange();
   }
 
+  /** A quick-check on the page hands over its services: show exactly those, with a chip to undo. */
+  private onCheckComplete = async (event: LotseEvent<'lotse-check-complete'>) => {
+    const ids = Array.isArray(event.detail?.services) ? event.detail.services.filter((id) => typeof id === 'string') : [];
+    if (!ids.length || !this.data) return;
+    event.preventDefault();
+    this.query = '';
+    this.selection = {};
+    this.place = undefined;
+    this.fromCheck = ids;
+    this.afterSearchChange();
+    await this.updateComplete;
+    const chip = this.renderRoot.querySelector<HTMLElement>('#lotse-from-check');
+    chip?.scrollIntoView?.({ block: 'center' });
+    chip?.focus();
+  };
+
+  private onLeaveCheck() {
+    this.fromCheck = undefined;
+    this.afterSearchChange();
+    this.searchInput?.focus();
+  }
+
   private reset() {
+    this.fromCheck = undefined;
     this.query = '';
     this.selection = {};
     this.place = undefined;
@@ -349,6 +377,10 @@ export class LotseServiceFinder extends LotseElement {
     const facets = this.facetMap(feed, services, clock);
     const ranked = this.index?.search(this.query);
     let candidates = ranked ?? services.map((s) => s.id);
+    if (this.fromCheck) {
+      const wanted = new Set(this.fromCheck);
+      candidates = candidates.filter((id) => wanted.has(id));
+    }
     if (!this.index && this.query.trim()) {
       // The index is still being built (a moment on a slow phone): plain substring search.
       const q = this.query.trim().toLowerCase();
@@ -360,7 +392,7 @@ export class LotseServiceFinder extends LotseElement {
     if (this.place && !this.query.trim()) {
       ids = [...ids].sort((a, b) => (this.distanceTo(byId.get(a)!) ?? Infinity) - (this.distanceTo(byId.get(b)!) ?? Infinity));
     }
-    const filtering = this.query.trim() !== '' || GROUPS.some((g) => this.selection[g]?.length);
+    const filtering = this.query.trim() !== '' || GROUPS.some((g) => this.selection[g]?.length) || !!this.fromCheck;
     const visible = ids.slice(0, this.shown || this.pageSize);
 
     return html`
@@ -388,6 +420,11 @@ export class LotseServiceFinder extends LotseElement {
           ${ids.length === 1 ? msg('1 Angebot gefunden') : msg(str`${formatNumber(ids.length, this.locale)} Angebote gefunden`)}
           ${this.place ? html`<span class="near-label">· ${msg(str`sortiert nach Nähe zu: ${this.place.label()}`)}</span>` : nothing}
         </p>
+        ${this.fromCheck
+          ? html`<button id="lotse-from-check" class="chip" part="filter" aria-pressed="true" @click=${this.onLeaveCheck}>
+              ${icon('close')}<span>${msg('Aus dem Schnell-Check')}</span>
+            </button>`
+          : nothing}
         ${filtering || this.place
           ? html`<button class="reset" @click=${this.reset}>${icon('close')} ${msg('Alles zurücksetzen')}</button>`
           : nothing}
