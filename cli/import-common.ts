@@ -95,7 +95,25 @@ export function languageCode(text: string): string | undefined {
 export const splitList = (cell: string) =>
   cell.split(/[,;|\n/]+/).map((s) => s.trim()).filter(Boolean);
 
-/** A feed's top level around the imported services. */
+/** In or near Germany: where a Lotse place can be (the box around the country plus a margin). */
+export const plausibleInGermany = (c: { lat: number; lon: number }) => c.lat >= 47 && c.lat <= 55.1 && c.lon >= 5.8 && c.lon <= 15.1;
+
+/** The middle value (the mean of the two middle ones for an even count). */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * A feed's top level around the imported services.
+ *
+ * The map centre is the median latitude and median longitude of the plausible coordinates (in
+ * or near Germany, see `plausibleInGermany`), not their mean: one swapped or mistyped pair
+ * must not move the map of a whole city to another country. Implausible pairs do not count;
+ * the importers report them per row. If no pair is plausible, the centre stays on Germany and
+ * a note says why.
+ */
 export function feedFrame(
   options: ImportOptions,
   coordinates: { lat: number; lon: number }[],
@@ -113,10 +131,19 @@ export function feedFrame(
   }
   let center = { lat: 51.16, lon: 10.45 };
   let zoom = 6;
-  if (coordinates.length) {
-    const mean = (key: 'lat' | 'lon') => Math.round((coordinates.reduce((s, c) => s + c[key], 0) / coordinates.length) * 1e4) / 1e4;
-    center = { lat: mean('lat'), lon: mean('lon') };
+  const plausible = coordinates.filter((c) => Number.isFinite(c.lat) && Number.isFinite(c.lon) && plausibleInGermany(c));
+  if (plausible.length) {
+    const round = (n: number) => Math.round(n * 1e4) / 1e4;
+    center = { lat: round(median(plausible.map((c) => c.lat))), lon: round(median(plausible.map((c) => c.lon))) };
     zoom = 13;
+  } else if (coordinates.length) {
+    notes.push({
+      severity: 'warning',
+      message: [
+        `Keine der ${coordinates.length} Koordinaten liegt in Deutschland, daher zeigt die Karte vorläufig ganz Deutschland. Bitte die Koordinaten prüfen oder region.center auf den Mittelpunkt der Stadt setzen.`,
+        `None of the ${coordinates.length} coordinates lies in Germany, so the map shows all of Germany for now. Please check the coordinates or set region.center to the city centre.`,
+      ],
+    });
   } else {
     notes.push({
       severity: 'warning',

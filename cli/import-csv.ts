@@ -1,29 +1,81 @@
 /**
- * `lotse import angebote.csv`: a spreadsheet saved as CSV → a Lotse feed.
+ * `lotse import angebote.csv|.xlsx|.ods`: a spreadsheet → a Lotse feed.
  *
  * One row per place where a service is offered; rows with the same ID become one service
  * with several places. Column names are German (see `templates/angebote-vorlage.csv`);
  * columns like "Name (ro)" hold translations. Excel's quirks are handled: comma, semicolon
  * or tab, UTF-8 with or without BOM, Windows-1252, UTF-16, "sep=;" lines, dates as 31.12.2026,
- * decimal commas.
+ * decimal commas. `.xlsx` and `.ods` are read directly (`cli/spreadsheet.ts`).
+ *
+ * The rule: a value reaches the feed as the editor wrote it, or the editor is told, with row,
+ * column, the text found and what was made of it. Nothing is silently guessed, dropped,
+ * merged or invented. In detail:
+ *
+ * Structure (checked before any cell is read, as csvclean does):
+ *   - The header row is the first of the first 30 rows in which at least three cells (or every
+ *     filled cell, if it has only one or two) are known column names. Rows above it (a title
+ *     such as "Angebote Stadt Musterstadt, Stand 11/2026", empty rows) are named in a note and
+ *     not imported; a note says which row was taken as header when it is not row 1.
+ *   - A broken row is skipped with an error naming it, never read with cells in the wrong
+ *     columns: fewer cells than the header (up to its last named column), or filled cells
+ *     beyond the header's last cell (an unquoted delimiter inside a cell, usually). Missing
+ *     trailing delimiters are not guessed as empty cells.
+ *   - An unclosed quote ("…) would swallow every row after it into one cell. A quoted cell that
+ *     runs over line breaks and leaves its row with the wrong number of cells (or runs to the
+ *     end of the file) is treated as a stray quote: its row is skipped with an error naming the
+ *     row and column where the quote opened, and the lines after it are read as rows of their
+ *     own. Line numbers in messages count rows as Excel shows them.
+ *   - .xlsx/.ods cells sit in fixed columns, so only the CSV checks above differ by format.
+ *
+ * Columns: header names are compared after normalising case, umlauts (ä → ae, ß → ss), spaces
+ * and punctuation, so "E-Mail-Adresse", "Träger / Anbieter" and "Öffnungszeiten" are found;
+ * ALIASES lists the accepted wordings. A filled column that maps to no field is an error (its
+ * data would be lost), naming the nearest known name by edit distance; an unknown empty column
+ * is a warning. Columns whose name begins with "#" (or "intern") are the editor's own and are
+ * left out on purpose, with a note. A column that appears twice keeps the first; a filled second
+ * one is an error.
+ *
+ * Services: the service columns of further rows with the same ID must be empty or equal to the
+ * first row (then the row is a further place). A reused ID with other content is an error that
+ * names both rows, the columns and both values; that row is skipped, not merged.
+ *
+ * Coordinates: decimal degrees, point or comma. A pair that looks swapped (latitude 5–15,
+ * longitude 47–55: a German place with the columns mixed up) is an error quoting both values
+ * and the place gets no coordinates (never swapped silently); values outside ±90/±180 or not
+ * numbers are errors naming the cell; a valid place outside Germany is a warning. The map
+ * centre is the median of the plausible ones (`feedFrame`).
+ *
+ * Hours: `parseHours` (cli/hours.ts). "nach Vereinbarung" (`byAppointment`) gives the place no
+ * slots and the service access "appointment" unless the Zugang column says otherwise.
  */
 import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from '../src/core/feed/vocabulary.js';
 import type { VocabularyEntry } from '../src/core/feed/schema.js';
 import {
-  feedFrame, languageCode, slugify, splitList, uniqueId,
+  feedFrame, languageCode, plausibleInGermany, slugify, splitList, uniqueId,
   type ImportNote, type ImportOptions, type ImportResult,
 } from './import-common.js';
 import type { Pair } from './messages.js';
-import { parseHours } from './hours.js';
+import { parseHours, type HoursResult } from './hours.js';
+import { columnLetter, detectFormat, quote, readWorkbook, utf16WithoutBom, type Sheet, type SheetNote } from './spreadsheet.js';
 
 export { parseHours } from './hours.js';
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
+/** What was read: the format, and for CSV the encoding and delimiter, for a workbook the sheet. */
+export interface SpreadsheetSource {
+  format: 'csv' | 'xlsx' | 'ods';
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+}
+
 /** Bytes as Excel may have written them → text. Invalid UTF-8 means Windows-1252. */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: Encoding } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -35,95 +87,177 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: Encoding
 }
 const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-/** Split CSV text into rows of cells (RFC 4180 quotes; the delimiter is detected). */
-export function parseCsv(text: string): { rows: string[][]; delimiter: string } {
+/** "sep=;" line, else the candidate that occurs most often in one of the first lines (outside quotes). */
+function prepareCsv(text: string): { body: string; delimiter: string } {
   let body = text.replace(/^\uFEFF/, '');
-  let delimiter: string | undefined;
   const sep = /^sep=(.)\r?\n/i.exec(body);
-  if (sep) {
-    delimiter = sep[1];
-    body = body.slice(sep[0].length);
-  }
-  if (!delimiter) {
-    // Count candidates in the header line, outside quotes.
-    const header = body.split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, '');
-    const counts = [';', ',', '\t'].map((d) => [d, header.split(d).length - 1] as const);
-    delimiter = counts.sort((a, b) => b[1] - a[1])[0][1] > 0 ? counts[0][0] : ',';
-  }
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (c === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return { rows: rows.map((r) => r.map((c) => c.trim())), delimiter };
+  if (sep) return { body: body.slice(sep[0].length), delimiter: sep[1] };
+  // A title row above the header has few delimiters, so look at several lines, not only the first.
+  const lines = body.split(/\r?\n/, 30).map((l) => l.replace(/"[^"]*"/g, ''));
+  const best = [';', ',', '\t']
+    .map((d) => [d, Math.max(0, ...lines.map((l) => l.split(d).length - 1))] as const)
+    .reduce((a, b) => (b[1] > a[1] ? b : a));
+  body = body.replace(/^\uFEFF/, '');
+  return { body, delimiter: best[1] > 0 ? best[0] : ',' };
 }
 
-/** The columns Lotse reads, by normalised German header (and a few synonyms). */
-const COLUMNS: Record<string, string[]> = {
-  id: ['id', 'kennung'],
-  name: ['name', 'titel', 'angebot'],
-  summary: ['kurzbeschreibung', 'kurztext'],
-  description: ['beschreibung', 'langbeschreibung'],
-  categories: ['kategorien', 'kategorie', 'themen', 'thema'],
-  audiences: ['zielgruppen', 'zielgruppe'],
-  languages: ['sprachen', 'sprache'],
-  free: ['kostenlos'],
-  access: ['zugang'],
-  noInsuranceNeeded: ['ohnekrankenversicherung'],
-  noRegistrationNeeded: ['ohneanmeldung'],
-  anonymous: ['anonym'],
-  phone: ['telefon', 'tel'],
-  email: ['email'],
-  website: ['webseite', 'website', 'internet', 'url'],
-  whatsapp: ['whatsapp'],
-  provider: ['traeger'],
-  status: ['status'],
-  statusNote: ['statushinweis', 'hinweiszumstatus'],
-  locationId: ['standortid'],
-  locationName: ['standort', 'standortname'],
-  street: ['strasse', 'strasseundhausnummer', 'adresse'],
-  postalCode: ['plz', 'postleitzahl'],
-  city: ['ort', 'stadt'],
-  district: ['stadtteil', 'quartier', 'bezirk'],
-  lat: ['breitengrad', 'breite', 'lat'],
-  lon: ['laengengrad', 'laenge', 'lon', 'lng'],
-  wheelchair: ['barrierefrei', 'rollstuhlgerecht'],
-  hours: ['sprechzeiten', 'oeffnungszeiten', 'sprechstunden'],
-  lastChecked: ['zuletztgeprueft', 'geprueftam', 'pruefdatum'],
-  validFrom: ['gueltigab'],
-  validUntil: ['gueltigbis'],
+/** One record of a CSV file, with what the structure check needs. */
+export interface CsvRecord {
+  cells: string[];
+  /** Line of the file where the record starts (1-based). */
+  line: number;
+  /** A quote that opened in column `col` on line `line` and ran to line `until` (or the end: undefined). */
+  strayQuote?: { col: number; until?: number };
+}
+
+/**
+ * Split CSV text into records (RFC 4180 quotes). With `width` (the header's cell count) and
+ * `headerIndex`, a quoted cell that runs over line breaks and breaks its record's width, or one
+ * that never closes, is taken as a stray quote: the record is its first line alone, marked
+ * `strayQuote`, and reading goes on with the next line.
+ */
+export function splitCsv(body: string, delimiter: string, width?: { header: number; named: number; headerIndex: number }): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let pos = 0;
+  let line = 1;
+  const n = body.length;
+  while (pos < n) {
+    const start = pos;
+    const startLine = line;
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    let quoteCol = -1;
+    let multiLine: { col: number } | undefined;
+    let ended = false;
+    for (; pos < n; pos++) {
+      const c = body[pos];
+      if (quoted) {
+        if (c === '"' && body[pos + 1] === '"') {
+          cell += '"';
+          pos++;
+        } else if (c === '"') quoted = false;
+        else {
+          if (c === '\n') {
+            line++;
+            multiLine ??= { col: cells.length };
+          }
+          cell += c;
+        }
+      } else if (c === '"' && cell.trim() === '') {
+        quoted = true;
+        quoteCol = cells.length;
+        cell = '';
+      } else if (c === delimiter) {
+        cells.push(cell);
+        cell = '';
+      } else if (c === '\n' || c === '\r') {
+        if (c === '\r' && body[pos + 1] === '\n') pos++;
+        pos++;
+        line++;
+        ended = true;
+        break;
+      } else cell += c;
+    }
+    cells.push(cell);
+    const unclosed = quoted;
+    const index = records.length;
+    const wrongWidth = (list: string[]) =>
+      width !== undefined && index > width.headerIndex &&
+      (list.length < width.named || list.slice(width.header).some((x) => x.trim() !== ''));
+    if (unclosed || (multiLine && wrongWidth(cells))) {
+      // Read the record's first line on its own and go on after it.
+      let end = body.indexOf('\n', start);
+      if (end < 0) end = n;
+      const first = body.slice(start, end).replace(/\r$/, '');
+      records.push({
+        cells: first.split(delimiter).map((x) => x.trim()),
+        line: startLine,
+        strayQuote: { col: unclosed ? quoteCol : multiLine!.col, until: unclosed ? undefined : line },
+      });
+      pos = end + 1;
+      line = startLine + 1;
+      continue;
+    }
+    if (ended || cells.length > 1 || cells[0] !== '') records.push({ cells: cells.map((x) => x.trim()), line: startLine });
+  }
+  return records;
+}
+
+/** Split CSV text into rows of cells (RFC 4180 quotes; the delimiter is detected). */
+export function parseCsv(text: string): { rows: string[][]; delimiter: string } {
+  const { body, delimiter } = prepareCsv(text);
+  return { rows: splitCsv(body, delimiter).map((r) => r.cells), delimiter };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+/** The name of each field in the template, for messages. */
+const DISPLAY: Record<string, string> = {
+  id: 'ID', name: 'Name', summary: 'Kurzbeschreibung', description: 'Beschreibung', categories: 'Kategorien',
+  audiences: 'Zielgruppen', languages: 'Sprachen', free: 'Kostenlos', access: 'Zugang',
+  noInsuranceNeeded: 'Ohne Krankenversicherung', noRegistrationNeeded: 'Ohne Anmeldung', anonymous: 'Anonym',
+  phone: 'Telefon', email: 'E-Mail', website: 'Webseite', whatsapp: 'WhatsApp', provider: 'Träger', status: 'Status',
+  statusNote: 'Statushinweis', locationId: 'Standort-ID', locationName: 'Standort', street: 'Straße',
+  houseNumber: 'Hausnummer', postalCode: 'PLZ', city: 'Ort', district: 'Stadtteil', lat: 'Breitengrad',
+  lon: 'Längengrad', wheelchair: 'Barrierefrei', hours: 'Sprechzeiten', lastChecked: 'Zuletzt geprüft',
+  validFrom: 'Gültig ab', validUntil: 'Gültig bis',
 };
+
+/**
+ * The columns Lotse reads: accepted header wordings, normalised (lower case, ä → ae, ß → ss,
+ * no spaces or punctuation). The first one is the template's.
+ */
+export const ALIASES: Record<string, string[]> = {
+  id: ['id', 'kennung', 'angebotsid', 'angebotskennung', 'dienstid'],
+  name: ['name', 'titel', 'angebot', 'angebotsname', 'nameangebot', 'namedesangebots', 'bezeichnung', 'angebotsbezeichnung', 'titeldesangebots'],
+  summary: ['kurzbeschreibung', 'kurztext', 'kurzinfo', 'kurzebeschreibung', 'beschreibungkurz', 'zusammenfassung', 'teaser', 'kurzfassung'],
+  description: ['beschreibung', 'langbeschreibung', 'ausfuehrlichebeschreibung', 'langtext', 'langebeschreibung', 'beschreibunglang', 'beschreibungausfuehrlich', 'ausfuehrlich', 'details', 'infotext', 'text'],
+  categories: ['kategorien', 'kategorie', 'themen', 'thema', 'themenbereich', 'themenbereiche', 'rubrik', 'rubriken', 'bereich', 'bereiche'],
+  audiences: ['zielgruppen', 'zielgruppe', 'fuerwen'],
+  languages: ['sprachen', 'sprache', 'beratungssprachen', 'beratungssprache', 'angebotenesprachen', 'sprachenderberatung'],
+  free: ['kostenlos', 'kostenfrei', 'gratis', 'unentgeltlich', 'kostenlosjanein'],
+  access: ['zugang', 'zugangsart', 'artdeszugangs'],
+  noInsuranceNeeded: ['ohnekrankenversicherung', 'ohneversicherung', 'auchohnekrankenversicherung', 'ohnekv'],
+  noRegistrationNeeded: ['ohneanmeldung', 'auchohneanmeldung', 'ohnemeldeadresse', 'ohnewohnsitzanmeldung'],
+  anonymous: ['anonym', 'anonymmoeglich', 'anonymeberatung'],
+  phone: ['telefon', 'tel', 'telefonnummer', 'telnr', 'telefonnr', 'rufnummer', 'fon', 'phone'],
+  email: ['email', 'mail', 'emailadresse', 'mailadresse', 'epost'],
+  website: ['webseite', 'website', 'internet', 'url', 'homepage', 'internetseite', 'internetadresse', 'web', 'webadresse', 'link', 'www'],
+  whatsapp: ['whatsapp', 'whatsappnummer', 'whatsappnr'],
+  provider: ['traeger', 'anbieter', 'traegeranbieter', 'anbietertraeger', 'traegerin', 'anbieterin', 'organisation', 'traegerorganisation'],
+  status: ['status'],
+  statusNote: ['statushinweis', 'hinweiszumstatus', 'statusbemerkung'],
+  locationId: ['standortid', 'standortkennung'],
+  locationName: ['standort', 'standortname', 'namedesstandorts'],
+  street: ['strasse', 'strasseundhausnummer', 'strassehausnummer', 'strasseundnr', 'strassenr', 'str', 'adresse', 'anschrift'],
+  houseNumber: ['hausnummer', 'hausnr', 'hnr'],
+  postalCode: ['plz', 'postleitzahl'],
+  city: ['ort', 'stadt', 'gemeinde', 'ortschaft'],
+  district: ['stadtteil', 'quartier', 'bezirk', 'stadtbezirk', 'ortsteil', 'viertel', 'kiez'],
+  lat: ['breitengrad', 'breite', 'lat', 'latitude', 'geobreite'],
+  lon: ['laengengrad', 'laenge', 'lon', 'lng', 'longitude', 'geolaenge'],
+  wheelchair: ['barrierefrei', 'rollstuhlgerecht', 'barrierefreiheit', 'rollstuhlzugang', 'rollstuhl'],
+  hours: ['sprechzeiten', 'oeffnungszeiten', 'sprechstunden', 'sprechstunde', 'oeffnungszeit', 'beratungszeiten', 'zeiten', 'geoeffnet'],
+  lastChecked: ['zuletztgeprueft', 'geprueftam', 'pruefdatum', 'letztepruefung', 'stand', 'aktualisiert', 'aktualisiertam', 'zuletztaktualisiert'],
+  validFrom: ['gueltigab', 'gueltigvon', 'startdatum'],
+  validUntil: ['gueltigbis', 'enddatum', 'befristetbis'],
+};
+/** Headers we know but cannot take as they are, with what to do instead. */
+const UNSUPPORTED: Record<string, Pair> = {
+  koordinaten: ['Bitte in zwei Spalten „Breitengrad“ und „Längengrad“ aufteilen.', 'Please split it into two columns "Breitengrad" (latitude) and "Längengrad" (longitude).'],
+  geokoordinaten: ['Bitte in zwei Spalten „Breitengrad“ und „Längengrad“ aufteilen.', 'Please split it into two columns "Breitengrad" (latitude) and "Längengrad" (longitude).'],
+  plzort: ['Bitte in zwei Spalten „PLZ“ und „Ort“ aufteilen.', 'Please split it into two columns "PLZ" (postcode) and "Ort" (city).'],
+};
+const FIELD_OF = new Map<string, string>(Object.entries(ALIASES).flatMap(([field, keys]) => keys.map((k) => [k, field] as const)));
 const TRANSLATABLE = new Set(['name', 'summary', 'description', 'locationName', 'statusNote']);
 const SERVICE_FIELDS = [
   'name', 'summary', 'description', 'categories', 'audiences', 'languages', 'free', 'access', 'noInsuranceNeeded',
   'noRegistrationNeeded', 'anonymous', 'phone', 'email', 'website', 'whatsapp', 'provider', 'status', 'statusNote',
   'lastChecked', 'validFrom', 'validUntil',
 ];
+const PLACE_FIELDS = ['locationId', 'locationName', 'street', 'houseNumber', 'postalCode', 'city', 'district', 'lat', 'lon', 'wheelchair', 'hours'];
 /** Feed path below a service (or location) for each column, to point from problems back to cells. */
 const FIELD_PATHS: Record<string, string> = {
   name: 'name', summary: 'summary', description: 'description', categories: 'categories', audiences: 'audiences',
@@ -138,8 +272,37 @@ const LOCATION_PATHS: Record<string, string> = {
   district: 'district', lat: 'geo', lon: 'geo', wheelchair: 'accessibility', hours: 'hours', locationId: 'id',
 };
 
-const normalise = (header: string) =>
-  header.toLowerCase().replace(/[äöüß]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' })[c]!).replace(/[^a-z0-9]/g, '');
+const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+/** "E-Mail-Adresse " → "emailadresse", "Träger / Anbieter" → "traegeranbieter". */
+export const normaliseHeader = (header: string) =>
+  header.normalize('NFC').toLowerCase().replace(/[äöüß]/g, (c) => UMLAUTS[c])
+    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/g, '');
+
+/** Edit distance (insert, delete, replace one character). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The known column an unknown header most likely means, or undefined. */
+export function nearestColumn(header: string): string | undefined {
+  const key = normaliseHeader(header);
+  if (!key) return undefined;
+  let best: { field: string; d: number } | undefined;
+  for (const [alias, field] of FIELD_OF) {
+    const d = editDistance(key, alias);
+    if (d <= Math.max(1, Math.floor(Math.max(key.length, alias.length) / 4)) && (!best || d < best.d)) best = { field, d };
+  }
+  if (best) return DISPLAY[best.field];
+  // "Telefon Beratungsstelle", "Öffnungszeiten Sommer": a known name inside a longer one.
+  const inside = [...FIELD_OF].filter(([alias]) => alias.length >= 5 && key.includes(alias)).sort((a, b) => b[0].length - a[0].length)[0];
+  return inside ? DISPLAY[inside[1]] : undefined;
+}
 
 interface Column {
   index: number;
@@ -148,43 +311,135 @@ interface Column {
   lang?: string;
 }
 
+/** Which field a header names (and which language, for "Name (ro)" or "Name_ro"). */
+function mapHeader(text: string): { field?: string; lang?: string; ignored?: boolean } {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('#') || /^intern/.test(normaliseHeader(trimmed))) return { ignored: true };
+  const whole = FIELD_OF.get(normaliseHeader(trimmed));
+  if (whole) return { field: whole };
+  const paren = /^(.*?)\s*[([]([^)\]]*)[)\]]\s*$/.exec(trimmed);
+  if (paren) {
+    const field = FIELD_OF.get(normaliseHeader(paren[1]));
+    if (field) return { field, lang: languageCode(paren[2]) };
+  }
+  const suffix = /^(.*?)[\s_:–-]+([A-Za-z]{2,3})$/.exec(trimmed);
+  if (suffix) {
+    const field = FIELD_OF.get(normaliseHeader(suffix[1]));
+    const lang = languageCode(suffix[2]);
+    if (field && lang && TRANSLATABLE.has(field)) return { field, lang };
+  }
+  return {};
+}
+
+/** How many cells of a row are known column names. */
+const knownCells = (cells: string[]) => cells.filter((c) => c && mapHeader(c).field).length;
+
+/** The header row: the first of the first 30 rows that names enough known columns; -1 if none. */
+export function findHeaderRow(rows: string[][]): number {
+  for (let r = 0; r < Math.min(rows.length, 30); r++) {
+    const filled = rows[r].filter((c) => c !== '').length;
+    const known = knownCells(rows[r]);
+    if (known >= 3 || (known > 0 && known === filled)) return r;
+  }
+  return -1;
+}
+
 /** Read the header row: which column is which field (and language, for "Name (ro)"). */
-export function readHeader(header: string[], notes: ImportNote[]): Column[] {
+export function readHeader(header: string[], notes: ImportNote[], dataRows: string[][] = []): Column[] {
   const columns: Column[] = [];
+  const ignored: string[] = [];
+  const firstFilled = (index: number) => {
+    for (const [i, cells] of dataRows.entries()) if (cells[index]) return { i, value: cells[index] };
+    return undefined;
+  };
+  const example = (index: number): Pair | undefined => {
+    const found = firstFilled(index);
+    if (!found) return undefined;
+    return [`z. B. „${quote(found.value)}“`, `e.g. "${quote(found.value)}"`];
+  };
+  const at = (index: number, text: string): Pair => text
+    ? [`Spalte „${quote(text)}“ (${columnLetter(index)})`, `column "${quote(text)}" (${columnLetter(index)})`]
+    : [`Spalte ${columnLetter(index)} (ohne Überschrift)`, `column ${columnLetter(index)} (no heading)`];
+  const keep: Pair = [
+    'Bitte die Spalte umbenennen (die Namen stehen in templates/angebote-vorlage.csv) oder, wenn sie nur für Sie ist, ein # vor ihren Namen setzen.',
+    'Please rename the column (the names are in templates/angebote-vorlage.csv) or, if it is only for you, put a # in front of its name.',
+  ];
   header.forEach((text, index) => {
-    if (!text) return;
-    let base = text;
-    let lang: string | undefined;
-    const paren = /^(.*?)\s*[([]([^)\]]*)[)\]]\s*$/.exec(text);
-    if (paren) {
-      base = paren[1];
-      lang = languageCode(paren[2]);
-    }
-    const key = normalise(base);
-    const field = Object.keys(COLUMNS).find((f) => COLUMNS[f].includes(key));
-    if (!field) {
-      notes.push({
-        severity: 'warning',
-        where: [`Spalte „${text}“`, `column "${text}"`],
-        message: [
-          'Unbekannte Spalte, sie wird nicht übernommen. Die Spaltennamen stehen in der Vorlage templates/angebote-vorlage.csv.',
-          'Unknown column; it is not imported. The column names are in the template templates/angebote-vorlage.csv.',
-        ],
-      });
+    const filled = example(index);
+    if (!text) {
+      if (filled) {
+        notes.push({
+          severity: 'error',
+          where: at(index, ''),
+          message: [
+            `Die Spalte hat keine Überschrift, enthält aber Werte (${filled[0]}); sie werden nicht übernommen. ${keep[0]}`,
+            `The column has no heading but holds values (${filled[1]}); they are not imported. ${keep[1]}`,
+          ],
+        });
+      }
       return;
     }
+    const { field, lang: rawLang, ignored: skip } = mapHeader(text);
+    if (skip) {
+      ignored.push(text);
+      return;
+    }
+    if (!field) {
+      const key = normaliseHeader(text);
+      const hint = UNSUPPORTED[key];
+      const near = nearestColumn(text);
+      const advice: Pair = hint ?? (near
+        ? [`Meinten Sie „${quote(near)}“? ${keep[0]}`, `Did you mean "${quote(near)}"? ${keep[1]}`]
+        : keep);
+      notes.push(filled
+        ? {
+          severity: 'error',
+          where: at(index, text),
+          message: [
+            `Unbekannte Spalte mit Werten (${filled[0]}); sie werden nicht übernommen. ${advice[0]}`,
+            `Unknown column with values (${filled[1]}); they are not imported. ${advice[1]}`,
+          ],
+        }
+        : {
+          severity: 'warning',
+          where: at(index, text),
+          message: [`Unbekannte Spalte, leer; sie wird nicht übernommen. ${advice[0]}`, `Unknown column, empty; it is not imported. ${advice[1]}`],
+        });
+      return;
+    }
+    let lang = rawLang;
     if (lang && !TRANSLATABLE.has(field)) lang = undefined;
     if (lang === 'de') lang = undefined;
-    if (columns.some((c) => c.field === field && c.lang === lang)) {
+    const first = columns.find((c) => c.field === field && c.lang === lang);
+    if (first) {
       notes.push({
-        severity: 'warning',
-        where: [`Spalte „${text}“`, `column "${text}"`],
-        message: ['Diese Spalte gibt es zweimal; die erste gilt.', 'This column appears twice; the first one is used.'],
+        severity: filled ? 'error' : 'warning',
+        where: at(index, text),
+        message: filled
+          ? [
+            `Diese Spalte meint dasselbe wie „${quote(first.header)}“ (${columnLetter(first.index)}); übernommen wird nur die erste, die Werte dieser Spalte (${filled[0]}) nicht. Bitte die Werte in eine Spalte zusammenführen.`,
+            `This column means the same as "${quote(first.header)}" (${columnLetter(first.index)}); only the first is imported, not the values of this one (${filled[1]}). Please merge the values into one column.`,
+          ]
+          : [
+            `Diese Spalte meint dasselbe wie „${quote(first.header)}“ (${columnLetter(first.index)}) und ist leer; sie wird nicht übernommen.`,
+            `This column means the same as "${quote(first.header)}" (${columnLetter(first.index)}) and is empty; it is not imported.`,
+          ],
       });
       return;
     }
     columns.push({ index, header: text, field, lang });
   });
+  if (ignored.length) {
+    const list = ignored.map((t) => `„${quote(t)}“`).join(', ');
+    const listEn = ignored.map((t) => `"${quote(t)}"`).join(', ');
+    notes.push({
+      severity: 'info',
+      message: [
+        `${ignored.length === 1 ? 'Die Spalte' : 'Die Spalten'} ${list} ${ignored.length === 1 ? 'ist' : 'sind'} mit # oder „intern“ als eigene Notiz markiert und ${ignored.length === 1 ? 'wird' : 'werden'} nicht übernommen.`,
+        `The column${ignored.length === 1 ? '' : 's'} ${listEn} ${ignored.length === 1 ? 'is' : 'are'} marked with # or "intern" as your own notes and not imported.`,
+      ],
+    });
+  }
   return columns;
 }
 
@@ -234,12 +489,25 @@ export const AUDIENCE_SYNONYMS: Record<string, string> = {
   'eu-buerger': 'eu-citizens', 'eu-bürgerinnen': 'eu-citizens', 'eu-zugewanderte': 'eu-citizens', geflüchtete: 'refugees',
 };
 
+// ---------------------------------------------------------------------------------------------
+// Import
+
+/** A sheet to import: rows of cells as the editor sees them, plus what the reader noticed. */
+interface Table {
+  rows: string[][];
+  /** CSV only: the records behind `rows`, for the structure check. */
+  records?: CsvRecord[];
+  numeric?: Set<string>;
+  sheetNotes?: SheetNote[];
+}
+
+const PLAUSIBLE = (lat: number, lon: number) => plausibleInGermany({ lat, lon });
+
 /** Read a CSV export (bytes as saved by Excel or LibreOffice) into a Lotse feed. */
 export function importCsv(input: Uint8Array | string, options: ImportOptions = {}): ImportResult & { encoding: Encoding; delimiter: string } {
-  const notes: ImportNote[] = [];
-  const sources: Record<string, Pair> = {};
   const { text, encoding } = typeof input === 'string' ? { text: input, encoding: 'utf-8' as Encoding } : decodeCsv(input);
-  const { rows, delimiter } = parseCsv(text);
+  const { body, delimiter } = prepareCsv(text);
+  const notes: ImportNote[] = [];
   if (encoding === 'windows-1252') {
     notes.push({
       severity: 'info',
@@ -249,18 +517,199 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
       ],
     });
   }
-  const columns = readHeader(rows[0] ?? [], notes);
+  // Twice: the first pass finds the header row, the second knows its width for the structure check.
+  const first = splitCsv(body, delimiter);
+  const headerIndex = findHeaderRow(first.map((r) => r.cells));
+  let records = first;
+  if (headerIndex >= 0) {
+    const header = first[headerIndex].cells;
+    let named = header.length;
+    while (named > 0 && !header[named - 1]) named--;
+    records = splitCsv(body, delimiter, { header: header.length, named, headerIndex });
+  }
+  const result = importTable({ rows: records.map((r) => r.cells), records }, options, notes);
+  const sep = { ';': ['Semikolon', 'semicolon'], ',': ['Komma', 'comma'], '\t': ['Tabulator', 'tab'] }[delimiter] ?? [`„${quote(delimiter)}“`, `"${quote(delimiter)}"`];
+  const summary: Pair | undefined = result.counts
+    ? [`CSV (Zeichensatz ${encoding}, Trennzeichen ${sep[0]}), ${result.counts[0]}`, `CSV (encoding ${encoding}, delimiter ${sep[1]}), ${result.counts[1]}`]
+    : [`CSV (Zeichensatz ${encoding}, Trennzeichen ${sep[0]})`, `CSV (encoding ${encoding}, delimiter ${sep[1]})`];
+  return { feed: result.feed, summary, notes: result.notes, sources: result.sources, encoding, delimiter };
+}
+
+/**
+ * The one entry point for the command and the editor page: CSV, .xlsx or .ods by content.
+ * Anything else (images, PDF, old .xls, other zips, binary) is refused in one sentence that
+ * says how to save the table; then `feed` is undefined, as when there is no header or no row.
+ */
+export function importSpreadsheet(
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+  fileName?: string,
+): ImportResult & { source: SpreadsheetSource } {
+  const detected = detectFormat(bytes, fileName);
+  if (detected.refuse) {
+    return { feed: undefined, notes: [{ severity: 'error', message: detected.refuse }], sources: {}, source: { format: detected.format } };
+  }
+  if (detected.format === 'csv') {
+    const result = importCsv(bytes, options);
+    return { feed: result.feed, summary: result.summary, notes: result.notes, sources: result.sources, source: { format: 'csv', encoding: result.encoding, delimiter: result.delimiter } };
+  }
+  const sheet = readWorkbook(detected) as Sheet;
+  const result = importTable({ rows: sheet.rows, numeric: sheet.numeric, sheetNotes: sheet.notes }, options, []);
+  const kind: Pair = detected.format === 'xlsx' ? ['Excel-Tabelle (.xlsx)', 'Excel workbook (.xlsx)'] : ['LibreOffice-Tabelle (.ods)', 'LibreOffice spreadsheet (.ods)'];
+  const blatt: Pair = sheet.sheets.length > 1
+    ? [`Blatt „${quote(sheet.sheet)}“ (1 von ${sheet.sheets.length})`, `sheet "${quote(sheet.sheet)}" (1 of ${sheet.sheets.length})`]
+    : [`Blatt „${quote(sheet.sheet)}“`, `sheet "${quote(sheet.sheet)}"`];
+  const summary: Pair = [
+    `${kind[0]}, ${blatt[0]}${result.counts ? `, ${result.counts[0]}` : ''}`,
+    `${kind[1]}, ${blatt[1]}${result.counts ? `, ${result.counts[1]}` : ''}`,
+  ];
+  return { feed: result.feed, summary, notes: result.notes, sources: result.sources, source: { format: detected.format, sheet: sheet.sheet } };
+}
+
+function importTable(table: Table, options: ImportOptions, notes: ImportNote[]): ImportResult & { counts?: Pair } {
+  const sources: Record<string, Pair> = {};
+  const { rows } = table;
+  const headerIndex = findHeaderRow(rows);
+  const rowNumber = (index: number) => index + 1; // rows as Excel shows them
+  const fail = (message: Pair): ImportResult => ({ feed: undefined, notes: [...notes, { severity: 'error', message }], sources });
+  if (!rows.some((r) => r.some((c) => c !== ''))) {
+    return fail(['Die Tabelle ist leer.', 'The table is empty.']);
+  }
+  if (headerIndex < 0) {
+    const firstRow = rows.findIndex((r) => r.some((c) => c !== ''));
+    const shown = quote(rows[firstRow].filter(Boolean).join(' | '));
+    return fail([
+      `Keine Kopfzeile gefunden: keine der ersten 30 Zeilen enthält bekannte Spaltennamen wie „Name“, „Kurzbeschreibung“, „Kategorien“. Zeile ${rowNumber(firstRow)} lautet „${quote(shown)}“. Bitte die Kopfzeile aus templates/angebote-vorlage.csv über die Angebote setzen.`,
+      `No header row found: none of the first 30 rows holds known column names such as "Name", "Kurzbeschreibung", "Kategorien". Row ${rowNumber(firstRow)} reads "${quote(shown)}". Please put the header row of templates/angebote-vorlage.csv above the services.`,
+    ]);
+  }
+  const header = rows[headerIndex];
+  // Rows above the header: a title, a date, empty rows. Named, not imported.
+  const above = rows.slice(0, headerIndex).map((cells, i) => ({ i, text: cells.filter(Boolean) })).filter((r) => r.text.length);
+  if (headerIndex > 0) {
+    notes.push({
+      severity: 'info',
+      message: [
+        `Als Kopfzeile gilt Zeile ${rowNumber(headerIndex)} (${knownCells(header)} bekannte Spaltennamen).${above.length ? ` Darüber steht ${above.map((r) => `in Zeile ${rowNumber(r.i)} „${quote([...new Set(r.text)].join(' '))}“`).join(', ')}; das wird nicht übernommen.` : ''}`,
+        `Row ${rowNumber(headerIndex)} is taken as the header row (${knownCells(header)} known column names).${above.length ? ` Above it: ${above.map((r) => `row ${rowNumber(r.i)} "${quote([...new Set(r.text)].join(' '))}"`).join(', ')}; that is not imported.` : ''}`,
+      ],
+    });
+  }
+
+  // Structure: broken rows are skipped with an error, before any cell is read.
+  let named = header.length;
+  while (named > 0 && !header[named - 1]) named--;
+  const broken = new Set<number>();
+  const headerCell = (col: number) => (header[col] ? `„${quote(header[col])}“` : columnLetter(col));
+  const headerCellEn = (col: number) => (header[col] ? `"${quote(header[col])}"` : columnLetter(col));
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    const cells = rows[r];
+    if (cells.every((c) => c === '')) continue;
+    const record = table.records?.[r];
+    const where: Pair = [`Zeile ${rowNumber(r)}`, `row ${rowNumber(r)}`];
+    if (record?.strayQuote) {
+      broken.add(r);
+      const { col, until } = record.strayQuote;
+      const runs: Pair = until === undefined
+        ? ['und wird bis zum Ende der Datei nicht geschlossen', 'and is never closed up to the end of the file']
+        : [`und reicht über ${until - record.line} Zeilenumbrüche bis Zeile ${until} der Datei, sodass die Zeile nicht mehr zur Kopfzeile passt`, `and runs over ${until - record.line} line breaks to line ${until} of the file, so the row no longer fits the header`];
+      notes.push({
+        severity: 'error',
+        where: [`${where[0]}, Spalte ${headerCell(col)}`, `${where[1]}, column ${headerCellEn(col)}`],
+        message: [
+          `Hier öffnet ein Anführungszeichen (${headerCell(col)} beginnt mit „${quote(cells[col] ?? '')}“) ${runs[0]}. Damit die Zeilen danach nicht in dieser Zelle verschwinden, wird Zeile ${rowNumber(r)} übersprungen und jede folgende Zeile für sich gelesen. Bitte das Anführungszeichen schließen oder entfernen.`,
+          `A quote opens here (${headerCellEn(col)} starts with "${quote(cells[col] ?? '')}") ${runs[1]}. So that the rows after it do not vanish into this cell, row ${rowNumber(r)} is skipped and every following row is read on its own. Please close or remove the quote.`,
+        ],
+      });
+      continue;
+    }
+    if (!table.records) continue; // .xlsx/.ods cells sit in their columns
+    if (cells.length < named) {
+      broken.add(r);
+      const last = cells.length - 1;
+      notes.push({
+        severity: 'error',
+        where,
+        message: [
+          `Die Zeile hat nur ${cells.length} ${cells.length === 1 ? 'Zelle' : 'Zellen'}, die Kopfzeile (Zeile ${rowNumber(headerIndex)}) hat ${named}; die letzte gelesene Zelle ist ${headerCell(last)} mit „${quote(cells[last] ?? '')}“. Die Zeile wird übersprungen, damit kein Wert in die falsche Spalte gerät. Bitte prüfen, ob ein Trennzeichen fehlt oder ein Zeilenumbruch in einer Zelle ohne Anführungszeichen steht.`,
+          `The row has only ${cells.length} cell${cells.length === 1 ? '' : 's'}, the header row (row ${rowNumber(headerIndex)}) has ${named}; the last cell read is ${headerCellEn(last)} with "${quote(cells[last] ?? '')}". The row is skipped so that no value lands in the wrong column. Please check for a missing delimiter or a line break inside a cell without quotes.`,
+        ],
+      });
+      continue;
+    }
+    const extra = cells.slice(header.length).filter((c) => c !== '');
+    if (extra.length) {
+      broken.add(r);
+      notes.push({
+        severity: 'error',
+        where,
+        message: [
+          `Die Zeile hat ${cells.length} Zellen, die Kopfzeile (Zeile ${rowNumber(headerIndex)}) nur ${header.length}; hinter der letzten Spalte steht noch „${quote(extra[0])}“. Die Zeile wird übersprungen, damit kein Wert in die falsche Spalte gerät. Wahrscheinlich enthält eine Zelle das Trennzeichen ohne Anführungszeichen; bitte die Tabelle erneut aus Excel oder LibreOffice als CSV speichern.`,
+          `The row has ${cells.length} cells, the header row (row ${rowNumber(headerIndex)}) only ${header.length}; after the last column there is still "${quote(extra[0])}". The row is skipped so that no value lands in the wrong column. Probably a cell holds the delimiter without quotes; please save the table as CSV again from Excel or LibreOffice.`,
+        ],
+      });
+    }
+  }
+  const dataIndexes: number[] = [];
+  for (let r = headerIndex + 1; r < rows.length; r++) if (!broken.has(r) && rows[r].some((c) => c !== '')) dataIndexes.push(r);
+
+  const columns = readHeader(header, notes, dataIndexes.map((r) => rows[r]));
   const has = (field: string) => columns.some((c) => c.field === field);
+  const columnAt = (col: number) => columns.find((c) => c.index === col);
+
+  // What the sheet reader noticed, placed by row and column.
+  // Merged areas: one note for all of them (those in the title rows above the header are left out).
+  const merged = (table.sheetNotes ?? []).filter((n) => n.merge && (n.row ?? 0) >= headerIndex).map((n) => n.merge!);
+  if (merged.length) {
+    const list = `${merged.slice(0, 12).join(', ')}${merged.length > 12 ? ` …` : ''}`;
+    notes.push({
+      severity: 'info',
+      message: [
+        `${merged.length === 1 ? 'Der Bereich' : `${merged.length} Bereiche`} mit verbundenen Zellen (${list}): der Wert steht in jeder Zelle des Bereichs, so wie er in der Tabelle zu sehen ist.`,
+        `${merged.length === 1 ? 'One area' : `${merged.length} areas`} of merged cells (${list}): the value stands in every cell of the area, as it is seen in the sheet.`,
+      ],
+    });
+  }
+  for (const sheetNote of table.sheetNotes ?? []) {
+    if (sheetNote.merge) continue;
+    let where: Pair | undefined;
+    if (sheetNote.row !== undefined) {
+      const col = sheetNote.col;
+      const name = col === undefined ? undefined : (columnAt(col)?.header ?? header[col]);
+      where = col === undefined
+        ? [`Zeile ${rowNumber(sheetNote.row)}`, `row ${rowNumber(sheetNote.row)}`]
+        : name
+          ? [`Zeile ${rowNumber(sheetNote.row)}, Spalte „${quote(name)}“`, `row ${rowNumber(sheetNote.row)}, column "${quote(name)}"`]
+          : [`Zeile ${rowNumber(sheetNote.row)}, Spalte ${columnLetter(col)}`, `row ${rowNumber(sheetNote.row)}, column ${columnLetter(col)}`];
+    }
+    notes.push({ severity: sheetNote.severity, ...(where ? { where } : {}), message: sheetNote.message });
+  }
+
   for (const required of ['name', 'summary', 'categories', 'languages', 'free'] as const) {
     if (!has(required)) {
       notes.push({
         severity: 'error',
         message: [
-          `Die Spalte „${COLUMNS[required][0].replace(/^./, (c) => c.toUpperCase())}“ fehlt. Bitte die Kopfzeile aus templates/angebote-vorlage.csv übernehmen.`,
-          `The column "${COLUMNS[required][0]}" is missing. Please use the header row of templates/angebote-vorlage.csv.`,
+          `Die Spalte „${quote(DISPLAY[required])}“ fehlt. Bitte die Kopfzeile aus templates/angebote-vorlage.csv übernehmen.`,
+          `The column "${quote(DISPLAY[required])}" is missing. Please use the header row of templates/angebote-vorlage.csv.`,
         ],
       });
     }
+  }
+  if (has('houseNumber') && has('street')) {
+    notes.push({
+      severity: 'info',
+      message: [
+        `Die Spalten „${quote(columns.find((c) => c.field === 'street')!.header)}“ und „${quote(columns.find((c) => c.field === 'houseNumber')!.header)}“ werden zu einer Adresse zusammengefügt (Straße, Leerzeichen, Hausnummer).`,
+        `The columns "${quote(columns.find((c) => c.field === 'street')!.header)}" and "${quote(columns.find((c) => c.field === 'houseNumber')!.header)}" are joined into one address (street, space, number).`,
+      ],
+    });
+  }
+  if (!dataIndexes.length) {
+    return fail([
+      `Unter der Kopfzeile (Zeile ${rowNumber(headerIndex)}) steht keine lesbare Zeile mit Angeboten.`,
+      `There is no readable row with services below the header row (row ${rowNumber(headerIndex)}).`,
+    ]);
   }
 
   const matchCategory = vocabularyMatcher(DEFAULT_CATEGORIES, CATEGORY_SYNONYMS);
@@ -270,19 +719,22 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
   const districts = new Map<string, VocabularyEntry>();
   const translations = new Set<string>();
   const services: Record<string, any>[] = [];
-  const serviceRows = new Map<string, { index: number; first: number; cells: Record<string, string>; locationIds: Set<string> }>();
+  const serviceRows = new Map<string, { index: number; first: number; cells: Map<number, string>; locationIds: Set<string> }>();
+  const byAppointment = new Set<number>();
   const coordinates: { lat: number; lon: number }[] = [];
+  const serviceColumns = columns.filter((c) => SERVICE_FIELDS.includes(c.field));
+  let imported = 0;
 
-  rows.slice(1).forEach((cells, r) => {
-    const row = r + 2; // the spreadsheet row: 1 is the header
-    if (cells.every((c) => c === '')) return;
+  for (const r of dataIndexes) {
+    const cells = rows[r];
+    const row = rowNumber(r);
     const cell = (field: string, lang?: string) => columns.find((c) => c.field === field && c.lang === lang)?.index;
     const get = (field: string, lang?: string) => {
       const i = cell(field, lang);
       return i === undefined ? '' : (cells[i] ?? '');
     };
-    const header = (field: string) => columns.find((c) => c.field === field)?.header ?? field;
-    const at = (field: string): Pair => [`Zeile ${row}, Spalte „${header(field)}“`, `row ${row}, column "${header(field)}"`];
+    const header = (field: string) => columns.find((c) => c.field === field)?.header ?? DISPLAY[field] ?? field;
+    const at = (field: string): Pair => [`Zeile ${row}, Spalte „${quote(header(field))}“`, `row ${row}, column "${quote(header(field))}"`];
     const note = (severity: ImportNote['severity'], field: string, message: Pair) => notes.push({ severity, where: at(field), message });
     const text = (field: string) => {
       const de = get(field);
@@ -296,14 +748,14 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
       if (!value) return undefined;
       if (YES.test(value)) return true;
       if (NO.test(value)) return false;
-      note('warning', field, [`„${value}“ ist weder ja noch nein; das Feld bleibt leer.`, `"${value}" is neither yes (ja) nor no (nein); the field is left empty.`]);
+      note('warning', field, [`„${quote(value)}“ ist weder ja noch nein; das Feld bleibt leer.`, `"${quote(value)}" is neither yes (ja) nor no (nein); the field is left empty.`]);
       return undefined;
     };
     const date = (field: string) => {
       const value = get(field);
       if (!value) return undefined;
       const iso = isoDate(value);
-      if (!iso) note('warning', field, [`„${value}“ ist kein Datum. Bitte TT.MM.JJJJ schreiben, z. B. 31.12.2026.`, `"${value}" is not a date. Please write DD.MM.YYYY, e.g. 31.12.2026.`]);
+      if (!iso) note('warning', field, [`„${quote(value)}“ ist kein Datum. Bitte TT.MM.JJJJ schreiben, z. B. 31.12.2026.`, `"${quote(value)}" is not a date. Please write DD.MM.YYYY, e.g. 31.12.2026.`]);
       return iso;
     };
 
@@ -312,11 +764,11 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
     const name = get('name');
     if (!givenId && !name) {
       notes.push({ severity: 'warning', where: [`Zeile ${row}`, `row ${row}`], message: ['Weder ID noch Name: die Zeile wird übersprungen.', 'Neither ID nor name: the row is skipped.'] });
-      return;
+      continue;
     }
     const id = slugify(givenId || name) || `angebot-${row}`;
     if (givenId && id !== givenId) {
-      note('info', 'id', [`Die ID „${givenId}“ wird als „${id}“ geschrieben (nur Kleinbuchstaben, Ziffern und -).`, `The id "${givenId}" is written as "${id}" (lower case, digits and - only).`]);
+      note('info', 'id', [`Die ID „${quote(givenId)}“ wird als „${quote(id)}“ geschrieben (nur Kleinbuchstaben, Ziffern und -).`, `The id "${quote(givenId)}" is written as "${quote(id)}" (lower case, digits and - only).`]);
     }
     let entry = serviceRows.get(id);
     if (!entry) {
@@ -326,7 +778,7 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
         if (/beides|both|offen und termin|termin und offen/.test(value)) return 'both';
         if (/ohne termin|offen|walk/.test(value)) return 'walk-in';
         if (/termin|vereinbarung|appointment/.test(value)) return 'appointment';
-        note('warning', 'access', [`„${get('access')}“ ist nicht erlaubt. Erlaubt: offen, Termin oder beides.`, `"${get('access')}" is not allowed. Allowed: offen, Termin or beides.`]);
+        note('warning', 'access', [`„${quote(get('access'))}“ ist nicht erlaubt. Erlaubt: offen, Termin oder beides.`, `"${quote(get('access'))}" is not allowed. Allowed: offen, Termin or beides.`]);
         return undefined;
       })();
       const vocab = (field: 'categories' | 'audiences') => {
@@ -342,8 +794,8 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
           if (!list.has(newId)) {
             list.set(newId, { id: newId, label: item });
             note('warning', field, [
-              `„${item}“ ist keine Standard-${field === 'categories' ? 'Kategorie' : 'Zielgruppe'} und wird neu angelegt (ohne eigenes Symbol). Tippfehler? Standard: ${(field === 'categories' ? DEFAULT_CATEGORIES : DEFAULT_AUDIENCES).map((e) => (e.label as Record<string, string>).de).join(', ')}.`,
-              `"${item}" is not a built-in ${field === 'categories' ? 'category' : 'audience'} and is added (without an icon). A typo?`,
+              `„${quote(item)}“ ist keine Standard-${field === 'categories' ? 'Kategorie' : 'Zielgruppe'} und wird neu angelegt (ohne eigenes Symbol). Tippfehler? Standard: ${(field === 'categories' ? DEFAULT_CATEGORIES : DEFAULT_AUDIENCES).map((e) => (e.label as Record<string, string>).de).join(', ')}.`,
+              `"${quote(item)}" is not a built-in ${field === 'categories' ? 'category' : 'audience'} and is added (without an icon). A typo?`,
             ]);
           }
           out.push(newId);
@@ -354,14 +806,14 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
       for (const item of splitList(get('languages'))) {
         const code = languageCode(item);
         if (code) languages.push(code);
-        else note('warning', 'languages', [`„${item}“ ist keine bekannte Sprache und wird weggelassen. Bitte Codes wie de, ro, bg, rom oder deutsche Namen wie Rumänisch verwenden.`, `"${item}" is not a known language and is left out. Use codes such as de, ro, bg, rom or names such as Romanian.`]);
+        else note('warning', 'languages', [`„${quote(item)}“ ist keine bekannte Sprache und wird weggelassen. Bitte Codes wie de, ro, bg, rom oder deutsche Namen wie Rumänisch verwenden.`, `"${quote(item)}" is not a known language and is left out. Use codes such as de, ro, bg, rom or names such as Romanian.`]);
       }
       const status = (() => {
         const value = get('status').toLowerCase();
         if (!value || /aktiv|active/.test(value)) return undefined;
         if (/vor(ü|ue)bergehend|pause|temporar/.test(value)) return 'temporarily-closed';
         if (/beendet|eingestellt|ended/.test(value)) return 'ended';
-        note('warning', 'status', [`„${get('status')}“ ist kein Status. Erlaubt: aktiv, vorübergehend geschlossen, beendet.`, `"${get('status')}" is not a status. Allowed: aktiv, vorübergehend geschlossen, beendet.`]);
+        note('warning', 'status', [`„${quote(get('status'))}“ ist kein Status. Erlaubt: aktiv, vorübergehend geschlossen, beendet.`, `"${quote(get('status'))}" is not a status. Allowed: aktiv, vorübergehend geschlossen, beendet.`]);
         return undefined;
       })();
       const contact = Object.fromEntries(
@@ -395,36 +847,59 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
         ...(date('lastChecked') ? { lastChecked: date('lastChecked') } : {}),
       };
       for (const key of Object.keys(service)) if (service[key] === undefined) delete service[key];
-      entry = { index: services.length, first: row, cells: Object.fromEntries(SERVICE_FIELDS.map((f) => [f, get(f)])), locationIds: new Set() };
+      entry = { index: services.length, first: row, cells: new Map(serviceColumns.map((c) => [c.index, cells[c.index] ?? ''])), locationIds: new Set() };
       serviceRows.set(id, entry);
       services.push(service);
       const base = `services[${entry.index}]`;
       sources[base] = [`Zeile ${row}`, `row ${row}`];
       for (const [field, path] of Object.entries(FIELD_PATHS)) if (has(field)) sources[`${base}.${path}`] = at(field);
-    } else {
-      // A further place of the same service: its service columns should be empty or equal.
-      for (const field of SERVICE_FIELDS) {
+      for (const field of ['phone', 'whatsapp']) {
+        const i = cell(field);
         const value = get(field);
-        if (value && value !== entry.cells[field]) {
+        if (i !== undefined && value && table.numeric?.has(`${r},${i}`) && !/^[0+]/.test(value) && value.length <= 15) {
           note('warning', field, [
-            `Weicht von Zeile ${entry.first} ab (gleiche ID „${id}“). Für den Dienst gilt Zeile ${entry.first}; in weiteren Zeilen nur den Standort ausfüllen.`,
-            `Differs from row ${entry.first} (same id "${id}"). Row ${entry.first} applies to the service; fill in only the place in further rows.`,
+            `Die Telefonnummer „${quote(value)}“ steht als Zahl in der Tabelle, so geht eine führende 0 oder das + verloren; übernommen wird „${quote(value)}“. Bitte die Zelle als Text formatieren und die Nummer mit 0 oder +49 eintragen.`,
+            `The phone number "${quote(value)}" is stored as a number in the sheet, which loses a leading 0 or the +; "${quote(value)}" is imported. Please format the cell as text and enter the number with 0 or +49.`,
           ]);
         }
       }
+    } else {
+      // A further place of the same service: its service columns must be empty or equal.
+      const first = entry;
+      const differing = serviceColumns.filter((c) => (cells[c.index] ?? '') !== '' && cells[c.index] !== first.cells.get(c.index));
+      if (differing.length) {
+        const shown = differing.slice(0, 3);
+        const more = differing.length - shown.length;
+        const list = shown.map((c) => `„${quote(c.header)}“: „${quote(cells[c.index])}“ statt ${first.cells.get(c.index) ? `„${quote(first.cells.get(c.index)!)}“` : 'leer'}`).join('; ');
+        const listEn = shown.map((c) => `"${quote(c.header)}": "${quote(cells[c.index])}" instead of ${first.cells.get(c.index) ? `"${quote(first.cells.get(c.index)!)}"` : 'empty'}`).join('; ');
+        const byName = !givenId;
+        notes.push({
+          severity: 'error',
+          where: byName ? at('name') : at('id'),
+          message: [
+            `Zeile ${row} hat ${byName ? 'denselben Namen (ohne ID)' : 'dieselbe ID'} „${quote(givenId || name)}“ wie Zeile ${first.first}, aber andere Angaben zum Angebot (${list}${more ? `; und ${more} weitere` : ''}). Die Zeile wird nicht übernommen, damit zwei Angebote nicht vermischt werden. Ist es ein anderes Angebot, bitte eine eigene ID vergeben; ist es ein weiterer Standort, die Angebotsspalten leer lassen oder genau wie in Zeile ${first.first} füllen.`,
+            `Row ${row} has the same ${byName ? 'name (no id)' : 'id'} "${quote(givenId || name)}" as row ${first.first} but other service details (${listEn}${more ? `; and ${more} more` : ''}). The row is not imported, so that two services are not mixed up. If it is another service, please give it its own id; if it is a further place, leave the service columns empty or fill them exactly as in row ${first.first}.`,
+          ],
+        });
+        continue;
+      }
     }
     const service = services[entry.index];
+    imported++;
 
     // The place of this row, if the row has one.
-    const placeFields = ['locationId', 'locationName', 'street', 'postalCode', 'city', 'district', 'lat', 'lon', 'hours'];
-    if (!placeFields.some((f) => get(f))) return;
+    if (!PLACE_FIELDS.some((f) => get(f))) continue;
     const li = service.locations.length;
-    const locationId = uniqueId(slugify(get('locationId') || get('street') || get('locationName') || 'standort') || 'standort', entry.locationIds);
+    const street = [get('street'), get('houseNumber')].filter(Boolean).join(' ');
+    if (get('houseNumber') && !get('street')) {
+      note('warning', 'houseNumber', [`Hausnummer „${quote(get('houseNumber'))}“ ohne Straße; sie wird nicht übernommen. Bitte die Straße eintragen.`, `House number "${quote(get('houseNumber'))}" without a street; it is not imported. Please add the street.`]);
+    }
+    const locationId = uniqueId(slugify(get('locationId') || (get('street') ? street : '') || get('locationName') || 'standort') || 'standort', entry.locationIds);
     const location: Record<string, any> = { id: locationId };
     const locName = text('locationName');
     if (locName) location.name = locName;
     location.address = Object.fromEntries(
-      (['street', 'postalCode', 'city'] as const).map((f) => [f, get(f)]).filter(([, v]) => v),
+      ([['street', get('street') ? street : ''], ['postalCode', get('postalCode')], ['city', get('city')]] as const).filter(([, v]) => v),
     );
     if (/^\d{4}$/.test(location.address.postalCode ?? '')) {
       // Excel drops the leading zero of postcodes such as 01067 (Dresden).
@@ -437,39 +912,46 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
       if (!districts.has(districtId)) districts.set(districtId, { id: districtId, label: districtName });
       location.district = districtId;
     }
-    const number = (field: string) => {
-      const value = get(field).replace(',', '.');
-      if (!value) return undefined;
-      const n = Number(value);
-      if (Number.isNaN(n)) note('warning', field, [`„${get(field)}“ ist keine Zahl.`, `"${get(field)}" is not a number.`]);
-      return Number.isNaN(n) ? undefined : n;
-    };
-    const lat = number('lat');
-    const lon = number('lon');
-    if (lat !== undefined && lon !== undefined) {
-      location.geo = { lat, lon };
-      if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) coordinates.push({ lat, lon });
-    } else if (lat !== undefined || lon !== undefined) {
-      note('warning', lat === undefined ? 'lat' : 'lon', ['Leer, obwohl die andere Koordinate gefüllt ist. Der Ort erscheint nicht auf der Karte.', 'Empty while the other coordinate is filled. The place is not shown on the map.']);
+    const geo = readCoordinates(get('lat'), get('lon'), at('lat'), at('lon'), [`Zeile ${row}, Spalten „${quote(header('lat'))}“ und „${quote(header('lon'))}“`, `row ${row}, columns "${quote(header('lat'))}" and "${quote(header('lon'))}"`], notes);
+    if (geo) {
+      location.geo = geo;
+      coordinates.push(geo);
     }
     const wheelchair = bool('wheelchair');
     if (wheelchair !== undefined) location.accessibility = { wheelchair };
     const defaultKind = service.access === 'appointment' ? 'appointment' : 'walk-in';
-    const hours = parseHours(get('hours'), defaultKind);
+    const hours: HoursResult = parseHours(get('hours'), defaultKind);
     for (const problem of hours.problems) note('error', 'hours', problem);
     location.hours = hours.slots;
+    if (hours.byAppointment) {
+      byAppointment.add(entry.index);
+      if (service.access === 'walk-in') {
+        note('warning', 'hours', [
+          `„${quote(get('hours'))}“ heißt Termin nach Vereinbarung, die Spalte „${quote(header('access'))}“ sagt aber „${quote(get('access'))}“; es gilt „${quote(header('access'))}“. Bitte eines von beiden korrigieren.`,
+          `"${quote(get('hours'))}" means by appointment, but the column "${quote(header('access'))}" says "${quote(get('access'))}"; "${quote(header('access'))}" applies. Please correct one of them.`,
+        ]);
+      }
+    }
     service.locations.push(location);
     const base = `services[${entry.index}].locations[${li}]`;
     sources[base] = [`Zeile ${row}`, `row ${row}`];
     for (const [field, path] of Object.entries(LOCATION_PATHS)) if (has(field)) sources[`${base}.${path}`] = at(field);
-  });
+  }
 
-  for (const service of services) {
+  services.forEach((service, index) => {
     if (service.locations.length === 0) delete service.locations;
-    if (!service.access && service.locations?.some((l: any) => l.hours.length)) {
-      const kinds = new Set(service.locations.flatMap((l: any) => l.hours.map((s: any) => s.kind)));
-      service.access = kinds.size === 2 ? 'both' : [...kinds][0];
+    if (!service.access) {
+      // From the hours: walk-in or appointment slots, and places "nach Vereinbarung".
+      const kinds = new Set<string>(service.locations?.flatMap((l: any) => l.hours.map((s: any) => s.kind)) ?? []);
+      if (byAppointment.has(index)) kinds.add('appointment');
+      if (kinds.size) service.access = kinds.size === 2 ? 'both' : [...kinds][0];
     }
+  });
+  if (!services.length) {
+    return fail([
+      `Keine Zeile unter der Kopfzeile (Zeile ${rowNumber(headerIndex)}) konnte als Angebot übernommen werden; die Gründe stehen oben.`,
+      `No row below the header row (row ${rowNumber(headerIndex)}) could be imported as a service; the reasons are listed above.`,
+    ]);
   }
   const feed = feedFrame(options, coordinates, notes);
   if (translations.size) feed.languages = ['de', ...translations];
@@ -477,5 +959,71 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
   if (newAudiences.size) feed.audiences = [...newAudiences.values()];
   if (districts.size) feed.districts = [...districts.values()];
   feed.services = services;
-  return { feed, notes, sources, encoding, delimiter };
+  const skipped = dataIndexes.length + broken.size - imported;
+  const counts: Pair = [
+    `Kopfzeile in Zeile ${rowNumber(headerIndex)}, ${imported} ${imported === 1 ? 'Zeile' : 'Zeilen'} übernommen${skipped ? `, ${skipped} übersprungen` : ''}`,
+    `header in row ${rowNumber(headerIndex)}, ${imported} row${imported === 1 ? '' : 's'} imported${skipped ? `, ${skipped} skipped` : ''}`,
+  ];
+  return { feed, notes, sources, counts };
+}
+
+/**
+ * Latitude and longitude cells → geo, or undefined with an error: not a number, outside
+ * ±90/±180, only one of the two, or swapped (a German place with the columns mixed up).
+ * A valid place outside Germany is kept with a warning.
+ */
+function readCoordinates(latText: string, lonText: string, latAt: Pair, lonAt: Pair, bothAt: Pair, notes: ImportNote[]): { lat: number; lon: number } | undefined {
+  if (!latText && !lonText) return undefined;
+  const num = (text: string, where: Pair, label: Pair): number | undefined | null => {
+    if (!text) return undefined;
+    const t = text.trim();
+    if (!/^[-+]?\d+(?:[.,]\d+)?$/.test(t)) {
+      notes.push({ severity: 'error', where, message: [
+        `„${quote(text)}“ ist keine Zahl; der Ort bekommt keine Koordinaten und erscheint nicht auf der Karte. Bitte den ${label[0]} in Dezimalgrad eintragen, z. B. 51,4712.`,
+        `"${quote(text)}" is not a number; the place gets no coordinates and is not shown on the map. Please enter the ${label[1]} in decimal degrees, e.g. 51.4712.`,
+      ] });
+      return null;
+    }
+    return Number(t.replace(',', '.'));
+  };
+  const lat = num(latText, latAt, ['Breitengrad', 'latitude']);
+  const lon = num(lonText, lonAt, ['Längengrad', 'longitude']);
+  if (lat === null || lon === null) return undefined;
+  if (lat === undefined || lon === undefined) {
+    notes.push({ severity: 'error', where: lat === undefined ? latAt : lonAt, message: [
+      `Leer, obwohl ${lat === undefined ? `der Längengrad „${quote(lonText)}“` : `der Breitengrad „${quote(latText)}“`} gefüllt ist; der Ort bekommt keine Koordinaten und erscheint nicht auf der Karte. Bitte beide Werte eintragen.`,
+      `Empty while the ${lat === undefined ? `longitude "${quote(lonText)}"` : `latitude "${quote(latText)}"`} is filled; the place gets no coordinates and is not shown on the map. Please fill in both.`,
+    ] });
+    return undefined;
+  }
+  let bad = false;
+  if (Math.abs(lat) > 90) {
+    bad = true;
+    notes.push({ severity: 'error', where: latAt, message: [
+      `„${quote(latText)}“ ist kein Breitengrad (erlaubt: -90 bis 90, in Deutschland 47 bis 55); der Ort bekommt keine Koordinaten. Bitte den Wert prüfen.`,
+      `"${quote(latText)}" is not a latitude (allowed: -90 to 90, in Germany 47 to 55); the place gets no coordinates. Please check the value.`,
+    ] });
+  }
+  if (Math.abs(lon) > 180) {
+    bad = true;
+    notes.push({ severity: 'error', where: lonAt, message: [
+      `„${quote(lonText)}“ ist kein Längengrad (erlaubt: -180 bis 180, in Deutschland 6 bis 15); der Ort bekommt keine Koordinaten. Bitte den Wert prüfen.`,
+      `"${quote(lonText)}" is not a longitude (allowed: -180 to 180, in Germany 6 to 15); the place gets no coordinates. Please check the value.`,
+    ] });
+  }
+  if (bad) return undefined;
+  if (lat >= 5 && lat <= 15 && lon >= 47 && lon <= 55.1) {
+    notes.push({ severity: 'error', where: bothAt, message: [
+      `Breitengrad „${quote(latText)}“ und Längengrad „${quote(lonText)}“ sind wohl vertauscht (in Deutschland liegt der Breitengrad zwischen 47 und 55, der Längengrad zwischen 6 und 15). Der Ort bekommt keine Koordinaten; bitte die beiden Werte in der Tabelle tauschen.`,
+      `Latitude "${quote(latText)}" and longitude "${quote(lonText)}" look swapped (in Germany the latitude lies between 47 and 55, the longitude between 6 and 15). The place gets no coordinates; please swap the two values in the spreadsheet.`,
+    ] });
+    return undefined;
+  }
+  if (!PLAUSIBLE(lat, lon)) {
+    notes.push({ severity: 'warning', where: bothAt, message: [
+      `Breitengrad „${quote(latText)}“, Längengrad „${quote(lonText)}“ liegt nicht in Deutschland; der Ort wird so übernommen, zählt aber nicht für die Kartenmitte. Bitte die Koordinaten prüfen.`,
+      `Latitude "${quote(latText)}", longitude "${quote(lonText)}" is not in Germany; the place is imported as it is but does not count for the map centre. Please check the coordinates.`,
+    ] });
+  }
+  return { lat, lon };
 }

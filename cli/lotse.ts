@@ -1,178 +1,322 @@
 /**
  * The `lotse` command for web editors:
  *
- *   lotse validate feed.json [--lang en] [--max-age-days 365]
- *   lotse import angebote.csv [-o feed.json] [--state NW] [--publisher "Stadt …"]
- *   lotse import --from hsds daten.json [-o feed.json] [--text-lang de]
+ *   lotse validate feed.json [--lang en] [--max-age-days 365] [--format json]
+ *   lotse import angebote.csv|.xlsx|.ods [-o feed.json] [--state NW] [--publisher "Stadt …"]
+ *   lotse import --from hsds daten.json|ordner/ [-o feed.json] [--text-lang de]
+ *
+ * Exit codes: 0 = the feed can be published, 1 = errors in the data, 2 = a mistake on the
+ * command line (unknown option, missing file, output over the input).
  *
  * Only this file touches the file system and the process; the checks and imports are pure
- * functions in the files beside it.
+ * functions in the files beside it. The tools never write over their input, never write a
+ * feed without services, and write the output in one step (a temporary file renamed), so an
+ * interrupted run leaves no half-written feed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { UsageError, closest, parseArgs, reportLanguage } from './args.js';
 import { formatNotes, type ImportResult } from './import-common.js';
-import { importCsv } from './import-csv.js';
-import { importHsds } from './import-hsds.js';
-import type { Lang } from './messages.js';
-import { formatReport, validateFeed, validateText } from './validate.js';
+import { importSpreadsheet } from './import-csv.js';
+import { importHsds, importHsdsPackage } from './import-hsds.js';
+import type { Lang, Pair } from './messages.js';
+import { describeBytes } from './spreadsheet.js';
+import { formatJson, formatReport, validateFeed, validateText, type ValidateResult } from './validate.js';
+import { GERMAN_STATES } from '../src/core/feed/constants.js';
 
 const HELP: Record<Lang, string> = {
   de: `Lotse – Werkzeuge für Redaktionen
 
-  npx lotse validate <feed.json> [--lang en] [--max-age-days 365]
+  npx lotse validate <feed.json> [--lang en] [--max-age-days 365] [--format json]
       Prüft einen Feed und nennt jedes Problem mit Fundstelle und Lösung.
-      Rückgabewert 0: keine Fehler (Warnungen sind erlaubt), 1: Fehler.
 
-  npx lotse import <angebote.csv> [-o feed.json] [--state NW] [--publisher "Stadt Musterstadt"]
-      Macht aus einer Tabelle (aus Excel als CSV gespeichert) einen Feed und prüft ihn.
+  npx lotse import <angebote.csv|.xlsx|.ods> [-o feed.json] [--state NW] [--publisher "Stadt Musterstadt"]
+      Macht aus einer Tabelle (Excel, LibreOffice oder CSV) einen Feed und prüft ihn.
       Vorlage: templates/angebote-vorlage.csv
 
-  npx lotse import --from hsds <daten.json> [-o feed.json] [--publisher "…"] [--text-lang de]
-      Übernimmt Open-Referral-Daten (HSDS 3.0) und nennt, was nicht übernommen werden konnte.
+  npx lotse import --from hsds <daten.json|ordner> [-o feed.json] [--publisher "…"] [--text-lang de]
+      Übernimmt Open-Referral-Daten (HSDS 3.0: JSON oder ein Ordner mit CSV-Dateien und
+      datapackage.json) und nennt, was nicht übernommen werden konnte.
 
-  Ohne -o wird der Feed neben die Quelldatei geschrieben (angebote.csv → angebote.json);
-  -o - schreibt ihn auf die Standardausgabe.
+  Ohne -o wird der Feed neben die Quelldatei geschrieben (angebote.csv → angebote.json,
+  daten.json → daten-lotse.json); -o - schreibt ihn auf die Standardausgabe. Die Quelldatei
+  wird nie überschrieben.
+
+  Rückgabewert: 0 = kann veröffentlicht werden (Warnungen erlaubt), 1 = Fehler in den Daten,
+  2 = Fehler im Befehl (unbekannte Option, Datei fehlt).
 `,
   en: `Lotse – tools for web editors
 
-  npx lotse validate <feed.json> [--lang en] [--max-age-days 365]
-      Checks a feed and prints every problem with its path and a fix.
-      Exit code 0: no errors (warnings allowed), 1: errors.
+  npx lotse validate <feed.json> [--lang en] [--max-age-days 365] [--format json]
+      Checks a feed and prints every problem with its place and a fix.
 
-  npx lotse import <services.csv> [-o feed.json] [--state NW] [--publisher "City of Example"]
-      Turns a spreadsheet saved as CSV into a feed and checks it.
+  npx lotse import <services.csv|.xlsx|.ods> [-o feed.json] [--state NW] [--publisher "City of Example"]
+      Turns a spreadsheet (Excel, LibreOffice or CSV) into a feed and checks it.
       Template: templates/angebote-vorlage.csv
 
-  npx lotse import --from hsds <data.json> [-o feed.json] [--publisher "…"] [--text-lang de]
-      Imports Open Referral HSDS 3.0 data and lists what could not be mapped.
+  npx lotse import --from hsds <data.json|folder> [-o feed.json] [--publisher "…"] [--text-lang de]
+      Imports Open Referral data (HSDS 3.0: JSON, or a folder of CSV files with
+      datapackage.json) and lists what could not be mapped.
 
-  Without -o the feed is written next to the source (services.csv → services.json);
-  -o - writes it to standard output.
+  Without -o the feed is written next to the source (services.csv → services.json,
+  data.json → data-lotse.json); -o - writes it to standard output. The source file is
+  never overwritten.
+
+  Exit code: 0 = can be published (warnings allowed), 1 = errors in the data,
+  2 = a mistake in the command (unknown option, missing file).
 `,
 };
 
-interface Args {
-  command?: string;
-  file?: string;
-  options: Record<string, string>;
-}
+/** Files larger than this are refused before they are read (a feed is a few megabytes). */
+const MAX_BYTES = 100 * 1024 * 1024;
+const FORMATS = ['text', 'json'];
+const SOURCES: Record<string, 'table' | 'hsds'> = { csv: 'table', xlsx: 'table', ods: 'table', tabelle: 'table', table: 'table', hsds: 'hsds' };
 
-const VALUE_OPTIONS = new Set(['lang', 'max-age-days', 'o', 'output', 'state', 'publisher', 'from', 'text-lang', 'today']);
-
-export function parseArgs(argv: string[]): Args {
-  const args: Args = { options: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const option = /^--?([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (option && arg !== '-') {
-      const [, name, inline] = option;
-      if (VALUE_OPTIONS.has(name)) args.options[name] = inline ?? argv[++i] ?? '';
-      else args.options[name] = 'true';
-    } else if (!args.command) args.command = arg;
-    else if (!args.file) args.file = arg;
-    else args.options.extra = arg;
+/** A problem with the data that ends the run (exit 1), not a command-line mistake. */
+class DataError extends Error {
+  constructor(readonly text: Pair) {
+    super(text[1]);
   }
-  return args;
 }
 
-function read(file: string, lang: Lang): Uint8Array {
+function checkFile(file: string, allowFolder = false): 'file' | 'folder' {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT'
+      ? [`Die Datei „${file}“ gibt es nicht. Stimmt der Name und der Ordner?`, `The file "${file}" does not exist. Are the name and folder right?`]
+      : [`Die Datei „${file}“ kann nicht gelesen werden (${code}).`, `The file "${file}" cannot be read (${code}).`]);
+  }
+  if (stats.isDirectory()) {
+    if (allowFolder) return 'folder';
+    throw new UsageError([`„${file}“ ist ein Ordner, keine Datei.`, `"${file}" is a folder, not a file.`]);
+  }
+  if (stats.size > MAX_BYTES) {
+    throw new DataError([
+      `Die Datei „${file}“ ist ${Math.round(stats.size / 1048576)} MB groß; ein Feed hat einige MB. Ist es die richtige Datei?`,
+      `The file "${file}" is ${Math.round(stats.size / 1048576)} MB; a feed has a few MB. Is it the right file?`,
+    ]);
+  }
+  return 'file';
+}
+
+function read(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const [de, en] = code === 'ENOENT'
-      ? [`Die Datei „${file}“ gibt es nicht. Stimmt der Name und der Ordner?`, `The file "${file}" does not exist. Are the name and folder right?`]
-      : [`Die Datei „${file}“ kann nicht gelesen werden (${code}).`, `The file "${file}" cannot be read (${code}).`];
-    throw new UsageError(lang === 'de' ? de : en);
+    throw new UsageError([`Die Datei „${file}“ kann nicht gelesen werden (${(error as NodeJS.ErrnoException).code}).`, `The file "${file}" cannot be read (${(error as NodeJS.ErrnoException).code}).`]);
   }
 }
 
-class UsageError extends Error {}
+/** A JSON file's text; anything that is not UTF-8 text gets one sentence saying what it is. */
+function jsonText(file: string, bytes: Uint8Array): string {
+  const kind = describeBytes(bytes);
+  if (kind) throw new DataError(kind);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DataError([
+      `„${basename(file)}“ ist nicht in UTF-8 gespeichert. JSON-Dateien müssen UTF-8 sein: im Editor „Speichern unter“ → Kodierung „UTF-8“.`,
+      `"${basename(file)}" is not saved as UTF-8. JSON files must be UTF-8: in the editor use "Save as" → encoding "UTF-8".`,
+    ]);
+  }
+}
+
+/** An HSDS folder (CSV tables + datapackage.json) as file name → text. */
+function readFolder(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(folder)) {
+    if (!/\.(csv|json)$/i.test(name)) continue;
+    const path = join(folder, name);
+    if (!statSync(path).isFile()) continue;
+    checkFile(path);
+    files[name] = jsonText(path, read(path));
+  }
+  return files;
+}
+
+/** Where the feed goes: -o, else next to the source, never over it. */
+function outputPath(source: string, option: string | undefined): string {
+  const stem = source.replace(/[\\/]+$/, '').slice(0, source.replace(/[\\/]+$/, '').length - extname(source).length);
+  let target = option ?? `${stem}.json`;
+  if (option === undefined && resolve(target) === resolve(source)) target = `${stem}-lotse.json`;
+  if (target === '-') return target;
+  if (resolve(target) === resolve(source)) {
+    throw new UsageError([
+      `-o „${target}“ würde die Quelldatei überschreiben. Bitte einen anderen Namen wählen, z. B. -o feed.json.`,
+      `-o "${target}" would overwrite the source file. Please choose another name, e.g. -o feed.json.`,
+    ]);
+  }
+  const folder = dirname(resolve(target));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UsageError([
+      `Den Ordner „${dirname(target)}“ für „${target}“ gibt es nicht. Bitte erst anlegen oder einen anderen Pfad wählen.`,
+      `The folder "${dirname(target)}" for "${target}" does not exist. Please create it or choose another path.`,
+    ]);
+  }
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new UsageError([`„${target}“ ist ein Ordner. Bitte einen Dateinamen angeben, z. B. ${join(target, 'services.json')}.`, `"${target}" is a folder. Please give a file name, e.g. ${join(target, 'services.json')}.`]);
+  }
+  return target;
+}
+
+function writeAtomically(target: string, text: string) {
+  const temporary = join(dirname(resolve(target)), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+  } catch (error) {
+    if (existsSync(temporary)) unlinkSync(temporary);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError([`„${target}“ kann nicht geschrieben werden (${code}). Ist die Datei schreibgeschützt oder geöffnet?`, `"${target}" cannot be written (${code}). Is the file read-only or open elsewhere?`]);
+  }
+}
 
 export function main(argv: string[]): number {
-  const { command, file, options } = parseArgs(argv);
-  const lang: Lang = options.lang === 'en' ? 'en' : 'de';
-  const say = (de: string, en: string) => (lang === 'de' ? de : en);
+  const lang = reportLanguage(argv);
+  const l = lang === 'de' ? 0 : 1;
   const out = (lines: string[] | string) => process.stdout.write(`${([] as string[]).concat(lines).join('\n')}\n`);
   const err = (text: string) => process.stderr.write(`${text}\n`);
   try {
-    if (!command || command === 'help' || options.help || options.h) {
+    const { command, files, options } = parseArgs(argv);
+    if (options.help || command === 'help') {
       out(HELP[lang]);
-      return command && command !== 'help' ? 1 : 0;
+      return 0;
     }
-    if (!file) throw new UsageError(say('Bitte eine Datei angeben.', 'Please name a file.') + `\n\n${HELP[lang]}`);
-    const maxAgeDays = options['max-age-days'] ? Number(options['max-age-days']) : undefined;
-    if (maxAgeDays !== undefined && !(maxAgeDays > 0)) {
-      throw new UsageError(say('--max-age-days braucht eine Zahl größer 0, z. B. --max-age-days 180.', '--max-age-days needs a number above 0, e.g. --max-age-days 180.'));
+    if (command === undefined) {
+      err(HELP[lang]);
+      return 2;
+    }
+    if (command !== 'validate' && command !== 'import') {
+      const guess = closest(command, ['validate', 'import']);
+      throw new UsageError([
+        `Unbekannter Befehl „${command.slice(0, 40)}“.${guess ? ` Meinten Sie „lotse ${guess}“?` : ' Erlaubt: validate, import.'}`,
+        `Unknown command "${command.slice(0, 40)}".${guess ? ` Did you mean "lotse ${guess}"?` : ' Allowed: validate, import.'}`,
+      ]);
+    }
+    if (options.lang !== undefined && options.lang !== 'de' && options.lang !== 'en') {
+      throw new UsageError([`--lang „${options.lang}“: erlaubt sind de und en.`, `--lang "${options.lang}": allowed are de and en.`]);
+    }
+    if (files.length === 0) throw new UsageError(['Bitte eine Datei angeben.', 'Please name a file.']);
+    if (files.length > 1) {
+      throw new UsageError([
+        `Bitte nur eine Datei angeben (gefunden: ${files.join(', ')}). Hat der Name Leerzeichen? Dann in Anführungszeichen: "Meine Datei.csv".`,
+        `Please name one file only (found: ${files.join(', ')}). Does the name contain spaces? Then quote it: "My file.csv".`,
+      ]);
+    }
+    const [file] = files;
+    const maxAgeDays = options['max-age-days'] !== undefined ? Number(options['max-age-days']) : undefined;
+    if (maxAgeDays !== undefined && !(Number.isInteger(maxAgeDays) && maxAgeDays > 0)) {
+      throw new UsageError(['--max-age-days braucht eine ganze Zahl größer 0, z. B. --max-age-days 180.', '--max-age-days needs a whole number above 0, e.g. --max-age-days 180.']);
+    }
+    if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
+      throw new UsageError(['--today braucht ein Datum JJJJ-MM-TT, z. B. --today 2026-12-01.', '--today needs a date YYYY-MM-DD, e.g. --today 2026-12-01.']);
+    }
+    const format = options.format ?? 'text';
+    if (!FORMATS.includes(format)) {
+      throw new UsageError([`--format „${format}“: erlaubt sind text und json.`, `--format "${format}": allowed are text and json.`]);
     }
     const checkOptions = { maxAgeDays, today: options.today };
 
     if (command === 'validate') {
-      out(say(`Prüfe ${file} …`, `Checking ${file} …`));
-      const text = new TextDecoder().decode(read(file, lang));
-      const result = validateText(text, checkOptions);
-      out(formatReport(result, lang));
+      checkFile(file);
+      const result = validateText(jsonText(file, read(file)), checkOptions);
+      if (format === 'json') out(formatJson(result));
+      else out([l ? `Checking ${file} …` : `Prüfe ${file} …`, ...formatReport(result, lang)]);
       return result.ok ? 0 : 1;
     }
 
-    if (command === 'import') {
-      const from = (options.from ?? (extname(file).toLowerCase() === '.json' ? 'hsds' : 'csv')).toLowerCase();
-      const importOptions = { publisher: options.publisher, state: options.state, today: options.today };
-      let imported: ImportResult;
-      let detail = '';
-      if (from === 'csv') {
-        const result = importCsv(read(file, lang), importOptions);
-        imported = result;
-        const sep = { ';': say('Semikolon', 'semicolon'), ',': say('Komma', 'comma'), '\t': 'Tab' }[result.delimiter] ?? result.delimiter;
-        detail = say(` (Zeichensatz ${result.encoding}, Trennzeichen ${sep})`, ` (encoding ${result.encoding}, delimiter ${sep})`);
-      } else if (from === 'hsds') {
-        const text = new TextDecoder().decode(read(file, lang));
-        const check = validateText(text); // only for the JSON syntax message
-        if (check.problems[0]?.code === 'notJson') {
-          out(formatReport(check, lang).slice(0, 1));
-          return 1;
-        }
-        imported = importHsds(JSON.parse(text.replace(/^\uFEFF/, '')), { ...importOptions, textLanguage: options['text-lang'] });
-      } else {
-        throw new UsageError(say(`Unbekanntes Format „${from}“. Erlaubt: --from csv oder --from hsds.`, `Unknown format "${from}". Allowed: --from csv or --from hsds.`));
-      }
-      if (!imported.feed) {
-        formatNotes(imported.notes, lang).forEach(err);
-        return 1;
-      }
-      const services = (imported.feed.services as unknown[]).length;
-      const target = options.o ?? options.output ?? `${file.slice(0, file.length - extname(file).length)}.json`;
-      const json = `${JSON.stringify(imported.feed, null, 2)}\n`;
-      if (target === '-') process.stdout.write(json);
-      else writeFileSync(target, json);
-      const log = target === '-' ? err : (text: string) => out(text);
-      const counted = say(`${services} Dienst${services === 1 ? '' : 'e'}`, `${services} service${services === 1 ? '' : 's'}`);
-      log(say(`Import aus ${basename(file)}${detail}: ${counted}.`, `Import from ${basename(file)}${detail}: ${counted}.`));
-      const notes = formatNotes(imported.notes, lang);
-      if (notes.length) {
-        log(say('\nBeim Import:', '\nDuring import:'));
-        notes.forEach(log);
-      }
-      if (target !== '-') log(say(`\nFeed geschrieben: ${target}`, `\nFeed written: ${target}`));
-      log(say('\nPrüfung des neuen Feeds:', '\nCheck of the new feed:'));
-      const result = validateFeed(imported.feed, { ...checkOptions, sources: imported.sources });
-      formatReport(result, lang).forEach(log);
-      const importErrors = imported.notes.filter((n) => n.severity === 'error').length;
-      if (importErrors) {
-        log(say(
-          `Beim Import gab es ${importErrors} Fehler (siehe oben „Beim Import“); diese Angaben fehlen im Feed. Bitte in der Tabelle korrigieren und erneut importieren.`,
-          `The import had ${importErrors} error${importErrors === 1 ? '' : 's'} (see "During import" above); those details are missing from the feed. Please correct the spreadsheet and import again.`,
-        ));
-      }
-      return result.ok && !importErrors ? 0 : 1;
+    // import
+    const state = options.state?.toUpperCase().replace(/^DE-/, '');
+    if (state !== undefined && !(GERMAN_STATES as readonly string[]).includes(state)) {
+      throw new UsageError([
+        `--state „${options.state}“ ist kein Bundesland. Erlaubt: ${GERMAN_STATES.join(', ')} (z. B. NW für Nordrhein-Westfalen).`,
+        `--state "${options.state}" is not a German state. Allowed: ${GERMAN_STATES.join(', ')} (e.g. NW for North Rhine-Westphalia).`,
+      ]);
     }
-    throw new UsageError(say(`Unbekannter Befehl „${command}“.`, `Unknown command "${command}".`) + `\n\n${HELP[lang]}`);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      err(error.message);
+    if (options['text-lang'] !== undefined && !/^[a-z]{2,3}$/.test(options['text-lang'])) {
+      throw new UsageError([`--text-lang „${options['text-lang']}“ ist kein Sprachcode, z. B. de oder en.`, `--text-lang "${options['text-lang']}" is not a language code, e.g. de or en.`]);
+    }
+    const target = outputPath(file, options.o ?? options.output);
+    if (target === '-' && format === 'json') {
+      throw new UsageError(['-o - und --format json schreiben beide auf die Standardausgabe. Bitte -o feed.json angeben.', '-o - and --format json both write to standard output. Please give -o feed.json.']);
+    }
+    const kind = checkFile(file, true);
+    const fromOption = options.from?.toLowerCase();
+    if (fromOption !== undefined && !(fromOption in SOURCES)) {
+      throw new UsageError([`Unbekanntes Format „${options.from}“. Erlaubt: --from csv (auch xlsx, ods) oder --from hsds.`, `Unknown format "${options.from}". Allowed: --from csv (also xlsx, ods) or --from hsds.`]);
+    }
+    const from = fromOption ? SOURCES[fromOption] : kind === 'folder' || extname(file).toLowerCase() === '.json' ? 'hsds' : 'table';
+    const importOptions = { publisher: options.publisher, state, today: options.today };
+    let imported: ImportResult;
+    if (kind === 'folder') {
+      if (from !== 'hsds') throw new UsageError([`„${file}“ ist ein Ordner. Ordner gibt es nur für HSDS-Daten (--from hsds).`, `"${file}" is a folder. Folders are for HSDS data only (--from hsds).`]);
+      imported = importHsdsPackage(readFolder(file), { ...importOptions, textLanguage: options['text-lang'] });
+    } else if (from === 'hsds') {
+      const text = jsonText(file, read(file));
+      const check = validateText(text); // for the JSON syntax message with line and column
+      if (check.problems[0]?.code === 'notJson' || check.problems[0]?.code === 'tooDeep') {
+        throw new DataError([check.problems[0].message, check.problems[0].messageEn]);
+      }
+      imported = importHsds(JSON.parse(text.replace(/^\uFEFF/, '')), { ...importOptions, textLanguage: options['text-lang'] });
+    } else {
+      imported = importSpreadsheet(read(file), importOptions, basename(file));
+    }
+
+    const log = target === '-' || format === 'json' ? err : (text: string) => out(text);
+    const source = imported.summary ? `: ${imported.summary[l]}` : '';
+    const services = Array.isArray(imported.feed?.services) ? (imported.feed.services as unknown[]).length : 0;
+    log(l ? `Import from ${basename(file)}${source}` : `Import aus ${basename(file)}${source}`);
+    const notes = formatNotes(imported.notes, lang);
+    if (notes.length) {
+      log(l ? '\nDuring import:' : '\nBeim Import:');
+      notes.forEach(log);
+    }
+    if (!imported.feed || services === 0) {
+      log(l
+        ? '\nNo service could be imported, so no feed was written. Please correct the points above and import again.'
+        : '\nKein Dienst konnte übernommen werden, daher wurde kein Feed geschrieben. Bitte die Punkte oben korrigieren und erneut importieren.');
+      if (format === 'json') out(JSON.stringify({ ok: false, written: null, import: { summary: imported.summary ?? null, notes: imported.notes } }, null, 2));
       return 1;
     }
-    throw error;
+    const json = `${JSON.stringify(imported.feed, null, 2)}\n`;
+    if (target === '-') process.stdout.write(json);
+    else writeAtomically(target, json);
+    const counted = l ? `${services} service${services === 1 ? '' : 's'}` : `${services} Dienst${services === 1 ? '' : 'e'}`;
+    if (target !== '-') log(l ? `\nFeed written: ${target} (${counted})` : `\nFeed geschrieben: ${target} (${counted})`);
+    const result: ValidateResult = validateFeed(imported.feed, { ...checkOptions, sources: imported.sources });
+    const importErrors = imported.notes.filter((n) => n.severity === 'error').length;
+    if (format === 'json') {
+      const report = JSON.parse(formatJson(result));
+      out(JSON.stringify({ ...report, ok: report.ok && !importErrors, written: target, import: { summary: imported.summary ?? null, notes: imported.notes } }, null, 2));
+    } else {
+      log(l ? '\nCheck of the new feed:' : '\nPrüfung des neuen Feeds:');
+      formatReport(result, lang).forEach(log);
+      if (importErrors) {
+        log(l
+          ? `The import had ${importErrors} error${importErrors === 1 ? '' : 's'} (see "During import" above); those details are missing from the feed. Please correct the source and import again.`
+          : `Beim Import gab es ${importErrors} Fehler (siehe oben „Beim Import“); diese Angaben fehlen im Feed. Bitte in der Quelle korrigieren und erneut importieren.`);
+      }
+    }
+    return result.ok && !importErrors ? 0 : 1;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`${error.text[l]}${l ? '\n\nHelp: npx lotse --help' : '\n\nHilfe: npx lotse --help'}`);
+      return 2;
+    }
+    if (error instanceof DataError) {
+      err(error.text[l]);
+      return 1;
+    }
+    // Never a stack trace for an editor; LOTSE_DEBUG=1 shows it to developers.
+    if (process.env.LOTSE_DEBUG) throw error;
+    const what = String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120);
+    err(l
+      ? `Lotse could not finish (${what}). Please report it with the file to the Lotse team; LOTSE_DEBUG=1 shows details.`
+      : `Lotse konnte die Arbeit nicht beenden (${what}). Bitte mit der Datei an das Lotse-Team melden; LOTSE_DEBUG=1 zeigt Einzelheiten.`);
+    return 1;
   }
 }
 

@@ -11,15 +11,30 @@ export type Pair = [de: string, en: string];
 /** Language name in German and English for "ro (Rumänisch)", if the runtime knows it. */
 export function languageName(code: string, lang: Lang): string | undefined {
   if (code === 'rom') return lang === 'de' ? 'Romanes' : 'Romani';
-  try {
-    return new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' }).of(code) ?? undefined;
-  } catch {
-    return undefined;
+  // Cached: a large feed asks for the same few codes hundreds of thousands of times.
+  const key = `${lang} ${code}`;
+  if (!names.has(key)) {
+    let name: string | undefined;
+    try {
+      name = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' }).of(code) ?? undefined;
+    } catch {
+      name = undefined;
+    }
+    names.set(key, name);
   }
+  return names.get(key);
 }
+const names = new Map<string, string | undefined>();
 
 const langList = (codes: string[], lang: Lang) =>
   codes.map((c) => `${c} (${languageName(c, lang) ?? '?'})`).join(', ');
+
+const CONTACT_WAYS: Record<string, Pair> = {
+  phone: ['Telefon', 'phone'],
+  website: ['Webseite', 'website'],
+  email: ['E-Mail', 'e-mail'],
+  whatsapp: ['WhatsApp', 'WhatsApp'],
+};
 
 /** Extra warnings of `lotse validate`, beyond the feed checker's own problems. */
 export const CHECKS = {
@@ -54,6 +69,28 @@ export const CHECKS = {
       `Translation missing for ${list('en')}. The widgets show the English or German version instead.`,
     ];
   },
+  /** Missing translations of one language over many services (the grouped report line). */
+  missingLanguage: (code: string, name: string, count: number, total: number, list: string): Pair => [
+    `Übersetzung fehlt: ${name} (${code}) fehlt in ${count} von ${total} Diensten (Name, Kurzbeschreibung oder Beschreibung): ${list}. Die Widgets zeigen dort die englische oder deutsche Fassung.`,
+    `Translation missing: ${name} (${code}) is missing in ${count} of ${total} services (name, summary or description): ${list}. The widgets show the English or German version instead.`,
+  ],
+  /** The default quick-check steps nobody with legal knowledge has reviewed (one line for all). */
+  defaultFlowUnreviewed: (count: number, flagged: string): Pair => [
+    `Schnell-Check: ${count} Schritte des Standard-Ablaufs von Lotse sind noch nicht fachlich geprüft${flagged ? `, zur Prüfung markiert sind ${flagged}` : ''}. Der Schnell-Check zeigt dafür kein Prüfdatum. Wenn Sie ihn einbinden, lassen Sie die Schritte von einer Fachkraft mit Rechtskenntnis prüfen; was zu prüfen ist, nennt "lotse validate --format json".`,
+    `Quick-check: ${count} steps of Lotse's default flow have not been reviewed by an expert yet${flagged ? `; marked for review: ${flagged}` : ''}. The quick-check shows no review date for them. If you embed it, have someone who knows the law review the steps; "lotse validate --format json" lists what to check.`,
+  ],
+  noPlace: (): Pair => [
+    'Der Dienst hat keinen Ort und weder Telefon noch Webseite, E-Mail oder WhatsApp. Niemand findet Adresse oder Sprechzeiten; bitte einen Ort unter "locations" oder einen Kontakt unter "contact" eintragen.',
+    'The service has no place and no phone, website, e-mail or WhatsApp. Nobody finds an address or opening hours; please add a place under "locations" or a way to reach it under "contact".',
+  ],
+  onlyRemote: (ways: string[]): Pair => [
+    `Der Dienst hat keinen Ort. Die Widgets zeigen ihn ohne Adresse und Sprechzeiten, nur mit ${ways.map((w) => CONTACT_WAYS[w]?.[0] ?? w).join(', ')}.`,
+    `The service has no place. The widgets show it without address or opening hours, only with ${ways.map((w) => CONTACT_WAYS[w]?.[1] ?? w).join(', ')}.`,
+  ],
+  isNull: (): Pair => [
+    'ist null und gilt als nicht angegeben.',
+    'is null and counts as not given.',
+  ],
   noGeo: (): Pair => [
     'Der Ort hat keine Koordinaten ("geo": { "lat": …, "lon": … }). Er fehlt auf der Karte und bei „In meiner Nähe“.',
     'The place has no coordinates ("geo": { "lat": …, "lon": … }). It is missing from the map and from "near me".',
@@ -103,23 +140,43 @@ export const WORDS = {
   warning: ['WARNUNG', 'WARNING'],
   hint: ['Tipp', 'Hint'],
   service: ['Dienst', 'service'],
-  summaryOk: (services: number, warnings: number): Pair => [
+  note: ['HINWEIS', 'NOTE'],
+  at: ['an', 'at'],
+  times: (n: number): Pair => [`${n}×`, `${n}×`],
+  more: (n: number): Pair => [`und ${n} weitere`, `and ${n} more`],
+  summaryOk: (warnings: number): Pair => [
     warnings
-      ? `Ergebnis: keine Fehler, ${warnings} Warnung${warnings === 1 ? '' : 'en'}. Der Feed kann so veröffentlicht werden (${services} Dienst${services === 1 ? '' : 'e'}); die Warnungen sind Hinweise zur Verbesserung.`
-      : `Ergebnis: keine Fehler, keine Warnungen. Der Feed kann so veröffentlicht werden (${services} Dienst${services === 1 ? '' : 'e'}).`,
+      ? `Ergebnis: keine Fehler, ${warnings} Warnung${warnings === 1 ? '' : 'en'}. Der Feed kann so veröffentlicht werden; die Warnungen sind Hinweise zur Verbesserung.`
+      : 'Ergebnis: keine Fehler, keine Warnungen. Der Feed kann so veröffentlicht werden.',
     warnings
-      ? `Result: no errors, ${warnings} warning${warnings === 1 ? '' : 's'}. The feed can be published (${services} service${services === 1 ? '' : 's'}); the warnings are suggestions.`
-      : `Result: no errors, no warnings. The feed can be published (${services} service${services === 1 ? '' : 's'}).`,
+      ? `Result: no errors, ${warnings} warning${warnings === 1 ? '' : 's'}. The feed can be published; the warnings are suggestions.`
+      : 'Result: no errors, no warnings. The feed can be published.',
   ],
   summaryFail: (errors: number, warnings: number, services: number | undefined): Pair => [
     `Ergebnis: ${errors} Fehler, ${warnings} Warnung${warnings === 1 ? '' : 'en'}. ` +
       (services === undefined
         ? 'Die Widgets können diesen Feed nicht anzeigen. Bitte die Fehler beheben und erneut prüfen.'
-        : `Die Widgets zeigen ${services} Dienste, fehlerhafte Einträge fehlen. Bitte die Fehler beheben und erneut prüfen.`),
+        : 'Fehlerhafte Einträge fehlen in den Widgets. Bitte die Fehler beheben und erneut prüfen.'),
     `Result: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}. ` +
       (services === undefined
         ? 'The widgets cannot show this feed. Please fix the errors and check again.'
-        : `The widgets show ${services} services; broken entries are left out. Please fix the errors and check again.`),
+        : 'Broken entries are left out of the widgets. Please fix the errors and check again.'),
+  ],
+} as const;
+
+/** The closing lines: what the widgets show today, and why the others are not shown. */
+export const VISIBILITY = {
+  shown: (today: string, visible: number, total: number): Pair => [
+    `Heute (${today}) zeigen die Widgets ${visible} von ${total} Dienst${total === 1 ? '' : 'en'}.`,
+    `Today (${today}) the widgets show ${visible} of ${total} service${total === 1 ? '' : 's'}.`,
+  ],
+  ended: (): Pair => ['nicht gezeigt, beendet ("status": "ended")', 'not shown, ended ("status": "ended")'],
+  notYet: (date: string): Pair => [`nicht gezeigt, beginnt erst am ${date} ("validFrom")`, `not shown, starts on ${date} ("validFrom")`],
+  expired: (date: string): Pair => [`nicht gezeigt, abgelaufen (gültig bis ${date})`, `not shown, expired (valid until ${date})`],
+  skipped: (): Pair => ['nicht gezeigt, wegen Fehlern übersprungen (siehe oben)', 'not shown, skipped because of errors (see above)'],
+  closed: (): Pair => [
+    'vorübergehend geschlossen (sichtbar, als geschlossen markiert)',
+    'temporarily closed (shown, marked as closed)',
   ],
 } as const;
 
@@ -156,6 +213,12 @@ export const JSON_ERRORS: Record<string, (found: string) => Pair> = {
   extra: (f) => [`Nach dem Ende des JSON folgt noch ${f}. Steht eine Klammer zu viel?`, `More text follows the end of the JSON: ${f}. Is there one bracket too many?`],
   empty: () => ['Die Datei ist leer.', 'The file is empty.'],
 };
+
+/** JSON that the engine cannot read because it is nested too deeply (valid or not). */
+export const DEEP_JSON: Pair = [
+  'Die Datei ist zu tief verschachtelt (Listen in Listen …), um sie zu lesen. Ein Lotse-Feed braucht nur wenige Ebenen; bitte die Datei prüfen.',
+  'The file is nested too deeply (lists in lists …) to be read. A Lotse feed needs only a few levels; please check the file.',
+];
 
 export const jsonErrorLine = (line: number, column: number, text: Pair): Pair => [
   `Kein gültiges JSON in Zeile ${line}, Spalte ${column}: ${text[0]}`,

@@ -45,11 +45,14 @@ try {
   console.log(`FAIL Windows-1252 decoding: ${error.message}`);
 }
 run('import --from hsds', ['import', '--from', 'hsds', 'test/fixtures/cli/hsds-3.0.json', '-o', join(dir, 'hsds.json')], 0, 'nicht übernommen');
+run('import never writes over its input', ['import', '--from', 'hsds', 'test/fixtures/cli/hsds-3.0.json', '-o', 'test/fixtures/cli/hsds-3.0.json'], 2, 'Quelldatei');
 
 const broken = join(dir, 'broken.json');
 writeFileSync(broken, '{\n  "version": 1,\n  "services": [\n    { "id": "a" }\n    { "id": "b" }\n  ]\n}\n');
 run('broken JSON fails with line and column', ['validate', broken], 1, 'Kein gültiges JSON in Zeile 5, Spalte 5');
-run('missing file fails', ['validate', join(dir, 'nope.json')], 1, 'gibt es nicht');
+run('missing file is a usage error', ['validate', join(dir, 'nope.json')], 2, 'gibt es nicht');
+run('a mistyped option is a usage error', ['validate', 'demo/public/services.json', '--max-age', '9'], 2, 'Unbekannte Option');
+run('no arguments: help and exit 2', [], 2, 'npx lotse validate');
 
 console.log(failed ? `\ncli smoke: ${failed} failed` : '\ncli smoke: all passed');
 process.exit(failed ? 1 : 0);

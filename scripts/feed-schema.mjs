@@ -5,17 +5,32 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const out = 'node_modules/.cache/lotse/document-schema.mjs';
+// The feed document plus the quick-check override (checked by src/quick-check/flow-schema.ts).
 await build({
-  entryPoints: ['src/core/feed/document-schema.ts'],
+  stdin: {
+    contents: "export { FeedDocument } from './src/core/feed/document-schema.ts'; export { OverrideSchema } from './src/quick-check/flow-schema.ts';",
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
   bundle: true,
   format: 'esm',
   platform: 'node',
   outfile: out,
   logLevel: 'warning',
 });
-const { FeedDocument } = await import(pathToFileURL(out).href);
+const { FeedDocument, OverrideSchema } = await import(pathToFileURL(out).href);
 const z = await import('zod/mini');
-const schema = z.toJSONSchema(FeedDocument, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+const Document = z.extend(FeedDocument, {
+  quickCheck: z.optional(
+    OverrideSchema.register(z.globalRegistry, {
+      description: 'Changes the quick-check: questions and steps replace default ones with the same id or are added; "remove" leaves default ones out; "replace": true uses only this flow. A broken quickCheck is not used (the default flow applies).',
+    }),
+  ),
+});
+const schema = z.toJSONSchema(Document, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+// "version" first, as in every feed (the zod shape lists it last: it extends the top level).
+const { version, ...rest } = schema.properties;
+schema.properties = { version, ...rest };
 Object.assign(schema, {
   $id: 'https://lotse.example/feed.schema.json',
   title: 'Lotse feed, version 1',

@@ -152,6 +152,65 @@ describe('feed loading', () => {
     expect(alert.textContent).to.contain('kein gültiges JSON');
   });
 
+  it('a broken optional top-level value does not blank the widget: services shown, lotse-feed-warning', async () => {
+    const input = feedCopy();
+    input.publisher.url = 'ftp://example.org';
+    input.region.zoom = null;
+    input.updated = 'gestern';
+    const url = URL.createObjectURL(new Blob([JSON.stringify(input)], { type: 'application/json' }));
+    const warnings: CustomEvent[] = [];
+    const errors: CustomEvent[] = [];
+    const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder
+      lang="de"
+      feed=${url}
+      @lotse-feed-warning=${(e: CustomEvent) => warnings.push(e)}
+      @lotse-feed-error=${(e: CustomEvent) => errors.push(e)}
+    ></lotse-service-finder>`);
+    await until(() => warnings.length > 0, 5000, 'warning');
+    expect(errors).to.deep.equal([]);
+    expect(warnings[0].detail.problems.map((p: { path: string; code: string }) => `${p.path} ${p.code}`)).to.deep.equal([
+      'publisher.url url',
+      'publisher.url dropped',
+      'updated date',
+      'updated dropped',
+    ]);
+    await until(() => el.shadowRoot!.querySelectorAll('.card').length === 2, 5000, 'cards');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    URL.revokeObjectURL(url);
+  });
+
+  it('deeply nested JSON from a URL or inline: the error state or the usable rest, never an uncaught error', async () => {
+    const uncaught: string[] = [];
+    const onError = (e: ErrorEvent) => uncaught.push(e.message);
+    const onRejection = (e: PromiseRejectionEvent) => uncaught.push(String(e.reason));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const nest = (n: number, inner: string) => `${'['.repeat(n)}${inner}${']'.repeat(n)}`;
+      const text = JSON.stringify(feedCopy());
+      // Services made of 100,000 nested lists: nothing can be shown.
+      const url = URL.createObjectURL(new Blob([text.replace(/"services":\[.*\]\}$/, `"services":[${nest(100_000, '{}')}]}`)], { type: 'application/json' }));
+      const source = feedSource(url);
+      source.load();
+      await until(() => source.state.status === 'error', 5000, 'error');
+      const problems = source.state.status === 'error' ? source.state.problems : [];
+      // Engines whose JSON.parse gives up on the depth say so; the others check and skip the entry.
+      expect(problems.map((p) => p.code)).to.satisfy((codes: string[]) => codes.includes('noServices') || codes.includes('deepJson'));
+      URL.revokeObjectURL(url);
+      // A deep value inside one text, inline: the rest is shown.
+      const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="de">
+        <script type="application/json">${text.replace('"Wir klären Ihre Krankenversicherung."', nest(100_000, '"x"'))}</script>
+      </lotse-service-finder>`);
+      await until(() => !el.shadowRoot!.querySelector('.spinner'), 5000, 'parsed');
+      expect(el.shadowRoot!.querySelectorAll('.card').length).to.equal(2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(uncaught).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
   it('a widget without any feed explains what to set', async () => {
     const el = await fixture(html`<lotse-quick-check lang="de"></lotse-quick-check>`);
     await until(() => shadowText(el).includes('feed='), 3000, 'explanation');

@@ -134,14 +134,20 @@ describe('feed contract: parsing', () => {
     expect(result.feed!.services[0].lastChecked).to.equal(undefined);
   });
 
-  it('accepts "DE-NW" and normalises it; rejects unknown states', () => {
+  it('accepts "DE-NW" and normalises it; an unknown state falls back to the default with a warning', () => {
     const input = feedCopy();
     input.region.state = 'DE-BY';
     expect(parseFeed(input).feed!.region.state).to.equal('BY');
     input.region.state = 'XX';
     const result = parseFeed(input);
-    expect(result.feed).to.equal(undefined);
-    expect(result.problems[0].path).to.equal('region.state');
+    // Was: the whole feed unusable. Now the services are shown, holidays of the default state.
+    expect(result.feed!.region.state).to.equal('NW');
+    expect(result.feed!.services).to.have.length(3);
+    expect(result.problems.map((p) => [p.severity, p.path, p.code])).to.deep.equal([
+      ['warning', 'region.state', 'state'],
+      ['warning', 'region.state', 'defaulted'],
+    ]);
+    expect(result.problems[1].message).to.equal('Dieses Feld wird ignoriert; es gilt "NW".');
   });
 
   it('lets a feed add categories and relabel built-in ones', () => {
@@ -157,6 +163,170 @@ describe('feed contract: parsing', () => {
     expect(health.label).to.deep.equal({ de: 'Gesundheit & Pflege' });
     expect(health.icon).to.equal('health');
     expect(result.feed!.categories.map((c) => c.id)).to.include('sport');
+  });
+
+  describe('a broken optional top-level value is dropped, the feed stays usable', () => {
+    const cases: [string, (feed: Record<string, any>) => void, [string, string][]][] = [
+      ['publisher.url "ftp://…"', (f) => (f.publisher.url = 'ftp://example.org'), [['publisher.url', 'url'], ['publisher.url', 'dropped']]],
+      ['publisher.email not an address', (f) => (f.publisher.email = 'Redaktion'), [['publisher.email', 'email'], ['publisher.email', 'dropped']]],
+      ['updated unreadable', (f) => (f.updated = 'letzte Woche'), [['updated', 'date'], ['updated', 'dropped']]],
+      ['updated missing', (f) => delete f.updated, [['updated', 'noUpdated']]],
+      ['region.zoom 40', (f) => (f.region.zoom = 40), [['region.zoom', 'zoom'], ['region.zoom', 'dropped']]],
+      ['region.timezone unknown', (f) => (f.region.timezone = 'Mars/Olympus'), [['region.timezone', 'timezone'], ['region.timezone', 'defaulted']]],
+      ['region.country "AT"', (f) => (f.region.country = 'AT'), [['region.country', 'country'], ['region.country', 'defaulted']]],
+      ['languages with a bad code', (f) => (f.languages = ['de', 'Deutsch', 'ro']), [['languages[1]', 'language'], ['languages[1]', 'dropped']]],
+      ['languages not a list', (f) => (f.languages = 'de'), [['languages', 'type'], ['languages', 'dropped']]],
+      ['districts not a list', (f) => (f.districts = { nord: 'Nord' }), [['districts', 'type'], ['districts', 'dropped']]],
+      ['version missing', (f) => delete f.version, [['version', 'noVersion']]],
+    ];
+    for (const [name, breakIt, expected] of cases) {
+      it(name, () => {
+        const input = feedCopy();
+        breakIt(input);
+        const result = parseFeed(input);
+        expect(result.feed, 'usable').to.exist;
+        expect(result.feed!.services.map((s) => s.id)).to.deep.equal(['clearing', 'schuldnerberatung', 'old-project']);
+        const found = result.problems.map((p) => [p.path, p.code]);
+        for (const pair of expected) expect(found).to.deep.include(pair);
+        expect(result.problems.every((p) => p.severity === 'warning')).to.equal(true);
+        for (const p of result.problems) expect(p.message).to.not.match(/nichts|undefined/);
+      });
+    }
+    it('keeps the other findings: a bad value at the top does not hide a broken slot', () => {
+      const input = feedCopy();
+      input.publisher.url = null;
+      input.updated = 20261101;
+      input.services[0].locations[0].hours[1].closes = '25:00';
+      const result = parseFeed(input);
+      expect(paths(result)).to.include.members(['updated', 'services[0].locations[0].hours[1].closes']);
+      expect(result.feed!.updated).to.equal(undefined);
+      expect(result.feed!.languages).to.deep.equal(['de', 'ro', 'en']);
+      expect(result.feed!.services[0].locations[0].hours).to.have.length(1);
+    });
+    it('the language codes that are fine are kept', () => {
+      const input = feedCopy();
+      input.languages = ['de', 'Deutsch', 'ro'];
+      expect(parseFeed(input).feed!.languages).to.deep.equal(['de', 'ro']);
+    });
+    it('a missing or broken map centre: the middle of the places, else Germany', () => {
+      const input = feedCopy();
+      input.region.center = { lat: 91, lon: 7 };
+      const result = parseFeed(input);
+      expect(result.feed!.region.center).to.deep.equal({ lat: 51.521, lon: 7.462 });
+      expect(result.problems.map((p) => [p.path, p.code])).to.deep.equal([
+        ['region.center.lat', 'lat'],
+        ['region.center', 'dropped'],
+        ['region.center', 'center'],
+      ]);
+      expect(result.problems[2].message).to.contain('die Mitte der Orte (51.521, 7.462)');
+      delete input.region;
+      delete input.services[0].locations[0].geo;
+      const none = parseFeed(input);
+      expect(none.feed!.region).to.deep.include({ state: 'NW', timezone: 'Europe/Berlin', zoom: 6 });
+      expect(none.feed!.region.center).to.deep.equal({ lat: 51.16, lon: 10.45 });
+      expect(none.problems.map((p) => p.code)).to.deep.equal(['center']);
+    });
+    it('a missing publisher name stays unusable (the contact form must name the recipient), but every finding is reported', () => {
+      const input = feedCopy();
+      delete input.publisher.name;
+      input.services[0].locations[0].hours[1].closes = '25:00';
+      const result = parseFeed(input);
+      expect(result.feed).to.equal(undefined);
+      expect(result.problems[0]).to.include({ path: 'publisher.name', code: 'missing', severity: 'error' });
+      expect(paths(result)).to.include('services[0].locations[0].hours[1].closes');
+    });
+  });
+
+  describe('null means absent', () => {
+    it('everywhere: top level, services, locations, slots and vocabularies, silently', () => {
+      const input = feedCopy();
+      Object.assign(input.publisher, { url: null, email: null });
+      Object.assign(input.region, { zoom: null, state: null });
+      input.languages = null;
+      input.categories = null;
+      input.audiences = [null, { id: 'students', label: 'Studierende', icon: null }];
+      input.districts[0].icon = null;
+      Object.assign(input.services[0], { description: null, provider: null, statusNote: null, validFrom: null, topics: null });
+      input.services[0].contact.email = null;
+      input.services[0].audiences.push(null);
+      Object.assign(input.services[0].locations[0], { name: null, accessibility: null });
+      input.services[0].locations[0].hours[0].note = null;
+      input.services[0].locations[0].hours.push(null);
+      input.services[0].locations.push(null);
+      input.services[1].locations = null;
+      input.services.push(null);
+      input.quickCheck = null;
+      const result = parseFeed(input);
+      expect(result.problems).to.deep.equal([]);
+      const feed = result.feed!;
+      expect(feed.services.map((s) => s.id)).to.deep.equal(['clearing', 'schuldnerberatung', 'old-project']);
+      const [clearing] = feed.services;
+      expect(clearing.description).to.equal('');
+      expect(clearing.contact).to.deep.equal({ phone: '0201 555 0101', website: 'https://example.org/clearing' });
+      expect(clearing.audiences).to.deep.equal(['uninsured', 'eu-citizens']);
+      expect(clearing.locations).to.have.length(1);
+      expect(clearing.locations[0].hours).to.have.length(2);
+      expect(feed.region.state).to.equal('NW');
+      expect(feed.audiences.map((a) => a.id)).to.include('students');
+      expect(feed.quickCheck).to.equal(undefined);
+    });
+    it('a required field that is null is missing', () => {
+      const input = feedCopy();
+      input.services[1].name = null;
+      const result = parseFeed(input);
+      expect(result.problems[0]).to.include({ path: 'services[1].name', code: 'missing', severity: 'error' });
+    });
+  });
+
+  describe('no nesting depth throws', () => {
+    const deepList = (n: number, inner: unknown = 'x') => {
+      let value = inner;
+      for (let i = 0; i < n; i++) value = [value];
+      return value;
+    };
+    it('100,000 nested lists in a text field: the field is dropped with its path', () => {
+      const input = feedCopy();
+      input.services[0].description = deepList(100_000);
+      const result = parseFeed(input);
+      expect(result.feed!.services).to.have.length(3);
+      expect(result.feed!.services[0].description).to.equal('');
+      expect(result.problems.map((p) => [p.path, p.code])).to.deep.include(['services[0].description', 'text']);
+      // The start of the value, or "[…]" where the engine gives up on the depth (Firefox).
+      expect(result.problems[0].message).to.match(/^(\[\[\[.*…|\[…\]) ist kein Text\./);
+    });
+    it('services made of nested lists: each is skipped, the feed has no valid service', () => {
+      const input = feedCopy();
+      input.services = [deepList(100_000, {})];
+      const result = parseFeed(input);
+      expect(result.feed).to.equal(undefined);
+      expect(result.problems.map((p) => p.code)).to.deep.equal(['type', 'skipped', 'noServices']);
+    });
+    it('a deep unknown field of a valid service: "too deeply nested" at that field', () => {
+      const input = feedCopy();
+      input.services[1].notes = deepList(100_000);
+      const result = parseFeed(input);
+      expect(result.feed!.services).to.have.length(3);
+      expect(result.problems).to.have.length(1);
+      expect(result.problems[0]).to.include({ path: 'services[1].notes', code: 'tooDeep', severity: 'warning' });
+      expect(result.problems[0].message).to.equal('ist zu tief verschachtelt (über 100 Ebenen) und wird nicht gelesen.');
+    });
+    it('deep objects in a location and a deep quickCheck do not throw', () => {
+      const input = feedCopy();
+      let deep: Record<string, unknown> = {};
+      for (let i = 0; i < 100_000; i++) deep = { de: deep };
+      input.services[0].locations[0].name = deep;
+      input.quickCheck = deepList(100_000);
+      const result = parseFeed(input);
+      expect(result.feed!.services[0].locations[0].name).to.equal(undefined);
+      expect(paths(result)).to.include('services[0].locations[0].name');
+    });
+    it('a getter that throws is reported, not thrown', () => {
+      const input = feedCopy();
+      Object.defineProperty(input.services[0], 'name', { enumerable: true, get: () => { throw new Error('boom'); } });
+      const result = parseFeed(input);
+      expect(result.feed).to.equal(undefined);
+      expect(result.problems.at(-1)).to.include({ code: 'unreadable', severity: 'error' });
+    });
   });
 
   describe('unusable feeds give one clear error', () => {

@@ -298,12 +298,95 @@ describe('robustness: broken feeds (all four widgets)', () => {
     ]);
   });
 
-  it('an impossible region centre makes the feed unusable: error state everywhere', async () => {
+  // Was: the whole feed unusable (error state everywhere). Now the map centres on the places.
+  it('an impossible region centre: a warning, the map centres on the middle of the places', async () => {
     const feed = feedCopy();
     feed.region.center = { lat: 91, lon: -181 };
     const m = await mountAll(feed);
-    expectErrorState(m, ['lat', 'lon'], ['region.center.lat', 'region.center.lon']);
+    expectWarnings(m, [['lat', 'region.center.lat'], ['dropped', 'region.center'], ['center', 'region.center']]);
+    expect(m.els['lotse-hours-map'].feedState).to.deep.nested.include({ 'feed.region.center': { lat: 51.521, lon: 7.462 } });
     assertSafe();
+  });
+
+  it('broken optional top-level values: every widget shows the services and warns, none blanks', async () => {
+    const feed = feedCopy();
+    feed.publisher.url = 'ftp://example.org/lotse';
+    feed.publisher.email = 'Redaktion im Rathaus';
+    feed.updated = 'Herbst 2026';
+    feed.region.zoom = 40;
+    feed.region.timezone = 'Europe/Dortmund';
+    feed.languages = ['de', 'ro', 'Rumänisch'];
+    const m = await mountAll(feed);
+    expectWarnings(m, [
+      ['url', 'publisher.url'],
+      ['dropped', 'publisher.url'],
+      ['email', 'publisher.email'],
+      ['date', 'updated'],
+      ['zoom', 'region.zoom'],
+      ['timezone', 'region.timezone'],
+      ['defaulted', 'region.timezone'],
+      ['language', 'languages[2]'],
+    ]);
+    expect(cardCount(m)).to.equal(2);
+    // The contact form still names the publisher in its privacy notice.
+    expect(shadowText(m.els['lotse-contact-form'])).to.contain('Ihre Nachricht geht an Teststadt');
+    assertSafe();
+  });
+
+  it('a database export with null in optional fields: shown as if the fields were absent, no warnings', async () => {
+    const feed = feedCopy();
+    Object.assign(feed.publisher, { url: null, email: null });
+    feed.region.zoom = null;
+    feed.languages = null;
+    for (const service of feed.services) Object.assign(service, { description: null, provider: null, statusNote: null, lastChecked: null });
+    feed.services[0].contact.email = null;
+    feed.services[0].locations[0].hours[0].note = null;
+    feed.services[0].locations[0].hours.push(null);
+    const m = await mountAll(feed);
+    for (const tag of TAGS) expect(m.heard.get(tag), tag).to.deep.equal([]);
+    expectContent(m);
+    expect(cardCount(m)).to.equal(2);
+    expect(shadowText(m.els['lotse-service-finder'])).to.not.contain('null');
+    assertSafe();
+  });
+
+  describe('deeply nested feeds: no uncaught error reaches the page', () => {
+    const nest = (n: number, inner = '"x"') => `${'['.repeat(n)}${inner}${']'.repeat(n)}`;
+    const text = () => JSON.stringify(feedCopy());
+
+    it('100,000 nested lists in a text field (inline script): the field is dropped, the rest is shown', async () => {
+      const m = await mountAll({ script: text().replace('"Wir klären Ihre Krankenversicherung."', nest(100_000)) });
+      expectWarnings(m, [['text', 'services[0].description'], ['dropped', 'services[0].description']]);
+      expect(cardCount(m)).to.equal(2);
+      assertSafe();
+    });
+
+    it('services made of nested lists (from a URL): the error state, naming the entry', async () => {
+      resetFeedSources();
+      const url = URL.createObjectURL(new Blob([text().replace(/"services":\[.*\]\}$/, `"services":[${nest(100_000, '{}')}]}`)], { type: 'application/json' }));
+      const m = await mountAll(url);
+      expectErrorState(m, ['type', 'skipped', 'noServices'], ['services[0]', 'services']);
+      assertSafe();
+      URL.revokeObjectURL(url);
+    });
+
+    it('a deep unknown field and a deep quickCheck (object property): shown, "too deeply nested" reported', async () => {
+      const feed = feedCopy();
+      let deep: unknown = 'x';
+      for (let i = 0; i < 100_000; i++) deep = [deep];
+      feed.services[1].notes = deep;
+      let when: unknown = { q: 'x', is: 'y' };
+      for (let i = 0; i < 100_000; i++) when = { not: when };
+      feed.quickCheck = { steps: [{ id: 'deep', when }] };
+      const m = await mountAll(feed);
+      expect(m.heard.get('lotse-service-finder')!.map((e) => e.type)).to.deep.equal(['lotse-feed-warning']);
+      expect(m.heard.get('lotse-service-finder')![0].problems.map((p) => [p.code, p.path])).to.deep.equal([['tooDeep', 'services[1].notes']]);
+      // The quick-check refuses the deep flow and keeps the default one.
+      await until(() => m.heard.get('lotse-quick-check')!.length === 2, 5000, 'quick-check warning');
+      expect(m.heard.get('lotse-quick-check')![1].problems.map((p) => [p.code, p.path])).to.deep.include(['tooDeep', 'quickCheck.steps[0].when']);
+      expectContent(m);
+      assertSafe();
+    });
   });
 
   it('huge texts: a 1 MB description and a 1 MB name are cut, the page stays fast', async () => {

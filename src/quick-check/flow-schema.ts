@@ -291,8 +291,8 @@ function monthsBetween(earlier: string, later: string): number {
 type ReviewSentences = (step: Step, extra: string) => [string, string];
 const REVIEW_MESSAGES: Record<string, ReviewSentences> = {
   needsReview: (step, note) => [
-    `Schritt "${step.id}" ist zur fachlichen Prüfung markiert (needsReview)${note ? `: ${note}` : '.'} Bitte von einer Fachkraft mit Rechtskenntnis gegen die Quelle prüfen lassen. Bis dahin zeigt der Schnell-Check kein Prüfdatum.`,
-    `Step "${step.id}" is marked for expert review (needsReview)${note ? `: ${note}` : '.'} Please have someone who knows the law check it against its source. Until then the quick-check shows no review date.`,
+    `Schritt "${step.id}" ist zur fachlichen Prüfung markiert (needsReview)${note ? `: ${note}.` : '.'} Bitte von einer Fachkraft mit Rechtskenntnis gegen die Quelle prüfen lassen. Bis dahin zeigt der Schnell-Check kein Prüfdatum.`,
+    `Step "${step.id}" is marked for expert review (needsReview)${note ? `: ${note}.` : '.'} Please have someone who knows the law check it against its source. Until then the quick-check shows no review date.`,
   ],
   notReviewed: (step) => [
     `Schritt "${step.id}" ist noch nicht fachlich geprüft (kein lastReviewed). Der Schnell-Check zeigt dafür kein Prüfdatum.`,

@@ -33,3 +33,9 @@ export const write = (dir: string, name: string, content: string | Uint8Array) =
   writeFileSync(path, content);
   return path;
 };
+
+/**
+ * Findings about the feed itself: without the notes on Lotse's own unreviewed default
+ * quick-check steps, which every validate run reports (see cli/validate.ts, quickCheckChecks).
+ */
+export const feedFindings = <P extends { path: string }>(problems: P[]): P[] => problems.filter((p) => !p.path.startsWith('defaultFlow.'));

@@ -12,7 +12,16 @@ import type { Feed } from './schema.js';
  * loading state) needs only Lit and the widget.
  */
 const checker = () => import('./parse.js');
-const parseFeed = async (json: unknown): Promise<ParseResult> => (await checker()).parseFeed(json);
+/** When the checker itself cannot be loaded (connection lost after the page). */
+const UNCHECKED: [string, string] = ['Der Feed konnte nicht geprüft werden (keine Verbindung).', 'The feed could not be checked (no connection).'];
+/** When the engine's JSON.parse gives up on a very deep file (kept here: the checker may not be loaded). */
+const DEEP: [string, string] = ['Die Datei ist zu tief verschachtelt (Listen in Listen …), um sie zu lesen.', 'The file is nested too deeply (lists in lists …) to be read.'];
+/** Never rejects: the checker never throws, and a checker that cannot load counts as no connection. */
+const parseFeed = async (json: unknown): Promise<ParseResult> =>
+  checker().then(
+    (module) => module.parseFeed(json),
+    () => ({ problems: [{ path: '', severity: 'error', code: 'network', message: UNCHECKED[0], messageEn: UNCHECKED[1] }] }),
+  );
 const describeAsync = async (code: string, value?: unknown) => (await checker()).describe(code, value);
 
 export type FeedState =
@@ -65,7 +74,7 @@ function writeCache(url: string, json: unknown) {
 }
 
 export const problem = async (code: string, value?: unknown): Promise<FeedProblem> => {
-  const [message, messageEn] = await describeAsync(code, value);
+  const [message, messageEn] = code === 'deepJson' ? DEEP : await describeAsync(code, value).catch(() => UNCHECKED);
   return { path: '', severity: 'error', code, message, messageEn };
 };
 
@@ -100,7 +109,9 @@ async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
     }
     return json;
   } catch (error) {
-    throw new LoadError('notJson', (error as Error).message, false);
+    // Engines without an iterative JSON.parse give up on very deep input (RangeError, InternalError).
+    if (error instanceof SyntaxError) throw new LoadError('notJson', error.message, false);
+    throw new LoadError('deepJson', undefined, false);
   }
 }
 

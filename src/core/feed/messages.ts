@@ -5,12 +5,12 @@
 
 /** How to print a value from a feed inside a message: short and never as markup. */
 export function show(value: unknown): string {
-  if (value === undefined) return 'nichts';
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    text = value === undefined ? '–' : JSON.stringify(typeof value === 'string' ? value.slice(0, 80) : value) ?? String(value);
   } catch {
-    text = String(value);
+    // Nested too deeply for the engine (a caught RangeError), or a getter that throws.
+    text = Array.isArray(value) ? '[…]' : '{…}';
   }
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
@@ -125,10 +125,7 @@ export const MESSAGES: Record<string, Sentences> = {
     `${show(v)} ist kein Bundesland-Kürzel. Erlaubt: BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH.`,
     `${show(v)} is not a German state code. Allowed: BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH.`,
   ],
-  timezone: (v) => [
-    `${show(v)} ist keine Zeitzone. Standard ist "Europe/Berlin".`,
-    `${show(v)} is not a time zone. The default is "Europe/Berlin".`,
-  ],
+  timezone: (v) => [`${show(v)} ist keine Zeitzone (z. B. "Europe/Berlin").`, `${show(v)} is not a time zone (e.g. "Europe/Berlin").`],
   services: () => [
     'fehlt oder ist keine Liste. Der Feed braucht "services": [ … ].',
     'is missing or not a list. The feed needs "services": [ … ].',
@@ -190,6 +187,21 @@ export const MESSAGES: Record<string, Sentences> = {
   noServices: () => [
     'Der Feed enthält keinen gültigen Dienst. Es gibt nichts anzuzeigen.',
     'The feed contains no valid service. There is nothing to show.',
+  ],
+  tooDeep: (v) => [
+    `ist zu tief verschachtelt (über ${v} Ebenen) und wird nicht gelesen.`,
+    `is nested too deeply (over ${v} levels) and is not read.`,
+  ],
+  unreadable: () => ['Der Feed konnte nicht geprüft werden.', 'The feed could not be checked.'],
+  defaulted: (v) => [`Dieses Feld wird ignoriert; es gilt ${show(v)}.`, `This field is ignored; ${show(v)} applies.`],
+  noVersion: () => ['fehlt; gelesen als Version 1. Bitte eintragen.', 'is missing; read as version 1. Please add it.'],
+  noUpdated: () => [
+    'fehlt. Bitte das Datum der letzten Änderung eintragen.',
+    'is missing. Please add the date of the last change.',
+  ],
+  center: (v) => [
+    `Die Kartenmitte fehlt oder ist ungültig; vorläufig gilt die Mitte ${v ? `der Orte (${v})` : 'Deutschlands'}. Bitte eintragen.`,
+    `The map centre is missing or invalid; for now it is the middle of ${v ? `the places (${v})` : 'Germany'}. Please add it.`,
   ],
   large: (v) => [
     `Der Feed ist sehr groß (${show(v)} MB). Auf langsamen Handys dauert das Laden lange; bitte teilen oder kürzen.`,

@@ -5,8 +5,8 @@
  */
 import * as z from 'zod/mini';
 import {
-  Closure, DROPPABLE, FeedShape, LocationShape, ServiceShape, Slot, VocabularyEntry,
-  type Feed, type Location, type Service, type Text,
+  Closure, DROPPABLE, FeedShape, LANGUAGE_TAG, LocationShape, PublisherShape, ServiceShape, Slot, TopShape, VocabularyEntry,
+  Coordinates, type Feed, type Location, type Region, type Service, type Text,
 } from './schema.js';
 import { describe, MESSAGES as KNOWN_KEYS } from './messages.js';
 import { LocationDocument, ServiceDocument } from './document-schema.js';
@@ -36,6 +36,13 @@ export interface ParseResult {
 const MAX_LENGTH = { name: 200, summary: 300, description: 5000 } as const;
 const HTML_TAG = /<\/?[a-z][^>]*>|&[a-z]+;|&#\d+;/i;
 const FAR_KM = 100;
+/** Deeper than this, a value is not walked (no real feed comes close: a slot note is 7 deep). */
+export const MAX_DEPTH = 100;
+/** The map centre when neither the feed nor any place gives one: the middle of Germany. */
+const GERMANY: Coordinates = { lat: 51.16, lon: 10.45 };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 
 type Path = (string | number)[];
 
@@ -73,7 +80,8 @@ function deleteAt(data: Record<string, unknown>, dotted: string) {
 function reportIssue(report: Report, severity: FeedProblem['severity'], base: Path, item: unknown, issue: z.core.$ZodIssue) {
   const value = valueAt(item, issue.path);
   const path = [...base, ...(issue.path as Path)];
-  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return report.add(severity, path, 'missing');
+  // No value where one is required (a refinement always has one: it checks a value that is there).
+  if (value === undefined && issue.code !== 'custom') return report.add(severity, path, 'missing');
   if (issue.message in KNOWN_KEYS) return report.add(severity, path, issue.message, value);
   if (issue.code === 'invalid_type') return report.add(severity, path, 'type', value, issue.expected);
   if (issue.code === 'invalid_union') return report.add(severity, path, 'text', value);
@@ -81,8 +89,29 @@ function reportIssue(report: Report, severity: FeedProblem['severity'], base: Pa
 }
 
 /**
+ * A copy of an object without `null` members (null means absent, as in database exports).
+ * Entries of lists of objects stay where they are (so paths keep matching the file; a null
+ * entry is skipped by the caller); null values in lists of plain values are left out. Below
+ * `MAX_DEPTH` nothing is copied (the original is shared), so no input can exhaust the stack.
+ */
+export function withoutNulls(value: unknown, depth = 0): unknown {
+  if (!value || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) {
+    const plain = value.every((item) => item === null || typeof item !== 'object');
+    return plain ? value.filter((item) => item !== null) : value.map((item) => withoutNulls(item, depth + 1));
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== null) out[key] = withoutNulls(item, depth + 1);
+  }
+  return out;
+}
+
+/**
  * Parse one item. If only droppable optional fields are broken, drop them (warning) and
- * try again; otherwise report every issue and skip the item (error).
+ * try again; otherwise report every issue and return undefined (`skip` adds "skipped").
+ * `defaults`: dropped fields that fall back to a default say which.
  */
 function parseItem<T>(
   schema: z.ZodMiniType<T>,
@@ -90,11 +119,17 @@ function parseItem<T>(
   path: Path,
   droppable: readonly string[],
   report: Report,
+  skip = true,
+  defaults: Record<string, unknown> = {},
 ): T | undefined {
   let result = z.safeParse(schema, item);
   if (result.success) return result.data;
-  if (item && typeof item === 'object' && !Array.isArray(item)) {
-    const copy = structuredClone(item) as Record<string, unknown>;
+  if (isRecord(item)) {
+    // The copy also stands for null = absent; it is where broken fields are dropped.
+    const copy = withoutNulls(item) as Record<string, unknown>;
+    result = z.safeParse(schema, copy);
+    if (result.success) return result.data;
+    item = copy;
     const dropped = new Set<string>();
     const fatal = result.error.issues.filter((issue) => {
       const dotted = issue.path.map(String).join('.');
@@ -104,20 +139,24 @@ function parseItem<T>(
         .sort((a, b) => b.length - a.length)[0];
       if (!field) return true;
       if (!dropped.has(field)) {
-        reportIssue(report, 'warning', path, item, issue);
-        report.add('warning', [...path, ...field.split('.')], 'dropped');
+        // One issue per field: the first says what is wrong, the next line what happens.
+        reportIssue(report, 'warning', path, copy, issue);
+        const at = [...path, ...field.split('.')];
+        if (field in defaults) report.add('warning', at, 'defaulted', defaults[field]);
+        else report.add('warning', at, 'dropped');
         dropped.add(field);
-        deleteAt(copy, field);
       }
       return false;
     });
+    // Delete after reporting, so every issue is described with the value the city wrote.
+    for (const field of dropped) deleteAt(copy, field);
     if (fatal.length === 0) {
       result = z.safeParse(schema, copy);
       if (result.success) return result.data;
     }
   }
   for (const issue of result.error.issues) reportIssue(report, 'error', path, item, issue);
-  report.add('error', path, 'skipped');
+  if (skip) report.add('error', path, 'skipped');
   return undefined;
 }
 
@@ -130,6 +169,7 @@ function parseList<T>(
 ): T[] {
   const out: T[] = [];
   items.forEach((item, index) => {
+    if (item === null) return; // null = no entry
     const parsed = parseItem(schema, item, [...path, index], droppable, report);
     if (parsed !== undefined) out.push(parsed);
   });
@@ -153,15 +193,17 @@ function checkText(text: Text | undefined, path: Path, max: number, report: Repo
 /**
  * Flag markup in every text of an entry (names, notes, labels …): it is shown as plain text
  * anyway, but the editor should know. Ids, codes and links cannot hold markup (the schema
- * rejects it), so walking every string is safe.
+ * rejects it), so walking every string is safe. The walk stops at `MAX_DEPTH`, reported at
+ * the field of the entry that holds the deep value (`services[3].extra`).
  */
-function flagHtml(value: unknown, path: Path, report: Report) {
+function flagHtml(value: unknown, path: Path, report: Report, depth = 0) {
   if (typeof value === 'string') {
     if (HTML_TAG.test(value)) report.add('warning', path, 'html');
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => flagHtml(item, [...path, i], report));
   } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) flagHtml(item, [...path, key], report);
+    if (depth >= MAX_DEPTH) return report.add('warning', path.slice(0, 3), 'tooDeep', MAX_DEPTH);
+    for (const [key, item] of Object.entries(value)) {
+      flagHtml(item, [...path, Array.isArray(value) ? +key : key], report, depth + 1);
+    }
   }
 }
 
@@ -173,19 +215,88 @@ function mergeVocabulary(defaults: VocabularyEntry[], own: VocabularyEntry[]): V
 }
 
 
-/** Check a feed (already parsed from JSON) and return the usable part plus every problem. */
+type TopLevel = z.infer<typeof FeedShape>;
+
+/** Median of the places' coordinates (robust against a few swapped ones), if any has some. */
+function middleOfPlaces(services: unknown[]): Coordinates | undefined {
+  const geos = services
+    .flatMap((s) => (s as Service | null)?.locations ?? [])
+    .map((l) => (l as Location | null)?.geo)
+    .filter((g): g is Coordinates => z.safeParse(Coordinates, g).success);
+  const median = (key: 'lat' | 'lon') => geos.map((g) => g[key]).sort((a, b) => a - b)[geos.length >> 1];
+  return geos.length ? { lat: median('lat'), lon: median('lon') } : undefined;
+}
+
+/** Top-level fields that are dropped (or fall back to their default) when broken. */
+const TOP_DROPPABLE = [
+  'region', 'region.country', 'region.state', 'region.timezone', 'region.center', 'region.zoom',
+  'updated', 'languages', 'categories', 'audiences', 'districts',
+];
+
+/**
+ * The top level of a feed that fails the one-piece check, piece by piece (see the decision
+ * table in docs-feed-contract.md). Broken optional values are dropped or fall back to their
+ * default with a warning. `fatal`: the feed cannot be shown, but `top` is returned whenever
+ * its services can still be checked, so every finding is reported.
+ */
+function checkTop(input: Record<string, unknown>, report: Report): { top?: TopLevel; fatal: boolean } {
+  // null means absent, at the top level as everywhere (services are cleaned one by one).
+  const source = withoutNulls({ ...input, services: 0 }) as Record<string, unknown>;
+  source.services = input.services;
+  if (source.version !== undefined && source.version !== 1) {
+    report.add('error', ['version'], 'version', source.version);
+    return { fatal: true };
+  }
+  if (source.version === undefined) report.add('warning', ['version'], 'noVersion');
+  if (source.updated === undefined) report.add('warning', ['updated'], 'noUpdated');
+  const publisher = source.publisher === undefined
+    ? void report.add('error', ['publisher'], 'missing')
+    : parseItem(PublisherShape, source.publisher, ['publisher'], ['url', 'email'], report, false);
+  const top = parseItem(TopShape, source, [], TOP_DROPPABLE, report, false, {
+    'region.country': 'DE', 'region.state': 'NW', 'region.timezone': 'Europe/Berlin',
+  });
+  if (!top) return { fatal: true };
+  const region = top.region as Region;
+  const languages = top.languages?.filter((code, i) =>
+    (typeof code === 'string' && LANGUAGE_TAG.test(code)) ||
+    void (report.add('warning', ['languages', i], 'language', code), report.add('warning', ['languages', i], 'dropped')));
+  if (!region.center) {
+    const middle = middleOfPlaces(top.services);
+    report.add('warning', ['region', 'center'], 'center', middle && `${middle.lat}, ${middle.lon}`);
+    region.center = middle ?? GERMANY;
+    if (!middle) region.zoom ??= 6;
+  }
+  return {
+    fatal: !publisher,
+    top: { ...top, version: 1, publisher: publisher!, region, updated: top.updated!, languages: languages?.length ? (languages as string[]) : undefined },
+  };
+}
+
+/**
+ * Check a feed (already parsed from JSON) and return the usable part plus every problem.
+ * Never throws, whatever the input (any depth, any size, getters that throw).
+ */
 export function parseFeed(input: unknown): ParseResult {
   const report = new Report();
-  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+  try {
+    return check(input, report);
+  } catch {
+    report.add('error', [], 'unreadable');
+    return { problems: report.problems };
+  }
+}
+
+function check(input: unknown, report: Report): ParseResult {
+  if (!isRecord(input)) {
     report.add('error', [], 'notObject', Array.isArray(input) ? '[ … ]' : input);
     return { problems: report.problems };
   }
-  const top = z.safeParse(FeedShape, input);
-  if (!top.success) {
-    for (const issue of top.error.issues) reportIssue(report, 'error', [], input, issue);
-    return { problems: report.problems };
-  }
-  const raw = top.data;
+  // Fast path: the top level is checked in one piece; only a failing one piece by piece.
+  const one = z.safeParse(FeedShape, input);
+  const { top: raw, fatal } = one.success ? { top: one.data, fatal: false } : checkTop(input, report);
+  if (!raw) return { problems: report.problems };
+  // Places far from the centre are flagged, unless the centre is only a guess for all of Germany.
+  const farFrom = raw.region.center === GERMANY ? undefined : raw.region.center;
   const vocab = (key: 'categories' | 'audiences' | 'districts') => {
     flagHtml(raw[key], [key], report);
     return parseList(VocabularyEntry, raw[key], [key], DROPPABLE.vocabulary, report);
@@ -206,11 +317,18 @@ export function parseFeed(input: unknown): ParseResult {
     if (text && typeof text === 'object') for (const lang of Object.keys(text)) textLanguages.add(lang);
   };
 
-  raw.services.forEach((item, index) => {
+  raw.services.forEach((entry, index) => {
+    if (entry === null) return; // null = no entry
     const path: Path = ['services', index];
+    let item: unknown = entry;
     // Fast path: most services are valid, and one nested check is ~5× cheaper than checking
-    // every location and slot on its own. Only a service that fails is checked piece by piece.
-    const whole = z.safeParse(ServiceDocument, item);
+    // every location and slot on its own. Only a service that fails is checked piece by piece,
+    // after taking null for absent (database exports write null for every empty field).
+    let whole = z.safeParse(ServiceDocument, item);
+    if (!whole.success && isRecord(item)) {
+      item = withoutNulls(item);
+      whole = z.safeParse(ServiceDocument, item);
+    }
     const shape = whole.success ? whole.data : parseItem(ServiceShape, item, path, DROPPABLE.service, report);
     if (!shape) return;
     if (serviceIds.has(shape.id)) {
@@ -233,6 +351,7 @@ export function parseFeed(input: unknown): ParseResult {
     const locationIds = new Set<string>();
     const locations: Location[] = [];
     (shape.locations ?? []).forEach((rawLocation, li) => {
+      if (rawLocation === null) return; // null = no entry
       const at: Path = [...path, 'locations', li];
       const location = whole.success
         ? (rawLocation as z.infer<typeof LocationDocument>)
@@ -244,8 +363,8 @@ export function parseFeed(input: unknown): ParseResult {
         report.add('warning', [...at, 'district'], 'unknownDistrict', location.district);
         delete location.district;
       }
-      if (location.geo && distanceMeters(location.geo, raw.region.center) > FAR_KM * 1000) {
-        const km = Math.round(distanceMeters(location.geo, raw.region.center) / 1000);
+      if (location.geo && farFrom && distanceMeters(location.geo, farFrom) > FAR_KM * 1000) {
+        const km = Math.round(distanceMeters(location.geo, farFrom) / 1000);
         report.add('warning', [...at, 'geo'], 'far', `${location.geo.lat}, ${location.geo.lon}`, String(km));
       }
       locations.push({
@@ -270,10 +389,8 @@ export function parseFeed(input: unknown): ParseResult {
     flagHtml(item, path, report);
   });
 
-  if (services.length === 0) {
-    report.add('error', ['services'], 'noServices');
-    return { problems: report.problems };
-  }
+  if (services.length === 0) report.add('error', ['services'], 'noServices');
+  if (services.length === 0 || fatal) return { problems: report.problems };
   return {
     feed: {
       version: 1,
@@ -285,7 +402,7 @@ export function parseFeed(input: unknown): ParseResult {
       audiences,
       districts,
       services,
-      quickCheck: raw.quickCheck,
+      quickCheck: raw.quickCheck ?? undefined,
     },
     problems: report.problems,
   };

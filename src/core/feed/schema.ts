@@ -30,10 +30,11 @@ const nonEmpty = () => z.string().check(z.trim(), z.minLength(1, { error: 'empty
 const slug = () => z.string().check(z.regex(SLUG, { error: 'slug' }));
 const languageTag = () => z.string().check(z.regex(LANGUAGE_TAG, { error: 'language' }));
 const date = () =>
-  z.string().check(z.regex(DATE, { error: 'date' }), z.refine(isRealDate, { error: 'date' }));
+  z.string().check(z.regex(DATE, { error: 'date', abort: true }), z.refine(isRealDate, { error: 'date' }));
 const time = () => z.string().check(z.regex(TIME, { error: 'time' }));
 const httpUrl = () =>
   z.string().check(z.regex(/^https?:\/\/[^\s<>"]+$/i, { error: 'url' }));
+const email = () => z.string().check(z.regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, { error: 'email' }));
 
 /** A human-readable text: German string, or a map language → string. */
 export const Text = z.union(
@@ -120,7 +121,7 @@ export const ServiceShape = z.object({
   contact: z._default(
     z.object({
       phone: z.optional(z.string().check(z.regex(/^[+()\d\s/.-]{3,30}$/, { error: 'phone' }))),
-      email: z.optional(z.string().check(z.regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, { error: 'email' }))),
+      email: z.optional(email()),
       website: z.optional(httpUrl()),
       whatsapp: z.optional(z.string().check(z.regex(/^(\+?[\d\s]{6,20}|https:\/\/wa\.me\/\d{6,20})$/, { error: 'whatsapp' }))),
     }),
@@ -152,7 +153,7 @@ export const DROPPABLE = {
   vocabulary: ['icon'],
 } as const;
 
-export const RegionShape = z.object({
+const Region = {
   country: z._default(z.literal('DE', { error: 'country' }), 'DE'),
   state: z._default(
     z.pipe(
@@ -176,16 +177,22 @@ export const RegionShape = z.object({
   ),
   center: Coordinates,
   zoom: z.optional(z.number().check(z.gte(1, { error: 'zoom' }), z.lte(19, { error: 'zoom' }))),
-});
+};
+export const RegionShape = z.object(Region);
 export type Region = z.infer<typeof RegionShape>;
 
-/** The top level of a feed; lists are checked entry by entry afterwards. */
-export const FeedShape = z.object({
-  version: z.literal(1, { error: 'version' }),
-  publisher: z.object({ name: Text, url: z.optional(httpUrl()), email: z.optional(z.string()) }),
-  region: RegionShape,
-  updated: date(),
-  languages: z.optional(z.array(languageTag())),
+export const PublisherShape = z.object({ name: Text, url: z.optional(httpUrl()), email: z.optional(email()) });
+
+/**
+ * The top level for a feed that fails `FeedShape`, checked so that every optional value can be
+ * dropped (parse.ts; the publisher and the language codes are checked on their own).
+ */
+export const TopShape = z.object({
+  publisher: z.optional(z.unknown()),
+  // A dropped region is read as {}: every field takes its default (the centre is filled in).
+  region: z.prefault(z.object({ ...Region, center: z.optional(Coordinates) }), {}),
+  updated: z.optional(date()),
+  languages: z.optional(z.array(z.unknown())),
   categories: z._default(z.array(z.unknown()), []),
   audiences: z._default(z.array(z.unknown()), []),
   districts: z._default(z.array(z.unknown()), []),
@@ -193,12 +200,22 @@ export const FeedShape = z.object({
   quickCheck: z.optional(z.unknown()),
 });
 
+/** The top level of a feed; lists are checked entry by entry afterwards. */
+export const FeedShape = z.extend(TopShape, {
+  version: z.literal(1, { error: 'version' }),
+  publisher: PublisherShape,
+  region: RegionShape,
+  updated: date(),
+  languages: z.optional(z.array(languageTag())),
+});
+
 /** A feed after checking: only valid entries remain, references are resolved. */
 export interface Feed {
   version: 1;
-  publisher: z.infer<typeof FeedShape>['publisher'];
+  publisher: z.infer<typeof PublisherShape>;
   region: Region;
-  updated: string;
+  /** Date of the data; absent when the feed's `updated` is missing or unreadable (warned). */
+  updated?: string;
   /** Languages the city offers texts in (from `languages`, else the ones found in texts). */
   languages: string[];
   categories: VocabularyEntry[];
