@@ -12,7 +12,7 @@ if (!existsSync(join(dist, 'lotse.js'))) {
   process.exit(1);
 }
 
-// 1. demo/embed.ts → dist/embed.js (self-contained, minified).
+// 1. demo/embed.ts → dist/embed.js (one file: it bundles the URL check of src/core/safe-url.ts).
 await build({
   configFile: false,
   logLevel: 'warn',
@@ -36,6 +36,12 @@ if (built === page || built.includes('.ts"')) {
   console.error('demo/embed.html: the script tag was not found; dist/embed.html not written.');
   process.exit(1);
 }
+// The page must work under a strict CSP (README "Strenge Seiten"): no inline style or script.
+if (/<style|style="|<script(?![^>]*\ssrc=)/i.test(built.replace(/<!--[\s\S]*?-->/g, ''))) {
+  console.error('demo/embed.html: inline <style>, style="" or <script> found (blocked by a strict CSP); dist/embed.html not written.');
+  process.exit(1);
+}
+// No embed-config.json is written: it is the city's own file beside embed.html (README).
 writeFileSync(join(dist, 'embed.html'), built);
 
 // 3. Framework type entry points (package.json exports "./react" and "./vue").

@@ -2,11 +2,16 @@
 // Strict Content-Security-Policy check of the built bundle (run `npm run build` first).
 //
 // Serves dist/ and a test page with
-//   Content-Security-Policy: script-src 'self'; style-src 'self'; require-trusted-types-for 'script'
-// (no 'unsafe-inline') from 127.0.0.1, opens it in Debian's Chromium with puppeteer-core, loads
-// all four widgets with the sample feed, checks that each renders without a CSP or Trusted
-// Types violation, performs one interaction per widget, prints a summary and exits non-zero
-// on any failure. Usage: npm run check:embed
+//   Content-Security-Policy: script-src 'self'; style-src 'self'; require-trusted-types-for 'script';
+//                            trusted-types lit-html
+// (no 'unsafe-inline'; the README's policy plus a list of allowed Trusted Types policies, which
+// only adds restrictions: Lit's `lit-html` is the one policy Lotse creates) from 127.0.0.1,
+// opens it in Debian's Chromium with puppeteer-core, loads all four widgets with the sample
+// feed, checks that each renders without a CSP or Trusted Types violation, performs one
+// interaction per widget (the hours map: consent, then the Leaflet map with markers, tiles from
+// the local /tiles/ and a zoom), then opens dist/embed.html with the map and with a foreign
+// feed (refused, nothing requested), prints a summary and exits non-zero on any failure.
+// Usage: npm run check:embed
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -14,7 +19,10 @@ import puppeteer from 'puppeteer-core';
 import { contactMiddleware } from '../demo/contact-handler.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+/** A 1×1 PNG for every map tile (no internet needed); requests are counted per zoom level. */
+const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const tileRequests = [];
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css', '.html': 'text/html' };
 
@@ -28,7 +36,7 @@ const PAGE = `<!doctype html>
 <body>
   <h1>Lotse unter strenger Content-Security-Policy</h1>
   <lotse-service-finder feed="/services.json" lang="de"></lotse-service-finder>
-  <lotse-hours-map feed="/services.json" lang="de"></lotse-hours-map>
+  <lotse-hours-map feed="/services.json" lang="de" tiles="/tiles/{z}/{x}/{y}.png" attribution="<b>Test</b>-Kacheln"></lotse-hours-map>
   <lotse-quick-check feed="/services.json" lang="de"></lotse-quick-check>
   <lotse-contact-form feed="/services.json" lang="de" endpoint="/api/contact" id="csp-check"></lotse-contact-form>
 </body>
@@ -54,6 +62,11 @@ const server = createServer((req, res) => {
     return res.end(PAGE);
   }
   if (path === '/services.json') return serveFile(res, join(root, 'demo/public/services.json'));
+  if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(path)) {
+    tileRequests.push(path);
+    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Security-Policy': CSP });
+    return res.end(TILE);
+  }
   if (path.startsWith('/dist/')) {
     const file = normalize(join(root, path));
     if (!file.startsWith(join(root, 'dist'))) return serveFile(res, '/nonexistent');
@@ -83,20 +96,26 @@ try {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  const page = await browser.newPage();
   const consoleProblems = [];
   const pageErrors = [];
-  page.on('console', (m) => {
-    const text = m.text();
-    if (/Content[- ]Security[- ]Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(text)) consoleProblems.push(text);
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.evaluateOnNewDocument(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample ?? ''}`);
+  /** A tab that records CSP violations, CSP / Trusted Types console messages and errors. */
+  const watchedPage = async () => {
+    const tab = await browser.newPage();
+    tab.on('console', (m) => {
+      const text = m.text();
+      if (/Content[- ]Security[- ]Policy|Trusted Type|TrustedHTML|TrustedScript|could not be loaded/i.test(text)) consoleProblems.push(text);
     });
-  });
+    tab.on('pageerror', (e) => pageErrors.push(e.message));
+    await tab.evaluateOnNewDocument(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample ?? ''}`);
+      });
+    });
+    return tab;
+  };
+  const violationsOf = (tab) => tab.evaluate(() => window.__csp);
+  const page = await watchedPage();
   await page.goto(url, { waitUntil: 'load' });
   const header = await page.evaluate(async () => (await fetch('/')).headers.get('content-security-policy'));
   check('page is served with the strict CSP', header === CSP, header ?? 'no header');
@@ -141,6 +160,45 @@ try {
   await (await inShadow('lotse-hours-map', '[part="entry"] button.name')).click();
   check('hours map: entry opens', await waitShadow('lotse-hours-map', '[part="entry"] .details'));
 
+  // Hours map: show the map, consent, and Leaflet draws markers and requests tiles.
+  await (await inShadow('lotse-hours-map', '.views > button[aria-controls="map"]')).click();
+  check('hours map: consent asked first', await waitShadow('lotse-hours-map', '[part="consent"] button.primary'));
+  check('hours map: no tile before consent', tileRequests.length === 0, `${tileRequests.length} tile requests`);
+  await (await inShadow('lotse-hours-map', '[part="consent"] button.primary')).click();
+  check('hours map: map with markers after consent', await waitShadow('lotse-hours-map', '.leaflet-container .leaflet-marker-icon', 10_000));
+  const tilesLoaded = await page
+    .waitForFunction(() => document.querySelector('lotse-hours-map').shadowRoot.querySelector('img.leaflet-tile-loaded'), { timeout: 10_000 })
+    .then(() => true, () => false);
+  check('hours map: tiles requested from the tiles URL and shown', tilesLoaded && tileRequests.length > 0, `${tileRequests.length} tile requests, first ${tileRequests[0] ?? '—'}`);
+  const mapState = await page.evaluate(() => {
+    const r = document.querySelector('lotse-hours-map').shadowRoot;
+    const markers = [...r.querySelectorAll('.leaflet-marker-icon')];
+    return {
+      markers: markers.length,
+      named: markers.every((m) => m.getAttribute('role') === 'button' && m.getAttribute('aria-label')),
+      error: r.querySelector('.map [role="alert"]')?.textContent ?? '',
+      inlineStyles: r.querySelectorAll('style').length,
+      adopted: r.adoptedStyleSheets.length,
+      canvasHeight: Math.round(r.querySelector('.map-canvas')?.getBoundingClientRect().height ?? 0),
+      paneAbsolute: r.querySelector('.leaflet-pane') ? getComputedStyle(r.querySelector('.leaflet-pane')).position : 'no pane',
+      attribution: r.querySelector('.leaflet-control-attribution')?.textContent ?? '',
+      attributionMarkup: Boolean(r.querySelector('.leaflet-control-attribution b')),
+    };
+  });
+  check(
+    'hours map: markers named, no map error, no <style>, Leaflet rules adopted',
+    mapState.markers > 0 && mapState.named && !mapState.error && mapState.inlineStyles === 0 && mapState.paneAbsolute === 'absolute' && mapState.canvasHeight > 100,
+    `${mapState.markers} markers, ${mapState.adopted} adopted sheets, pane ${mapState.paneAbsolute}, canvas ${mapState.canvasHeight}px${mapState.error ? `, error: ${mapState.error}` : ''}`,
+  );
+  check('hours map: attribution shown as text', mapState.attribution === '<b>Test</b>-Kacheln' && !mapState.attributionMarkup, mapState.attribution);
+  // (The map may have zoomed to the entry opened above: take the level of the latest tiles.)
+  const level = Number(tileRequests.at(-1)?.split('/')[2]);
+  await (await inShadow('lotse-hours-map', '.leaflet-control-zoom-in')).asElement()?.click();
+  const zoomed = await page
+    .waitForFunction((z) => document.querySelector('lotse-hours-map').shadowRoot.querySelector(`img.leaflet-tile-loaded[src*="/tiles/${z}/"]`), { timeout: 10_000 }, level + 1)
+    .then(() => true, () => false);
+  check('hours map: zoom button works (tiles of the next level)', zoomed, `zoom ${level} → ${level + 1}`);
+
   // Quick-check: start and answer the first question.
   await (await inShadow('lotse-quick-check', 'button.primary')).click();
   check('quick-check: first question', await waitShadow('lotse-quick-check', '[part="answer-button"]'));
@@ -162,8 +220,29 @@ try {
   });
   check('contact form: topic chosen and phone typed', filled);
 
+  // The iframe page dist/embed.html under the same policy: the map, and a foreign feed refused.
+  const embedPage = await watchedPage();
+  const requested = [];
+  embedPage.on('request', (r) => requested.push(r.url()));
+  await embedPage.goto(`${url}dist/embed.html?widget=hours-map&feed=/services.json&lang=de&consent=granted&show-map&tiles=/tiles/{z}/{x}/{y}.png`, { waitUntil: 'load' });
+  const embedMap = await embedPage
+    .waitForFunction(() => document.querySelector('lotse-hours-map')?.shadowRoot?.querySelector('.leaflet-marker-icon'), { timeout: 10_000 })
+    .then(() => true, () => false);
+  check('embed.html: the hours map with markers', embedMap);
+  const foreign = 'https://evil.example/services.json';
+  await embedPage.goto(`${url}dist/embed.html?widget=service-finder&feed=${encodeURIComponent(foreign)}`, { waitUntil: 'load' });
+  const refused = await embedPage
+    .waitForFunction(() => document.querySelector('[role="alert"]')?.textContent, { timeout: 5000 })
+    .then((h) => h.jsonValue(), () => '');
+  const errorBorder = await embedPage.evaluate(() => getComputedStyle(document.querySelector('.lotse-embed-error') ?? document.body).borderTopStyle);
+  check(
+    'embed.html: a foreign feed is refused with the message, styled, and nothing is requested from it',
+    refused.includes('Die Adresse des Feeds fehlt oder ist nicht erlaubt.') && errorBorder === 'solid' && !requested.some((r) => !r.startsWith(url)),
+    `${refused.slice(0, 52)}… · border ${errorBorder} · ${requested.filter((r) => !r.startsWith(url)).length} foreign requests`,
+  );
+
   await new Promise((r) => setTimeout(r, 300));
-  const violations = await page.evaluate(() => window.__csp);
+  const violations = [...(await violationsOf(page)), ...(await violationsOf(embedPage))];
   check('no securitypolicyviolation events', violations.length === 0, violations.slice(0, 5).join(' | '));
   check('no CSP / Trusted Types messages in the console', consoleProblems.length === 0, consoleProblems.slice(0, 5).join(' | '));
   check('no uncaught errors', pageErrors.length === 0, pageErrors.slice(0, 5).join(' | '));
@@ -173,6 +252,73 @@ try {
   await browser?.close();
   server.close();
 }
+
+// ==== Editor page (dist/redaktion.html) under the same strict CSP ============================
+// Its own server and browser, so this block stands apart from the checks above. Reads the CSV
+// template through the file input, waits for the findings and the four previewed widgets, and
+// checks that nothing is requested once the page has loaded (the dropped file never leaves).
+{
+  const editorServer = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = normalize(join(root, 'dist', path));
+    return serveFile(res, file.startsWith(join(root, 'dist')) ? file : '/nonexistent');
+  });
+  await new Promise((done) => editorServer.listen(0, '127.0.0.1', done));
+  const base = `http://127.0.0.1:${editorServer.address().port}/`;
+  let editorBrowser;
+  try {
+    editorBrowser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const page = await editorBrowser.newPage();
+    const problems = [];
+    const requests = [];
+    page.on('console', (m) => /Content[- ]Security[- ]Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(m.text()) && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('request', (r) => !r.url().startsWith('data:') && requests.push(`${r.method()} ${r.url()}`));
+    await page.evaluateOnNewDocument(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+    });
+    await page.goto(`${base}redaktion.html`, { waitUntil: 'load' });
+    const loaded = requests.length;
+    check('redaktion.html: served with the strict CSP, loads only its own three files', requests.every((r) => r.startsWith(`GET ${base}redaktion.`)) && loaded === 3, requests.join(', '));
+    await page.waitForSelector('#file', { timeout: 10_000 });
+    await (await page.$('#file')).uploadFile(join(root, 'templates/angebote-vorlage.csv'));
+    const status = await page
+      .waitForFunction(() => /gelesen:/.test(document.querySelector('#read-status')?.textContent ?? '') && document.querySelector('#read-status').textContent, { timeout: 15_000 })
+      .then((h) => h.jsonValue(), () => '');
+    check('redaktion.html: the CSV template is read, findings shown', status && (await page.$('.verdict')), status);
+    const shown = {
+      'lotse-service-finder': '.card-title', 'lotse-hours-map': '[part="entry"]', 'lotse-quick-check': '#qc-heading', 'lotse-contact-form': 'form',
+    };
+    for (const [tag, selector] of Object.entries(shown)) {
+      const ok = await page
+        .waitForFunction((t, s) => document.querySelector(`#redaktion ${t}`)?.shadowRoot?.querySelector(s), { timeout: 10_000 }, tag, selector)
+        .then(() => true, () => false);
+      check(`redaktion.html: preview ${tag} renders`, ok);
+    }
+    const snippet = await page.evaluate(() => [document.querySelector('#script-code')?.value ?? '', document.querySelector('#host-code')?.value ?? '']);
+    check('redaktion.html: embed code and the built-in resize script', snippet[0].includes('<lotse-service-finder') && snippet[1].includes('lotse-embed-height'));
+    await page.select('#preview-lang', 'ar');
+    const arabic = await page
+      .waitForFunction(() => document.querySelector('#redaktion lotse-service-finder')?.shadowRoot?.querySelector('[dir="rtl"]'), { timeout: 10_000 })
+      .then(() => true, () => false);
+    check('redaktion.html: preview in Arabic (language built in, right to left)', arabic);
+    await new Promise((r) => setTimeout(r, 300));
+    check('redaktion.html: nothing requested after loading (the file stays in the tab)', requests.length === loaded, requests.slice(loaded).join(', '));
+    const violations = await page.evaluate(() => window.__csp);
+    check('redaktion.html: no CSP violation, Trusted Types message or uncaught error', !violations.length && !problems.length, [...violations, ...problems].slice(0, 5).join(' | '));
+  } catch (error) {
+    check('redaktion.html: check ran to the end', false, error.message);
+  } finally {
+    await editorBrowser?.close();
+    editorServer.close();
+  }
+}
+// ==== End of the editor page block ============================================================
 
 const failed = results.filter((r) => !r.ok).length;
 console.log(`\nCSP check: ${results.length - failed} passed, ${failed} failed`);

@@ -1,7 +1,7 @@
 // Reports min+gzip bytes of every built entry (with the chunks it imports statically, i.e.
 // what a page downloads before first paint), of each language chunk and of lazy chunks,
-// against the budgets in scripts/size-budgets.json. Exits 1 when a budget is exceeded.
-// Run after `npm run build`.
+// against the budgets in scripts/size-budgets.json, then the editor page and the release
+// archive (`npm run release`). Exits 1 when a budget is exceeded. Run after `npm run build`.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname, basename } from 'node:path';
@@ -40,6 +40,19 @@ for (const chunk of chunks) {
   if (locale) check(`language ${locale} (${chunk})`, gz(join(dist, 'chunks', chunk)), budgets.locale);
   else if (lazy) check(`lazy ${lazy[0]} (${chunk})`, gz(join(dist, 'chunks', chunk)), lazy[1]);
 }
+
+// The editor page (one self-contained script with every language and lazy part) and the
+// release archive (bytes as downloaded: a zip is compressed already).
+const editor = ['redaktion.html', 'redaktion.js', 'redaktion.css'].map((f) => join(dist, f));
+if (editor.every((f) => existsSync(f))) {
+  check('editor page redaktion.html + .js + .css', editor.reduce((sum, f) => sum + gz(f), 0), budgets.editor);
+} else {
+  console.warn('dist/redaktion.html is missing: the editor page is not counted (npm run build).');
+}
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const archive = join(dist, `lotse-${version}.zip`);
+if (existsSync(archive)) check(`release archive lotse-${version}.zip (bytes, zip)`, readFileSync(archive).length, budgets.release);
+else console.warn(`dist/lotse-${version}.zip is missing: the release archive is not counted (npm run release).`);
 
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`${'file'.padEnd(width)}  min+gzip    budget`);

@@ -6,15 +6,21 @@ import { spawn } from 'node:child_process';
 function run(command, args) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['inherit', 'pipe', 'inherit'] });
-    let last = '';
+    let last;
+    let pending = '';
+    // Only a line that starts with the counts is a summary ("node: …" or the browsers' own);
+    // the progress bar ("Chrome: |███| … 703 passed, 0 failed") repeats per-engine counts.
+    const read = (line) => {
+      const match = /^(?:node: )?(\d+) passed, (\d+) failed/.exec(line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').trim());
+      if (match) last = match;
+    };
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
-      const lines = `${chunk}`.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
-      for (const line of lines) {
-        const match = /(?:^|\s)(\d+) passed, (\d+) failed/.exec(line);
-        if (match) last = match;
-      }
+      const lines = `${pending}${chunk}`.split('\n');
+      pending = lines.pop();
+      lines.forEach(read);
     });
+    child.stdout.on('end', () => read(pending));
     child.on('close', (code) => resolve({ code, passed: Number(last?.[1] ?? 0), failed: Number(last?.[2] ?? (code ? 1 : 0)) }));
   });
 }

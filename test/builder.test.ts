@@ -1,15 +1,17 @@
 /**
- * The embed-code builder (demo/builder.html): what an editor picks is what the preview shows
- * and what the copied code says.
+ * The embed-code builder, part of the editor page (editor/builder.ts): what an editor picks is
+ * what the preview shows and what the copied code says.
  */
 import { expect } from '@open-wc/testing';
-import { until } from './helpers.js';
+import { PREVIEW_ENDPOINT, hostScriptFrom, mountBuilder } from '../editor/builder.js';
+import { feedCopy, until } from './helpers.js';
 
 const FEED = '/test/fixtures/small-feed.json';
 const root = document.createElement('main');
 root.id = 'builder';
 document.body.append(root);
-await import('../demo/builder.js');
+const hostPage = await (await fetch(new URL('../demo/embed-host-snippet.html', import.meta.url))).text();
+const builder = mountBuilder(root, { hostScript: hostScriptFrom(hostPage) });
 
 const $ = <T extends Element = HTMLInputElement>(selector: string) => root.querySelector<T>(selector)!;
 async function type(selector: string, text: string) {
@@ -21,17 +23,25 @@ async function choose(selector: string) {
   $(selector).click();
 }
 const code = (id: string) => $<HTMLTextAreaElement>(`#${id}`).value;
-const preview = () => $('#preview').firstElementChild;
+const preview = () => $('#builder-preview').firstElementChild as (HTMLElement & { feed?: unknown }) | null;
 
 describe('embed-code builder', () => {
   it('starts with the finder and shows its element and script', () => {
     expect(code('script-code')).to.equal(
-      '<script type="module" src="/lotse/service-finder.js"></script>\n<lotse-service-finder feed="/services.json"></lotse-service-finder>',
+      '<script type="module" src="/lotse/service-finder.js"></script>\n<lotse-service-finder feed="/lotse/services.json"></lotse-service-finder>',
     );
-    expect(code('iframe-code')).to.contain('src="/lotse/embed.html?widget=service-finder&amp;feed=%2Fservices.json"');
+    expect(code('iframe-code')).to.contain('src="/lotse/embed.html?widget=service-finder&amp;feed=%2Flotse%2Fservices.json"');
+  });
+
+  it('without a feed read on the page, the opened preview says where it comes from', () => {
+    $<HTMLDetailsElement>('details.builder-preview').open = true;
+    $('details.builder-preview').dispatchEvent(new Event('toggle'));
+    expect($('#builder-preview').textContent).to.contain('sobald oben eine Datei gelesen ist');
   });
 
   it('a feed, language and settings go into both snippets and the live preview', async () => {
+    const feed = feedCopy();
+    builder.setFeed(feed);
     await type('#feed', FEED);
     $<HTMLSelectElement>('#lang').value = 'en';
     $('#lang').dispatchEvent(new Event('change'));
@@ -48,7 +58,9 @@ describe('embed-code builder', () => {
     });
     await until(() => preview()?.getAttribute('page-size') === '5', 3000, 'the preview to follow');
     expect(preview()!.localName).to.equal('lotse-service-finder');
-    expect(preview()!.getAttribute('feed')).to.equal(FEED);
+    // The preview shows the feed read on the page (a property), not a download of the address.
+    expect(preview()!.feed).to.equal(feed);
+    expect(preview()!.hasAttribute('feed')).to.equal(false);
     expect(preview()!.getAttribute('categories')).to.equal('health');
     // Districts of the editor's own feed are offered.
     await until(() => root.querySelector('select#district option[value="nord"]'), 3000, 'districts');
@@ -65,7 +77,9 @@ describe('embed-code builder', () => {
     expect(code('script-code')).to.contain('endpoint="/api/kontakt?a=1&amp;b=&quot;2&quot;" privacy-url="/datenschutz"');
     expect(code('script-code')).not.to.contain('page-size');
     await until(() => preview()?.localName === 'lotse-contact-form', 3000, 'the preview to switch');
-    expect(preview()!.getAttribute('endpoint')).to.equal('/api/kontakt?a=1&b="2"');
+    // The preview never sends: its endpoint is a placeholder and its submit is stopped.
+    expect(preview()!.getAttribute('endpoint')).to.equal(PREVIEW_ENDPOINT);
+    expect(preview()!.getAttribute('privacy-url')).to.equal('/datenschutz');
   });
 
   it('refuses a javascript: feed', async () => {

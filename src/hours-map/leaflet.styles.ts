@@ -1,15 +1,50 @@
 /**
- * The few Leaflet layout rules the hours map needs, inside the shadow root.
+ * What Leaflet needs to run in the hours map's shadow root, also on strict pages:
  *
- * Leaflet's own leaflet.css (14 kB) cannot be imported with Vite's `?inline` here: the test
- * server (web-test-runner) serves CSS files as CSS, not as modules. So this small set,
- * written after the rules of Leaflet 1.9 (BSD-2-Clause, © Volodymyr Agafonkin and CloudMade),
- * covers panes, tiles, markers, zoom animation and the two controls we use, with 44 px
- * zoom buttons, our tokens, forced-colors and reduced motion, plus Lotse's own marker styles.
- * Only the lazy map chunk carries it.
+ * 1. The few Leaflet layout rules the hours map needs. Leaflet's own leaflet.css (14 kB) cannot
+ *    be imported with Vite's `?inline` here: the test server (web-test-runner) serves CSS
+ *    files as CSS, not as modules. So this small set, written after the rules of Leaflet 1.9
+ *    (BSD-2-Clause, © Volodymyr Agafonkin and CloudMade), covers panes, tiles, markers, zoom
+ *    animation and our two controls, with 44 px zoom buttons, our tokens, forced-colors and
+ *    reduced motion, plus Lotse's own marker styles. A Lit `css` result: map.ts adopts it as a
+ *    constructed stylesheet, which `style-src 'self'` allows (an inline `<style>` it blocks).
+ *    Only the lazy map chunk carries it.
+ *
+ * 2. Leaflet's one HTML-string write on load: `Browser.inlineSvg` is probed with
+ *    `div.innerHTML = '<svg/>'`, which throws under `require-trusted-types-for 'script'` and
+ *    would fail the whole map chunk. This module is imported by map.ts before Leaflet, so
+ *    while Leaflet's module body runs (synchronously, right after this one) that exact string
+ *    on a detached element is answered with an `<svg>` element built by DOM API; every other
+ *    value goes to the browser's own setter. The original setter is back when map.ts runs
+ *    (`releaseLeafletProbe()`), and at the latest at the next microtask. No Trusted Types
+ *    policy is created.
  */
-export const leafletCss = `
-.leaflet-container{overflow:hidden;position:relative;background:var(--_surface-alt);font:inherit;
+import { css } from 'lit';
+
+const INNER_HTML = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML');
+if (INNER_HTML?.set) {
+  const set = INNER_HTML.set;
+  Object.defineProperty(Element.prototype, 'innerHTML', {
+    ...INNER_HTML,
+    set(this: Element, value: unknown) {
+      if (value === '<svg/>' && !this.isConnected && !this.firstChild) {
+        this.append(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
+      } else {
+        set.call(this, value);
+      }
+    },
+  });
+  queueMicrotask(() => releaseLeafletProbe());
+}
+
+/** Put the browser's own `innerHTML` back (idempotent). */
+export function releaseLeafletProbe() {
+  if (INNER_HTML && Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')?.set !== INNER_HTML.set) {
+    Object.defineProperty(Element.prototype, 'innerHTML', INNER_HTML);
+  }
+}
+
+export const leafletStyles = css`.leaflet-container{overflow:hidden;position:relative;background:var(--_surface-alt);font:inherit;
   -webkit-tap-highlight-color:transparent;touch-action:none;outline-offset:1px}
 .leaflet-pane,.leaflet-tile,.leaflet-marker-icon,.leaflet-tile-container,.leaflet-pane>svg,
 .leaflet-pane>canvas,.leaflet-zoom-box,.leaflet-layer{position:absolute;left:0;top:0}
@@ -35,10 +70,11 @@ export const leafletCss = `
 .leaflet-top .leaflet-control{margin-top:8px}.leaflet-left .leaflet-control{margin-left:8px}
 .leaflet-right .leaflet-control{margin-right:0}.leaflet-bottom .leaflet-control{margin-bottom:0}
 .leaflet-bar{display:flex;flex-direction:column;border:2px solid var(--_border);border-radius:var(--_radius);overflow:hidden}
-.leaflet-bar a{display:flex;align-items:center;justify-content:center;width:var(--_tap);height:var(--_tap);
-  background:var(--_surface);color:var(--_text);font-size:1.5em;font-weight:700;text-decoration:none}
-.leaflet-bar a+a{border-top:1px solid var(--_border)}
-.leaflet-bar a.leaflet-disabled{color:var(--_muted);cursor:default}
+.leaflet-bar button{display:flex;align-items:center;justify-content:center;width:var(--_tap);height:var(--_tap);
+  margin:0;padding:0;border:0;border-radius:0;background:var(--_surface);color:var(--_text);font-size:1.5em;font-weight:700;line-height:1}
+.leaflet-bar button+button{border-top:1px solid var(--_border)}
+.leaflet-bar button[aria-disabled=true]{color:var(--_muted);cursor:default}
+.leaflet-bar button:focus-visible{outline-offset:-5px}
 .leaflet-control-attribution{padding:0 .4em;background:rgb(255 255 255 / .85);color:var(--_text);font-size:.8em}
 .leaflet-attribution-flag{display:none!important}
 /* Lotse markers: 44 px tap targets; a pin, or a round cluster with its count. */
@@ -51,7 +87,7 @@ export const leafletCss = `
 .pin.selected .pin-dot,.cluster.selected span{outline:4px solid var(--_focus);outline-offset:2px}
 .pin.selected{z-index:1000!important}
 @media (prefers-reduced-motion:reduce){.leaflet-zoom-anim .leaflet-zoom-animated{transition:none}}
-@media (forced-colors:active){.leaflet-bar a,.leaflet-control-attribution{border-color:ButtonText;background:Canvas;color:ButtonText}
+@media (forced-colors:active){.leaflet-bar button,.leaflet-control-attribution{border-color:ButtonText;background:Canvas;color:ButtonText}
   .pin-dot,.cluster span{forced-color-adjust:none;background:ButtonText;color:ButtonFace;border-color:ButtonFace}
   .pin.selected .pin-dot,.cluster.selected span{outline-color:Highlight}}
 `;

@@ -10,9 +10,18 @@
  * activation; points that share one address (which no zoom can split) fan out in a ring.
  * Markers and clusters are Leaflet markers with `role="button"`, `tabindex="0"`, an
  * `aria-label`, and Enter/Space activation.
+ *
+ * Strict pages (`style-src 'self'; require-trusted-types-for 'script'`): no inline `<style>`
+ * (the rules are a constructed stylesheet adopted by the shadow root) and no string-to-HTML
+ * sink, so no Trusted Types policy is needed: marker icons are elements (`divIcon({ html:
+ * element })` appends them), the zoom buttons and the attribution are our own controls built
+ * with DOM APIs (Leaflet's write `innerHTML`), and Leaflet's one probe on load is answered by
+ * `leaflet.styles.ts`, imported before Leaflet for that reason.
  */
-import { DomEvent, Marker, divIcon, latLngBounds, layerGroup, map as leafletMap, point, tileLayer, control, type LatLngExpression } from 'leaflet/dist/leaflet-src.esm.js';
-import { leafletCss } from './leaflet.styles.js';
+import { releaseLeafletProbe, leafletStyles } from './leaflet.styles.js';
+import { Control, DomEvent, Marker, divIcon, latLngBounds, layerGroup, map as leafletMap, point, tileLayer, type LatLngExpression, type Map as LeafletMap } from 'leaflet/dist/leaflet-src.esm.js';
+
+releaseLeafletProbe();
 
 export interface MapPoint {
   key: string;
@@ -48,15 +57,71 @@ export interface HoursMapView {
 
 const CELL = 56;
 const MAX_ZOOM = 19;
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** An element with a class and (optionally) text, built without any HTML string. */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (text) el.textContent = text;
+  return el;
+}
+
+/** A Leaflet control at `position` around an element of ours. */
+function addControl(map: LeafletMap, position: 'topleft' | 'bottomright', container: HTMLElement) {
+  const ctl = new Control({ position });
+  ctl.onAdd = () => container;
+  DomEvent.disableClickPropagation(container);
+  return ctl.addTo(map);
+}
+
+/** Zoom buttons: real buttons (Leaflet's are links), labelled in the widget's language. */
+function zoomControl(map: LeafletMap) {
+  const bar = element('div', 'leaflet-control-zoom leaflet-bar');
+  const button = (cls: string, sign: string, zoom: () => void) => {
+    const b = element('button', cls);
+    b.type = 'button';
+    b.append(element('span', '', sign));
+    b.lastElementChild!.setAttribute('aria-hidden', 'true');
+    b.addEventListener('click', () => b.getAttribute('aria-disabled') !== 'true' && zoom());
+    bar.append(b);
+    return b;
+  };
+  const zoomIn = button('leaflet-control-zoom-in', '+', () => map.zoomIn());
+  const zoomOut = button('leaflet-control-zoom-out', '\u2212', () => map.zoomOut());
+  const update = () => {
+    // aria-disabled, not disabled: a button that was just used keeps the focus at the limit.
+    zoomIn.setAttribute('aria-disabled', String(map.getZoom() >= map.getMaxZoom()));
+    zoomOut.setAttribute('aria-disabled', String(map.getZoom() <= map.getMinZoom()));
+  };
+  map.on('zoomend zoomlevelschange', update);
+  update();
+  addControl(map, 'topleft', bar);
+  return {
+    label(zoomInText: string, zoomOutText: string) {
+      for (const [b, text] of [[zoomIn, zoomInText], [zoomOut, zoomOutText]] as const) {
+        b.title = text;
+        b.setAttribute('aria-label', text);
+      }
+    },
+  };
+}
+
+/** The shadow root (or document) gets the map's rules once, as an adopted stylesheet. */
+function adoptStyles(host: HTMLElement) {
+  const root = host.getRootNode() as ShadowRoot | Document;
+  const sheet = leafletStyles.styleSheet;
+  if (sheet && 'adoptedStyleSheets' in root) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else {
+    // Browsers without constructable stylesheets (they have no strict CSP problem either).
+    host.append(element('style', '', leafletStyles.cssText));
+  }
+}
 
 export function createMap(host: HTMLElement, options: MapOptions): HoursMapView {
-  const style = document.createElement('style');
-  style.textContent = leafletCss;
-  const canvas = document.createElement('div');
-  canvas.className = 'map-canvas';
-  host.append(style, canvas);
+  adoptStyles(host);
+  const canvas = element('div', 'map-canvas');
+  host.append(canvas);
 
   let texts = options.texts;
   const map = leafletMap(canvas, {
@@ -68,9 +133,10 @@ export function createMap(host: HTMLElement, options: MapOptions): HoursMapView 
   });
   canvas.setAttribute('role', 'region');
   canvas.setAttribute('aria-label', texts.region);
-  const zoom = control.zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut }).addTo(map);
-  // Leaflet writes attributions as HTML: the editor's text is escaped to stay text.
-  control.attribution({ prefix: false }).addAttribution(escapeHtml(options.attribution)).addTo(map);
+  const zoom = zoomControl(map);
+  zoom.label(texts.zoomIn, texts.zoomOut);
+  // The editor's attribution is text (Leaflet's attribution control writes HTML).
+  addControl(map, 'bottomright', element('div', 'leaflet-control-attribution', options.attribution));
   tileLayer(options.tiles, { maxZoom: MAX_ZOOM }).addTo(map);
   const layer = layerGroup().addTo(map);
 
@@ -86,9 +152,10 @@ export function createMap(host: HTMLElement, options: MapOptions): HoursMapView 
     return active && canvas.contains(active) ? active.dataset.key : undefined;
   };
 
-  const add = (at: LatLngExpression, html: string, cls: string, label: string, keys: string[], onActivate: () => void) => {
+  const add = (at: LatLngExpression, inner: HTMLElement, cls: string, label: string, keys: string[], onActivate: () => void) => {
     const marker = new Marker(at, {
-      icon: divIcon({ html, className: cls, iconSize: [44, 44], iconAnchor: [22, 22] }),
+      // An element, not an HTML string: Leaflet appends it (no innerHTML).
+      icon: divIcon({ html: inner, className: cls, iconSize: [44, 44], iconAnchor: [22, 22] }),
       keyboard: true,
       autoPanOnFocus: false,
     }).addTo(layer);
@@ -143,7 +210,7 @@ export function createMap(host: HTMLElement, options: MapOptions): HoursMapView 
   };
 
   const pin = (p: MapPoint, at: LatLngExpression) =>
-    add(at, '<span class="pin-dot"></span>', `pin${p.open ? ' open' : ''}`, p.label, [p.key], () => {
+    add(at, element('span', 'pin-dot'), `pin${p.open ? ' open' : ''}`, p.label, [p.key], () => {
       select(p.key);
       options.onSelect(p.key);
     });
@@ -152,7 +219,7 @@ export function createMap(host: HTMLElement, options: MapOptions): HoursMapView 
     const bounds = latLngBounds(group.map((p) => [p.lat, p.lon] as [number, number]));
     const names = group.slice(0, 5).map((p) => p.label.split(',')[0]);
     const open = group.some((p) => p.open);
-    add(bounds.getCenter(), `<span>${group.length}</span>`, `cluster${open ? ' open' : ''}`, texts.cluster(group.length, names), group.map((p) => p.key), () => {
+    add(bounds.getCenter(), element('span', '', String(group.length)), `cluster${open ? ' open' : ''}`, texts.cluster(group.length, names), group.map((p) => p.key), () => {
       const target = map.getBoundsZoom(bounds, false, point(60, 60));
       if (target <= map.getZoom() || map.getZoom() >= MAX_ZOOM) {
         fanned = id;
@@ -196,11 +263,7 @@ export function createMap(host: HTMLElement, options: MapOptions): HoursMapView 
       points = next;
       texts = nextTexts;
       canvas.setAttribute('aria-label', texts.region);
-      const el = zoom.getContainer();
-      el?.querySelector('.leaflet-control-zoom-in')?.setAttribute('title', texts.zoomIn);
-      el?.querySelector('.leaflet-control-zoom-in')?.setAttribute('aria-label', texts.zoomIn);
-      el?.querySelector('.leaflet-control-zoom-out')?.setAttribute('title', texts.zoomOut);
-      el?.querySelector('.leaflet-control-zoom-out')?.setAttribute('aria-label', texts.zoomOut);
+      zoom.label(texts.zoomIn, texts.zoomOut);
       draw();
     },
     select,

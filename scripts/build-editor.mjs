@@ -1,0 +1,54 @@
+// After the library build (dist/ exists): writes the editor page dist/redaktion.html with its
+// script dist/redaktion.js and stylesheet dist/redaktion.css (source: editor/).
+//
+// The script is one self-contained classic script (widgets, CLI checks and importers, every
+// language and lazy part inlined): the page then works from the city's server under a strict
+// CSP, offline, and even opened straight from the unpacked archive (file://, where browsers
+// refuse ES modules). The resize script of demo/embed-host-snippet.html is written into the
+// page's <template id="lotse-host-snippet">, so the page fetches nothing.
+// Run by `npm run build`; alone: `node scripts/build-editor.mjs`.
+import { build } from 'vite';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = 'dist';
+if (!existsSync(join(dist, 'lotse.js'))) {
+  console.error('dist/lotse.js is missing: run `vite build` first.');
+  process.exit(1);
+}
+const fail = (message) => {
+  console.error(`scripts/build-editor.mjs: ${message}; dist/redaktion.html not written.`);
+  process.exit(1);
+};
+
+// 1. editor/redaktion.ts → dist/redaktion.js.
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  publicDir: false,
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    target: 'es2021',
+    minify: true,
+    lib: { entry: 'editor/redaktion.ts', formats: ['iife'], name: 'LotseRedaktion', fileName: () => 'redaktion.js' },
+    rolldownOptions: { output: { minify: true } },
+  },
+});
+copyFileSync('editor/redaktion.css', join(dist, 'redaktion.css'));
+
+// 2. The resize script for iframe hosts, from its one documented copy.
+const host = /<script>([\s\S]*?)<\/script>/.exec(readFileSync('demo/embed-host-snippet.html', 'utf8'))?.[1];
+if (!host) fail('no <script> in demo/embed-host-snippet.html');
+const code = host.replace(/^\n+|\s+$/g, '').replace(/^ {6}/gm, '');
+const escaped = code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+// 3. editor/redaktion.html → dist/redaktion.html.
+const page = readFileSync('editor/redaktion.html', 'utf8');
+const built = page
+  .replace('<script type="module" src="./redaktion.ts"></script>', '<script defer src="./redaktion.js"></script>')
+  .replace('<template id="lotse-host-snippet"></template>', `<template id="lotse-host-snippet">${escaped}</template>`);
+if (built.includes('src="./redaktion.ts"') || !built.includes('src="./redaktion.js"')) fail('the script tag was not found');
+if (!built.includes('lotse-embed-height')) fail('the template for the resize script was not found');
+writeFileSync(join(dist, 'redaktion.html'), built);
+console.log('dist/redaktion.html, dist/redaktion.js and dist/redaktion.css written.');
