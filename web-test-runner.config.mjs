@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { existsSync, readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { build as esbuild } from 'esbuild';
 import { contactKoaMiddleware } from './demo/contact-handler.mjs';
 
@@ -13,6 +14,8 @@ import { contactKoaMiddleware } from './demo/contact-handler.mjs';
  *   /__test/feed?type=html              a web page instead of JSON (a CMS 404 page)
  *   /__test/feed?type=truncated         JSON cut off in the middle
  *   /__test/feed?delay=MS               answers late
+ *   /__test/feed?trickle=MS             the feed in 10 pieces, MS apart (a slow connection)
+ *   /__test/feed?stall=1                3 pieces, then the connection hangs
  *   /__test/count?key=K                 how many feed requests K has seen
  */
 const seen = new Map();
@@ -39,6 +42,25 @@ async function testApi(ctx, next) {
     return;
   }
   ctx.type = 'application/json';
+  if (q.trickle || q.stall) {
+    // A slow connection: the feed in 10 pieces, `trickle` ms apart (with its size, for the
+    // progress bar); `stall`: the first 3 pieces, then nothing more.
+    const body = Buffer.from(feedJson());
+    const pieces = 10;
+    const size = Math.ceil(body.length / pieces);
+    ctx.length = body.length;
+    const stream = new PassThrough();
+    ctx.body = stream;
+    let i = 0;
+    const next = () => {
+      if (q.stall && i === 3) return; // hangs: the connection stays open
+      stream.write(body.subarray(i * size, (i + 1) * size));
+      if (++i < pieces) setTimeout(next, Number(q.trickle ?? 50));
+      else stream.end();
+    };
+    next();
+    return;
+  }
   ctx.body = q.type === 'truncated' ? feedJson().slice(0, 400) : feedJson();
 }
 

@@ -94,6 +94,39 @@ describe('feed loading', () => {
     expect(await requests(key)).to.equal(2);
   });
 
+  it('a slow transfer that keeps receiving is never cut off (only a stall is)', async () => {
+    loadOptions.timeoutMs = 1000;
+    const key = unique();
+    // 10 pieces 150 ms apart: 1.5 s in all, longer than the timeout, but never 1 s without bytes.
+    const source = feedSource(api(`key=${key}&trickle=150`));
+    source.load();
+    await until(() => source.state.status !== 'loading' && source.state.status !== 'idle', 10_000, 'loaded');
+    expect(source.state.status).to.equal('ready');
+    expect(await requests(key)).to.equal(1);
+  });
+
+  it('a transfer that stalls half-way is cut off after the stall time and tried again', async () => {
+    loadOptions.timeoutMs = 400;
+    loadOptions.retryDelaysMs = [10];
+    const key = unique();
+    const source = feedSource(api(`key=${key}&stall=1&trickle=20`));
+    source.load();
+    await until(() => source.state.status === 'error', 10_000, 'error');
+    expect(source.state.status === 'error' && source.state.problems[0].code).to.equal('network');
+    expect(await requests(key)).to.equal(2);
+  });
+
+  it('while a slow feed arrives: a progress bar, then "the connection is slow", then the content', async () => {
+    loadOptions.slowMs = 50;
+    const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="de" feed=${api(`key=${unique()}&trickle=300`)}></lotse-service-finder>`);
+    const root = el.shadowRoot!;
+    await until(() => root.querySelector('[part="state"] progress'), 10_000, 'a progress bar');
+    await until(() => root.querySelector('[part="state"] .slow'), 10_000, 'the slow-connection note');
+    expect(root.querySelector('[part="state"]')!.getAttribute('role')).to.equal('status');
+    expect(root.querySelector('[part="state"] .slow')!.textContent).to.contain('Die Verbindung ist langsam');
+    await until(() => root.querySelector('#lotse-search'), 10_000, 'the content');
+  });
+
   it('keeps the last good feed and shows it, dated, when the network fails', async () => {
     const key = unique();
     const url = api(`key=${key}&fail=1000&status=500`);

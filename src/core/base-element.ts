@@ -242,9 +242,14 @@ export abstract class LotseElement extends LitElement {
   protected renderFeed(ready: (feed: Feed) => unknown): unknown {
     const state = this.feedState;
     if (state.status === 'idle' || state.status === 'loading') {
+      const loading = state.status === 'loading' ? state : undefined;
       return html`<div class="state" part="state" role="status">
         <div class="spinner" aria-hidden="true"></div>
         <span>${msg('Angebote werden geladen …')}</span>
+        ${loading?.total
+          ? html`<progress max="100" value=${Math.round(((loading.received ?? 0) / loading.total) * 100)} aria-label=${msg('Angebote werden geladen …')}></progress>`
+          : nothing}
+        ${loading?.slow ? html`<span class="slow">${msg('Die Verbindung ist langsam. Die Angebote werden weiter geladen.')}</span>` : nothing}
       </div>`;
     }
     if (state.status === 'error') {

@@ -174,6 +174,11 @@ export const baseStyles = css`
   .state.error {
     border-color: var(--_danger);
   }
+  .state progress {
+    inline-size: min(100%, 16em);
+    block-size: 0.75em;
+    accent-color: var(--_primary);
+  }
   .state .title {
     display: flex;
     align-items: center;

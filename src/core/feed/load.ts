@@ -26,7 +26,14 @@ const describeAsync = async (code: string, value?: unknown) => (await checker())
 
 export type FeedState =
   | { status: 'idle' }
-  | { status: 'loading' }
+  | {
+      status: 'loading';
+      /** Bytes received so far, and the size when the server says it (for a progress bar). */
+      received?: number;
+      total?: number;
+      /** Still loading after a few seconds: the widget says the connection is slow. */
+      slow?: boolean;
+    }
   | {
       status: 'ready';
       feed: Feed;
@@ -41,7 +48,13 @@ export type FeedState =
 
 /** Timings, adjustable for tests and for very slow networks. */
 export const loadOptions = {
+  /**
+   * Give up when nothing arrives for this long: no answer yet, or no new bytes of it. A slow
+   * transfer that keeps receiving (a few hundred kB on a weak prepaid connection) is never cut off.
+   */
   timeoutMs: 15_000,
+  /** After this long the loading state says that the connection is slow. */
+  slowMs: 4_000,
   /** Waits before each retry; the number of entries is the number of retries. */
   retryDelaysMs: [1_000, 4_000, 10_000],
 };
@@ -85,21 +98,58 @@ class LoadError extends Error {
   }
 }
 
-async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
-  } catch {
-    throw new LoadError('network', undefined, true);
+/**
+ * The body as text, read piece by piece: each piece restarts the stall timer and reports
+ * progress. (The size header counts compressed bytes when the server compresses, so the
+ * total is only given for uncompressed answers.)
+ */
+async function readBody(response: Response, alive: () => void, progress: (received: number, total?: number) => void): Promise<string> {
+  if (!response.body) return response.text();
+  const length = Number(response.headers.get('content-length'));
+  const total = length > 0 && !response.headers.get('content-encoding') ? length : undefined;
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    alive();
+    received += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+    progress(received, total);
   }
-  if (!response.ok) {
-    const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-    throw new LoadError('http', response.status, retryable);
+  return text + decoder.decode();
+}
+
+async function fetchJson(url: string, progress: (received: number, total?: number) => void): Promise<unknown> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const alive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), loadOptions.timeoutMs);
+  };
+  alive();
+  let response: Response;
+  let text: string;
+  try {
+    try {
+      response = await fetch(url, { signal: controller.signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
+    } catch {
+      throw new LoadError('network', undefined, true);
+    }
+    if (!response.ok) {
+      const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
+      throw new LoadError('http', response.status, retryable);
+    }
+    alive();
+    text = await readBody(response, alive, progress).catch(() => {
+      throw new LoadError('network', undefined, true);
+    });
+  } finally {
+    clearTimeout(timer);
   }
   const type = response.headers.get('content-type') ?? '';
-  const text = await response.text().catch(() => {
-    throw new LoadError('network', undefined, true);
-  });
   if (/html/i.test(type) || /^\s*</.test(text)) throw new LoadError('html404', type || 'text/html', false);
   try {
     const json = JSON.parse(text);
@@ -163,13 +213,23 @@ export class FeedSource extends EventTarget {
       return copy;
     });
 
+    // While nothing is shown yet: say so when it takes long, and how far it is when the size is known.
+    const stillLoading = () => !settled && attempt === this.attempt && this.state.status === 'loading';
+    const slowTimer = setTimeout(() => stillLoading() && this.setState({ ...this.state, status: 'loading', slow: true }), loadOptions.slowMs);
+    let shownPercent = -1;
+    const progress = (received: number, total?: number) => {
+      if (!stillLoading() || !total) return;
+      const percent = Math.min(99, Math.floor((received / total) * 100));
+      if (percent - shownPercent < 5) return; // a re-render per 5 %, not per network packet
+      shownPercent = percent;
+      this.setState({ ...(this.state as Extract<FeedState, { status: 'loading' }>), received, total });
+    };
+
     let failure: [code: string, value?: unknown] = ['network'];
     for (let retry = 0; retry <= loadOptions.retryDelaysMs.length; retry++) {
       if (retry > 0) await wait(loadOptions.retryDelaysMs[retry - 1]);
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), loadOptions.timeoutMs);
       try {
-        const json = await fetchJson(this.url, controller.signal);
+        const json = await fetchJson(this.url, progress);
         const result = await parseFeed(json);
         settled = true;
         if (result.feed) {
@@ -182,9 +242,10 @@ export class FeedSource extends EventTarget {
         failure = [error.code, error.value];
         if (!error.retryable) break;
       } finally {
-        clearTimeout(timer);
+        if (settled) clearTimeout(slowTimer);
       }
     }
+    clearTimeout(slowTimer);
     settled = true;
     this.fail([await problem(...failure)], await cached);
   }
