@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/contact-form/contact-form.js';
 import { exampleFeed } from './example-feed.js';
-import { BROKEN_FEED, SAMPLE_FEED, sharedArgTypes, type WidgetArgs } from './support.js';
+import { BROKEN_FEED, SAMPLE_FEED, sharedArgTypes, waitFor, widgetIn, type PlayContext, type WidgetArgs } from './support.js';
 
 interface ContactArgs extends WidgetArgs {
   endpoint?: string;
@@ -51,3 +51,30 @@ export const FeedError: Story = { args: { feed: BROKEN_FEED } };
 
 /** Arabic: the whole widget is laid out right-to-left. */
 export const ArabicRtl: Story = { args: { lang: 'ar' }, globals: { locale: 'ar' } };
+
+/** Audit state: "Send" with nothing filled in: the error summary, focused, linked to the fields. */
+export const WithErrors: Story = {
+  play: async ({ canvasElement }: PlayContext) => {
+    const el = await widgetIn(canvasElement, 'lotse-contact-form', '[part="submit-button"]');
+    el.shadowRoot!.querySelector<HTMLInputElement>('#cf-method-phone')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLElement>('[part="submit-button"]')!.click();
+    await waitFor(el, '.error-summary');
+  },
+};
+
+/**
+ * Audit state: after sending ("I will come by", a preset service). With an endpoint (the demo,
+ * the tests) the confirmation with the reference number; in Storybook, which has none, the
+ * message is kept and "not sent yet" is shown with the retry.
+ */
+export const AfterSending: Story = {
+  args: { service: 'ankommen-nordviertel' },
+  play: async ({ canvasElement }: PlayContext) => {
+    const el = await widgetIn(canvasElement, 'lotse-contact-form', '#cf-method-visit');
+    el.shadowRoot!.querySelector<HTMLInputElement>('#cf-method-visit')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLElement>('[part="submit-button"]')!.click();
+    await waitFor(el, '.confirmation, .delivery strong');
+  },
+};

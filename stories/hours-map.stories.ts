@@ -1,7 +1,9 @@
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/hours-map/hours-map.js';
 import { exampleFeed } from './example-feed.js';
-import { BROKEN_FEED, SAMPLE_FEED, renderWidget, sharedArgTypes, type WidgetArgs } from './support.js';
+import { BROKEN_FEED, SAMPLE_FEED, renderWidget, sharedArgTypes, waitFor, widgetIn, type PlayContext, type WidgetArgs } from './support.js';
 
 /**
  * `<lotse-hours-map>`: counselling hours (Sprechstunden) on a map and as a timetable: who is
@@ -30,3 +32,27 @@ export const FeedError: Story = { args: { feed: BROKEN_FEED } };
 
 /** Arabic: the whole widget is laid out right-to-left. */
 export const ArabicRtl: Story = { args: { lang: 'ar' }, globals: { locale: 'ar' } };
+
+/**
+ * Audit state: the map open, markers and zoom buttons. The site's consent manager has asked
+ * (`consent="granted"`); tiles come from a path of this site (none there: a plain map background).
+ */
+export const MapOpen: Story = {
+  render: ({ feed, lang }: WidgetArgs) =>
+    typeof feed === 'object'
+      ? html`<lotse-hours-map lang=${ifDefined(lang || undefined)} .feed=${feed} consent="granted" show-map tiles="/tiles/{z}/{x}/{y}.png"></lotse-hours-map>`
+      : html`<lotse-hours-map lang=${ifDefined(lang || undefined)} feed=${ifDefined(feed || undefined)} consent="granted" show-map tiles="/tiles/{z}/{x}/{y}.png"></lotse-hours-map>`,
+  play: async ({ canvasElement }: PlayContext) => {
+    const el = await widgetIn(canvasElement, 'lotse-hours-map', '.map-host');
+    await waitFor(el, '.leaflet-marker-icon');
+  },
+};
+
+/** Audit state: the week plan. */
+export const WeekPlan: Story = {
+  play: async ({ canvasElement }: PlayContext) => {
+    const el = await widgetIn(canvasElement, 'lotse-hours-map', '.segmented button');
+    el.shadowRoot!.querySelectorAll<HTMLElement>('.segmented button')[1].click();
+    await waitFor(el, '.week .day');
+  },
+};

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/quick-check/quick-check.js';
 import { exampleFeed } from './example-feed.js';
-import { BROKEN_FEED, SAMPLE_FEED, renderWidget, sharedArgTypes, type WidgetArgs } from './support.js';
+import { BROKEN_FEED, SAMPLE_FEED, renderWidget, sharedArgTypes, waitFor, widgetIn, type PlayContext, type WidgetArgs } from './support.js';
 
 /**
  * `<lotse-quick-check>`: a few plain questions that lead to a personal checklist of next steps
@@ -29,3 +29,18 @@ export const FeedError: Story = { args: { feed: BROKEN_FEED } };
 
 /** Arabic: the whole widget is laid out right-to-left. */
 export const ArabicRtl: Story = { args: { lang: 'ar' }, globals: { locale: 'ar' } };
+
+/** Audit state: the checklist (routing slip) after answering every question with the first answer. */
+export const Result: Story = {
+  play: async ({ canvasElement }: PlayContext) => {
+    const el = await widgetIn(canvasElement, 'lotse-quick-check', '.nav button.primary');
+    el.shadowRoot!.querySelector<HTMLElement>('.nav button.primary')!.click();
+    for (let i = 0; i < 12; i++) {
+      const answer = await waitFor(el, '[part="answer-button"], .steps');
+      if (answer.matches('.steps')) return;
+      answer.click();
+      await el.updateComplete;
+    }
+    await waitFor(el, '.steps');
+  },
+};

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/service-finder/service-finder.js';
 import { exampleFeed } from './example-feed.js';
-import { BROKEN_FEED, SAMPLE_FEED, renderWidget, sharedArgTypes, type WidgetArgs } from './support.js';
+import { BROKEN_FEED, SAMPLE_FEED, renderWidget, sharedArgTypes, waitFor, widgetIn, type PlayContext, type WidgetArgs } from './support.js';
 
 /**
  * `<lotse-service-finder>`: search and filter local help services by topic, language,
@@ -29,3 +29,32 @@ export const FeedError: Story = { args: { feed: BROKEN_FEED } };
 
 /** Arabic: the whole widget is laid out right-to-left. */
 export const ArabicRtl: Story = { args: { lang: 'ar' }, globals: { locale: 'ar' } };
+
+/** Audit state: the detail view of the first service (call, directions, hours, actions). */
+export const Detail: Story = {
+  play: async ({ canvasElement }: PlayContext) => {
+    const el = await widgetIn(canvasElement, 'lotse-service-finder', '.card-title');
+    el.shadowRoot!.querySelector<HTMLElement>('.card-title')!.click();
+    await waitFor(el, '.detail');
+  },
+};
+
+/** Audit state: "More filters" open (language, for whom, district, what you do not need). */
+export const FiltersOpen: Story = {
+  play: async ({ canvasElement }: PlayContext) => {
+    const el = await widgetIn(canvasElement, 'lotse-service-finder', '.more-filters .toggle');
+    el.shadowRoot!.querySelector<HTMLElement>('.more-filters .toggle')!.click();
+    await waitFor(el, '#lotse-more:not([hidden])');
+  },
+};
+
+/** Audit state: a search without results, with the way out. */
+export const EmptyResult: Story = {
+  play: async ({ canvasElement }: PlayContext) => {
+    const el = await widgetIn(canvasElement, 'lotse-service-finder', '#lotse-search');
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#lotse-search')!;
+    input.value = 'qqqxyz';
+    input.dispatchEvent(new Event('input'));
+    await waitFor(el, '.empty');
+  },
+};

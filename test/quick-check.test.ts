@@ -427,6 +427,17 @@ describe('quick-check: screens', () => {
     expect(el.hasAttribute('data-lotse-printing'), 'cleaned up after printing').to.equal(false);
   });
 
+  it('builds the QR code only for the slip, not at load or on the intro', async () => {
+    const el = await mountCheck();
+    await import('uqr'); // had it been asked for, it would be built by the next render
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((el as unknown as { qr?: unknown }).qr).to.equal(undefined);
+    expect(root(el).querySelector('.qr')).to.equal(null);
+    await answer(el, pathFor(UNINSURED));
+    await until(() => root(el).querySelector('.qr svg path'), 5000, 'QR code on the slip');
+  });
+
   it('prints as a routing slip: no buttons, steps, services and a QR code', async () => {
     const el = await mountCheck();
     await answer(el, pathFor(UNINSURED));

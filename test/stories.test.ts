@@ -1,58 +1,22 @@
 /**
  * Stories are fixtures: every story of every widget is rendered here, as Storybook renders it
- * (meta args + story args → the story's render function, through the language decorator),
- * and must pass axe. LANGS grows to all eight languages once the translations exist.
+ * (see story-support.ts), its `play` function run (the audit states), and must pass axe, in
+ * all eight languages.
  */
 import { expect } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
 import * as serviceFinder from '../stories/service-finder.stories.js';
-import * as hoursMap from '../stories/hours-map.stories.js';
-import * as quickCheck from '../stories/quick-check.stories.js';
-import * as contactForm from '../stories/contact-form.stories.js';
 import { exampleFeed } from '../stories/example-feed.js';
-import { SAMPLE_FEED, withLanguage, type WidgetArgs } from '../stories/support.js';
+import type { WidgetArgs } from '../stories/support.js';
 import { parseFeed } from '../src/core/feed/parse.js';
-import { isLocaleReady, type Locale } from '../src/core/i18n.js';
-import type { LotseElement } from '../src/index.js';
-import { mount, until } from './helpers.js';
+import type { Locale } from '../src/core/i18n.js';
+import { FILES, feedStatus, renderStory, showStory, storiesOf, type StoryModule } from './story-support.js';
 
 const LANGS: Locale[] = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'];
-
-type Render = (args: WidgetArgs, context?: unknown) => TemplateResult;
-interface StoryModule {
-  default: { title?: string; component?: string; args?: WidgetArgs; render?: Render };
-  [story: string]: unknown;
-}
-const FILES: Record<string, StoryModule> = {
-  'service-finder': serviceFinder,
-  'hours-map': hoursMap,
-  'quick-check': quickCheck,
-  'contact-form': contactForm,
-} as unknown as Record<string, StoryModule>;
-
-/** In Storybook the sample feed is served at the root; here it is a file of the repo. */
-const testUrl = (feed: unknown) => (feed === SAMPLE_FEED ? '/demo/public/services.json' : feed);
-const feedStatus = (el: Element) => (el as unknown as { feedState: { status: string } }).feedState.status;
-
-/** Render one story like Storybook does, with the toolbar language `locale`. */
-async function renderStory(meta: StoryModule['default'], story: { args?: WidgetArgs; render?: Render }, locale: string) {
-  const args = { ...meta.args, ...story.args };
-  args.feed = testUrl(args.feed) as WidgetArgs['feed'];
-  const render = (story.render ?? meta.render)!;
-  const decorate = withLanguage as unknown as (
-    fn: (update?: { args: WidgetArgs }) => TemplateResult,
-    context: { args: WidgetArgs; globals: Record<string, string> },
-  ) => TemplateResult;
-  const template = decorate((update) => render(update?.args ?? args), { args, globals: { locale } });
-  const box = await mount(template);
-  const el = box.matches(meta.component!) ? box : box.querySelector(meta.component!)!;
-  return el as LotseElement;
-}
 
 describe('stories', () => {
   for (const [file, module] of Object.entries(FILES)) {
     const meta = module.default;
-    const stories = Object.entries(module).filter(([name]) => name !== 'default') as [string, { args?: WidgetArgs }][];
+    const stories = storiesOf(module);
 
     it(`${file}: has the four standard stories and autodocs`, () => {
       expect(stories.map(([name]) => name)).to.include.members(['Default', 'InlineFeed', 'FeedError', 'ArabicRtl']);
@@ -63,11 +27,7 @@ describe('stories', () => {
     for (const [name, story] of stories) {
       for (const lang of LANGS) {
         it(`${file} / ${name} in ${lang}: renders and passes axe`, async () => {
-          const el = await renderStory(meta, story, lang);
-          const expected = story.args?.lang || lang;
-          await until(() => ['ready', 'error'].includes(feedStatus(el)), 8000, 'feed loaded or failed');
-          await until(() => isLocaleReady(expected as Locale), 5000, `${expected} translations`);
-          await el.updateComplete;
+          const { el, expected } = await showStory(meta, story, lang);
           expect(feedStatus(el)).to.equal(name === 'FeedError' ? 'error' : 'ready');
           const base = el.shadowRoot!.querySelector('[part="base"]')!;
           expect(base.getAttribute('lang')).to.equal(expected);

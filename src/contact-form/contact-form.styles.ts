@@ -64,9 +64,11 @@ export const contactFormStyles = css`
     background: var(--_surface-alt);
     box-shadow: inset 0 0 0 1px var(--_primary);
   }
-  .choice span {
-    overflow-wrap: break-word;
-    hyphens: auto;
+  /* The label may shrink below its longest word ("Deutschkurse" at 200 % text): it wraps
+     inside its box instead of spilling out (overflow-wrap: anywhere from the base). */
+  .choice > span {
+    flex: 1 1 auto;
+    min-width: 0;
   }
   .choice input {
     flex: none;
@@ -139,6 +141,11 @@ export const contactFormStyles = css`
   .warning .icon {
     flex: none;
     margin-block-start: 0.15em;
+  }
+  .privacy a {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_tap);
   }
   .privacy p + p {
     margin-block-start: calc(var(--_space) / 2);

@@ -90,6 +90,8 @@ export class LotseContactForm extends LotseElement {
   /** After how many days the city deletes messages; said in the privacy notice when set. */
   @property({ attribute: 'retention-days', type: Number }) retentionDays?: number;
 
+  /** @internal Sending locks the fields: focus then stays on "Send", next to the delivery status. */
+  protected override focusFallbacks = ['[part="submit-button"]', '#cf-title'];
   private pending?: Pending;
   private startedAt = Date.now();
   private timer?: ReturnType<typeof setTimeout>;
@@ -304,6 +306,7 @@ export class LotseContactForm extends LotseElement {
     clearTimeout(this.timer);
     this.pending = undefined;
     this.phase = 'editing';
+    this.keepFocus('.questions :is(input, select, textarea, button)');
     this.store();
   }
 
@@ -320,6 +323,11 @@ export class LotseContactForm extends LotseElement {
     this.phase = 'editing';
     this.startedAt = Date.now();
     this.note = 'deleted';
+  }
+
+  private onOtherTopic() {
+    this.setFields({ serviceId: '' });
+    this.keepFocus('[name="topic"]');
   }
 
   private onNewMessage() {
@@ -381,7 +389,7 @@ export class LotseContactForm extends LotseElement {
       return html`<div class="preset">
         <span>${icon('counselling')} ${msg('Ihre Nachricht geht an:')}</span>
         <strong>${this.showText(service.name)}</strong>
-        <button type="button" @click=${() => this.setFields({ serviceId: '' })}>${msg('Anderes Thema wählen')}</button>
+        <button type="button" @click=${this.onOtherTopic}>${msg('Anderes Thema wählen')}</button>
       </div>`;
     }
     const used = new Set(this.currentServices.flatMap((s) => s.categories));

@@ -24,6 +24,26 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return zonedParts(now, timeZone).date;
 }
 
+/** Can `el` hold the focus: still in the widget, shown, not disabled, not inert? */
+function focusable(root: ShadowRoot, el: HTMLElement): boolean {
+  return el.isConnected && root.contains(el) && !el.matches(':disabled') && !el.closest('[inert]') && el.getClientRects().length > 0;
+}
+
+function restoreFocus(root: ShadowRoot, before: HTMLElement, selectors: (string | undefined)[]) {
+  if (focusable(root, before)) {
+    if (root.activeElement !== before) before.focus({ preventScroll: true });
+    return;
+  }
+  for (const selector of selectors) {
+    const target = selector ? [...root.querySelectorAll<HTMLElement>(selector)].find((el) => focusable(root, el)) : undefined;
+    if (target) {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+      return;
+    }
+  }
+}
+
 /**
  * What every Lotse widget shares: language resolution and the language picker, the shared
  * feed with its loading / error / offline states, and typed events.
@@ -100,10 +120,30 @@ export abstract class LotseElement extends LitElement {
     if (changed.has('feedState')) this.reportFeedState();
   }
 
-  /** Render with this widget's language active (see i18n.ts for why). */
+  /**
+   * Render with this widget's language active (see i18n.ts for why), and keep the focus
+   * (WCAG 2.4.3): the focused element stays focused when the render keeps it (keyed lists move
+   * it, which browsers count as a blur); when the render removes, hides or disables it, focus
+   * goes to the place named by `keepFocus()`, else to the first of `focusFallbacks` that is
+   * there, so it never drops to `<body>`.
+   */
   protected override update(changed: PropertyValues) {
+    const root = this.renderRoot as ShadowRoot | undefined;
+    const before = (root?.activeElement as HTMLElement | null | undefined) ?? undefined;
     withLocale(this.locale, () => super.update(changed));
+    const wanted = this.focusAfter;
+    this.focusAfter = undefined;
+    if (before && root) restoreFocus(root, before, [wanted, ...this.focusFallbacks]);
   }
+
+  /** Where focus goes after the next render if that render takes the focused element away. */
+  protected keepFocus(selector: string) {
+    this.focusAfter = selector;
+  }
+
+  /** @internal Where focus goes when a render takes the focused element away and no action said where. */
+  protected focusFallbacks: string[] = ['[part="toolbar"] h2'];
+  private focusAfter?: string;
 
   /** Dispatch a typed `lotse-…` event that bubbles out of the shadow root. */
   protected emit<K extends LotseEventName>(name: K, detail: LotseEventDetails[K], options: { cancelable?: boolean } = {}) {
@@ -205,9 +245,37 @@ export abstract class LotseElement extends LitElement {
     }
   }
 
+  /**
+   * The language picker changes every widget on the page, so it must not act on each arrow
+   * key in the closed list (WCAG 3.2.2): browsers fire `change` for those keys. A change made
+   * by a key is only shown; Enter or leaving the picker applies it. A pointer choice (or
+   * Enter in the open list) fires `change` without a key down before it and applies at once.
+   */
+  private pickerKeyDown = false;
+
+  private onPickerKeydown(event: KeyboardEvent) {
+    const select = event.currentTarget as HTMLSelectElement;
+    if (event.key === 'Enter') this.applyLanguage(select);
+    else if (event.key === 'Escape') select.value = this.locale;
+    else this.pickerKeyDown = event.key !== 'Tab';
+  }
+
+  private onPickerKeyup() {
+    this.pickerKeyDown = false;
+  }
+
   private onPickLanguage(event: Event) {
-    const locale = toLocale((event.target as HTMLSelectElement).value);
-    if (!locale) return;
+    if (!this.pickerKeyDown) this.applyLanguage(event.target as HTMLSelectElement);
+  }
+
+  private onPickerBlur(event: Event) {
+    this.pickerKeyDown = false;
+    this.applyLanguage(event.target as HTMLSelectElement);
+  }
+
+  private applyLanguage(select: HTMLSelectElement) {
+    const locale = toLocale(select.value);
+    if (!locale || locale === this.locale) return;
     // The visitor acted in this widget: it follows even if an editor pinned `lang`.
     if (this.hasAttribute('lang')) this.lang = locale;
     setVisitorChoice(locale);
@@ -227,7 +295,8 @@ export abstract class LotseElement extends LitElement {
     const id = 'lotse-language';
     return html`<span class="picker no-print">
       <label for=${id}>${icon('globe')}<span class="visually-hidden">${msg('Sprache')} (Language)</span></label>
-      <select id=${id} part="language-picker" @change=${this.onPickLanguage}>
+      <select id=${id} part="language-picker" @change=${this.onPickLanguage} @keydown=${this.onPickerKeydown}
+        @keyup=${this.onPickerKeyup} @blur=${this.onPickerBlur}>
         ${LOCALES.map(
           (locale) => html`<option value=${locale} lang=${locale} ?selected=${locale === this.locale}>${LOCALE_NAMES[locale]}</option>`,
         )}

@@ -43,6 +43,24 @@ export const tokens = css`
     --_space: var(--lotse-space, 0.5em);
     --_tap: var(--lotse-tap-size, 44px);
   }
+  /* Forced colours (Windows high contrast): every token is a system colour, so a state that
+     keeps its own colours (forced-color-adjust: none) can only show system colours, whatever
+     selector set it. */
+  @media (forced-colors: active) {
+    :host {
+      --_primary: Highlight;
+      --_on-primary: HighlightText;
+      --_text: CanvasText;
+      --_muted: CanvasText;
+      --_surface: Canvas;
+      --_surface-alt: Canvas;
+      --_border: CanvasText;
+      --_focus: Highlight;
+      --_success: CanvasText;
+      --_warning: CanvasText;
+      --_danger: CanvasText;
+    }
+  }
 `;
 
 /** What every widget shares: a reset against host styles, focus, buttons, states. */
@@ -67,11 +85,14 @@ export const baseStyles = css`
     color: var(--_text);
     background: var(--_surface);
     font: 400 var(--_size) / 1.5 var(--_font);
-    letter-spacing: normal;
-    word-spacing: normal;
+    /* Letter and word spacing are inherited, not reset: a visitor's own spacing (a user style
+       sheet, a reading aid) must reach the text (WCAG 1.4.12). */
     text-align: start;
     text-transform: none;
-    overflow-wrap: break-word;
+    /* 'anywhere', not 'break-word': a long word ("Antidiskriminierungsberatung", a Romanian
+       chip) then counts as breakable when boxes size themselves, so no box is wider than a
+       320 px screen or 200 % text (WCAG 1.4.10, 1.4.4); words break only where they must. */
+    overflow-wrap: anywhere;
     hyphens: auto;
   }
   h2, h3, h4, p, ul, ol, dl, dd, figure {
@@ -90,6 +111,7 @@ export const baseStyles = css`
     font: inherit;
     color: inherit;
     letter-spacing: inherit;
+    word-spacing: inherit;
   }
   button,
   .button {
@@ -99,6 +121,7 @@ export const baseStyles = css`
     gap: 0.4em;
     min-height: var(--_tap);
     min-width: var(--_tap);
+    max-width: 100%;
     padding: 0.4em 0.9em;
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
@@ -120,6 +143,8 @@ export const baseStyles = css`
   select,
   input,
   textarea {
+    /* A select is as wide as its longest option: never wider than its box. */
+    max-width: 100%;
     min-height: var(--_tap);
     padding: 0.4em 0.6em;
     border: 2px solid var(--_border);
@@ -227,11 +252,13 @@ export const baseStyles = css`
     .state {
       border-color: ButtonText;
     }
+    /* Pressed buttons and main actions keep their colours, which are system colours here (the
+       tokens above); a selected container (aria-current) is marked by its border instead. */
     button.primary,
     .button.primary,
-    [aria-pressed='true'],
-    [aria-current='true'] {
+    button[aria-pressed='true'] {
       forced-color-adjust: none;
+      border-color: Highlight;
       background: Highlight;
       color: HighlightText;
     }

@@ -24,7 +24,7 @@ export const hoursMapStyles = css`
   }
   .filters {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(13em, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 13em), 1fr));
     gap: var(--_space);
     align-items: end;
     margin-block-end: var(--_space);
@@ -33,6 +33,7 @@ export const hoursMapStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.2em;
+    min-width: 0;
   }
   .field label {
     display: flex;

@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
+import { ClockTick } from '../core/clock.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import { openingWords } from '../core/opening-text.js';
@@ -128,7 +130,10 @@ export class LotseHoursMap extends LotseElement {
   private mapRequested = false;
   private pendingReveal?: string;
   private pendingFocus?: string;
-  private timer?: ReturnType<typeof setInterval>;
+  /** @internal The status changes with the clock: re-check twice a minute (cheap: statuses are memoised per minute). */
+  protected readonly clockTick = new ClockTick(this, 30_000, () => this.now || this.requestUpdate());
+  /** @internal */
+  protected override focusFallbacks = ['#f-day', '[part="toolbar"] h2'];
   private memo?: { feed: Feed; minute: number; services: Service[]; clock: Clock; entries: Entry[] };
 
   // ---- Lifecycle ----------------------------------------------------------------------------
@@ -136,13 +141,10 @@ export class LotseHoursMap extends LotseElement {
   override connectedCallback() {
     super.connectedCallback();
     this.consented ||= storage.get();
-    // The status changes with the clock: re-check twice a minute (cheap: statuses are memoised per minute).
-    this.timer = setInterval(() => this.now || this.requestUpdate(), 30_000);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    clearInterval(this.timer);
     this.closeMapView();
   }
 
@@ -249,6 +251,7 @@ export class LotseHoursMap extends LotseElement {
 
   private resetFilters() {
     this.filters = NO_FILTERS;
+    this.keepFocus('#f-day');
     this.limit = PAGE;
   }
 
@@ -295,11 +298,13 @@ export class LotseHoursMap extends LotseElement {
       ?.querySelector<HTMLInputElement>('input[name="remember"]')?.checked;
     if (remember) storage.set(true);
     this.consented = true;
+    this.keepFocus('.revoke');
   }
 
   private revokeMap() {
     storage.set(false);
     this.consented = false;
+    this.keepFocus('.consent button.primary');
     this.closeMapView();
     this.mapStatus = 'idle';
   }
@@ -309,7 +314,7 @@ export class LotseHoursMap extends LotseElement {
   override render() {
     return this.renderFrame(html`
       <div class="toolbar" part="toolbar">
-        <h2>${msg('Sprechstunden')}</h2>
+        <h2 tabindex="-1">${msg('Sprechstunden')}</h2>
         ${this.renderLanguagePicker()}
       </div>
       ${this.renderFeed((feed) => this.renderContent(feed))}
@@ -468,7 +473,7 @@ export class LotseHoursMap extends LotseElement {
   private renderList(entries: Entry[], clock: Clock) {
     const more = entries.length - this.limit;
     return html`<ul class="list" part="list" aria-label=${msg('Orte')}>
-        ${entries.slice(0, this.limit).map((e) => this.renderEntry(e, clock))}
+        ${repeat(entries.slice(0, this.limit), (e) => e.key, (e) => this.renderEntry(e, clock))}
       </ul>
       ${more > 0
         ? html`<button type="button" class="more no-print" @click=${this.showMore}>

@@ -162,6 +162,11 @@ export function createMap(host: HTMLElement, options: MapOptions): HoursMapView 
     const el = marker.getElement()!;
     el.setAttribute('aria-label', label);
     el.dataset.key = keys[0];
+    // Drawn around the view but outside it: no focus unseen (WCAG 2.4.11) until panned into view.
+    if (!map.getBounds().contains(at)) {
+      el.tabIndex = -1;
+      el.setAttribute('aria-hidden', 'true');
+    }
     for (const key of keys) shown.set(key, el);
     marker.on('click', onActivate);
     DomEvent.on(el, 'keydown', (event) => {
@@ -172,6 +177,35 @@ export function createMap(host: HTMLElement, options: MapOptions): HoursMapView 
       }
     });
     return el;
+  };
+
+  /** Where a group's marker stands, in pixels at zoom `z` (a cluster: the middle of its points). */
+  const middle = (group: MapPoint[], z: number) => {
+    const xy = group.map((p) => map.project([p.lat, p.lon], z));
+    const xs = xy.map((q) => q.x);
+    const ys = xy.map((q) => q.y);
+    return { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+  };
+
+  /**
+   * Neighbouring grid cells can hold points a few pixels apart: groups whose 44 px markers
+   * would overlap join one cluster, so every marker is a whole target (WCAG 2.5.8).
+   */
+  const apart = (cells: Map<string, MapPoint[]>, z: number) => {
+    const groups = [...cells].map(([id, group]) => ({ id, group, at: middle(group, z) }));
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const a = groups[i];
+        const b = groups[j];
+        if (Math.abs(a.at.x - b.at.x) >= 44 || Math.abs(a.at.y - b.at.y) >= 44) continue;
+        a.group.push(...b.group);
+        a.at = middle(a.group, z);
+        groups.splice(j, 1);
+        i = -1; // the merged marker moved: check all pairs again
+        break;
+      }
+    }
+    return new Map(groups.map((g) => [g.id, g.group]));
   };
 
   const draw = () => {
@@ -189,7 +223,7 @@ export function createMap(host: HTMLElement, options: MapOptions): HoursMapView 
       if (group) group.push(p);
       else cells.set(id, [p]);
     }
-    for (const [id, group] of cells) {
+    for (const [id, group] of apart(cells, z)) {
       if (group.length === 1) {
         pin(group[0], [group[0].lat, group[0].lon]);
       } else if (id === fanned) {

@@ -3,6 +3,7 @@
  * A separate chunk: most visitors only use the list.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { msg } from '@lit/localize';
 import { icon } from '../core/icons.js';
 import type { Slot, Text } from '../core/feed/schema.js';
@@ -33,7 +34,7 @@ export function renderWeek(host: WeekHost, entries: Entry[], clock: Clock) {
   }
   const now = clock.nowMs;
   return html`<div class="week" part="week">
-    ${days.map((date) => {
+    ${repeat(days, (date) => date, (date) => {
       const rows: { entry: Entry; o: Occurrence }[] = [];
       for (const entry of entries) {
         if (!entry.location || entry.service.status === 'temporarily-closed') continue;
@@ -52,7 +53,7 @@ export function renderWeek(host: WeekHost, entries: Entry[], clock: Clock) {
         </h3>
         ${rows.length
           ? html`<ul class="slots">
-              ${rows.map(({ entry, o }) => {
+              ${repeat(rows, ({ entry, o }) => `${entry.key} ${o.start.getTime()}`, ({ entry, o }) => {
                 const live = o.start.getTime() <= now && now < o.end.getTime();
                 return html`<li class=${live ? 'live' : ''}>
                   <strong class="time">${host.timeRange(o.startMinutes, o.endMinutes)}</strong>

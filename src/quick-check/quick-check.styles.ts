@@ -23,6 +23,9 @@ export const quickCheckStyles = css`
   .progress {
     font-weight: 600;
   }
+  .progress:not(:empty) {
+    margin-block-end: var(--_space);
+  }
   .facts {
     display: grid;
     gap: var(--_space);
@@ -136,6 +139,12 @@ export const quickCheckStyles = css`
   .meta {
     font-size: 0.9em;
   }
+  /* The source link stands on its own line part: a full tap target (44 px), not a 16 px line. */
+  .meta a {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_tap);
+  }
   .emergency {
     padding: var(--_space);
     border-inline-start: 4px solid var(--_danger);
@@ -144,8 +153,10 @@ export const quickCheckStyles = css`
   }
   .emergency a {
     min-height: var(--_tap);
+    min-width: var(--_tap);
     display: inline-flex;
     align-items: center;
+    justify-content: center;
   }
   .print-only {
     display: none;
@@ -206,8 +217,11 @@ export const quickCheckStyles = css`
     .ask {
       font-size: 8.5pt;
     }
-    .service a {
+    .service a,
+    .meta a,
+    .emergency a {
       min-height: 0;
+      min-width: 0;
       color: #000;
       text-decoration: none;
     }

@@ -79,7 +79,8 @@ export class LotseQuickCheck extends LotseElement {
       this.heading.focus();
     }
     if (changed.has('path') || changed.has('started')) this.writeHash();
-    if (this.node === RESULT && this.qr?.url !== location.href) void this.makeQr(location.href);
+    // Only for the slip on screen (before the flow is there, or on the intro, `node` is `result` too).
+    if (this.started && this.resolved && this.node === RESULT && this.qr?.url !== location.href) void this.makeQr(location.href);
   }
 
   // ---- The flow ---------------------------------------------------------------------------
@@ -265,7 +266,7 @@ export class LotseQuickCheck extends LotseElement {
   override render() {
     return this.renderFrame(html`
       <div class="toolbar" part="toolbar">
-        <h2>${msg('Schnell-Check')}</h2>
+        <h2 tabindex="-1">${msg('Schnell-Check')}</h2>
         ${this.renderLanguagePicker()}
       </div>
       ${this.renderFeed((feed) => {
@@ -276,9 +277,10 @@ export class LotseQuickCheck extends LotseElement {
           </div>`;
         }
         const node = this.node;
-        if (!this.started) return this.renderIntro();
-        if (node === RESULT) return this.renderResult(feed);
-        return this.renderQuestion(node);
+        // One live region for the progress, there from the intro on, so "Frage 2 von 7" is announced.
+        const [number, total] = this.started && node !== RESULT ? this.progress(node) : [];
+        return html`<p class="progress" id="qc-progress" role="status">${number ? msg(str`Frage ${number} von ${total}`) : nothing}</p>
+          ${!this.started ? this.renderIntro() : node === RESULT ? this.renderResult(feed) : this.renderQuestion(node)}`;
       })}
     `);
   }
@@ -297,15 +299,18 @@ export class LotseQuickCheck extends LotseElement {
     </section>`;
   }
 
+  /** Question number and how many questions there are on this path. */
+  private progress(questionId: string): [number, number] {
+    const number = this.path.length + 1;
+    return [number, number + remainingAfter(this.flow, questionId)];
+  }
+
   private renderQuestion(questionId: string) {
     const question = this.flow.questions.find((q) => q.id === questionId)!;
-    const number = this.path.length + 1;
-    const total = number + remainingAfter(this.flow, questionId);
     return html`<section class="screen" aria-describedby="qc-progress">
       <div class="nav">
         <button class="link" @click=${this.onBack}>${icon('back')} ${msg('Zurück')}</button>
       </div>
-      <p class="progress" id="qc-progress">${msg(str`Frage ${number} von ${total}`)}</p>
       <h3 id="qc-heading" tabindex="-1">${this.say(question.text)}</h3>
       ${question.hint ? html`<p class="hint">${this.say(question.hint)}</p>` : nothing}
       <div class="answers" role="group" aria-labelledby="qc-heading">

@@ -79,8 +79,22 @@ export const finderStyles = css`
     background: var(--_surface-alt);
     border-radius: var(--_radius);
   }
-  .place p:focus {
+  /* A live region that is always there (empty until the position is refused). */
+  .place-note:not(:empty) {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.4em;
+    margin-block-start: var(--_space);
+    padding: var(--_space) var(--_space) 0;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    background: var(--_surface-alt);
+  }
+  .place-note:focus {
     outline: none;
+  }
+  .place-note:not(:empty) + .place {
+    margin-block-start: 0;
+    border-radius: 0 0 var(--_radius) var(--_radius);
   }
   .place-row {
     display: flex;
@@ -92,6 +106,7 @@ export const finderStyles = css`
   .place-row label {
     display: flex;
     flex-direction: column;
+    min-width: 0;
   }
   .results-head {
     display: flex;
@@ -209,6 +224,8 @@ export const finderStyles = css`
   /* Detail view */
   .detail {
     display: grid;
+    /* One column that never grows past the widget (a track's default minimum is its widest content). */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
   .back {
@@ -270,8 +287,13 @@ export const finderStyles = css`
     border-block-end: 1px solid var(--_surface-alt);
   }
   .hours th {
-    white-space: nowrap;
     width: 1%;
+    /* A weekday breaks only where a word does ("Donnerstag" stays whole). */
+    overflow-wrap: normal;
+  }
+  .hours th,
+  .hours td {
+    padding-inline: 0.25em;
   }
   .hours tr[data-today] {
     background: var(--_surface-alt);
@@ -287,8 +309,13 @@ export const finderStyles = css`
     color: var(--_muted);
     font-size: 0.95em;
   }
+  /* Empty, the note stays in the accessibility tree (a live region must exist before its text). */
   .action-note:empty {
-    display: none;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
   }
   /* On a phone the filter rows scroll sideways, so results start on the first screen. */
   @container (max-width: 40rem) {

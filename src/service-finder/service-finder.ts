@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
+import { ClockTick } from '../core/clock.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import type { LotseEvent } from '../core/events.js';
@@ -88,13 +90,14 @@ export class LotseServiceFinder extends LotseElement {
   /** Lookups that change only with the feed, not with each keystroke. */
   private lookup?: { services: Service[]; byId: Map<string, Service>; categories: Set<string>; audiences: Set<string> };
   private indexFor?: Service[];
-  private timer?: ReturnType<typeof setInterval>;
+  /** @internal "Open now" changes with the clock: refresh once a minute (tests call its `tick()`). */
+  protected readonly clockTick = new ClockTick(this, 60_000, () => (this.minute = Math.floor(Date.now() / 60_000)));
+  /** @internal */
+  protected override focusFallbacks = ['#lotse-search', '[part="toolbar"] h2'];
   private searchTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback() {
     super.connectedCallback();
-    // "Open now" changes with the clock: refresh once a minute.
-    this.timer = setInterval(() => (this.minute = Math.floor(Date.now() / 60_000)), 60_000);
     if (this.urlState) this.applyUrlState();
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener('lotse-check-complete', this.onCheckComplete);
@@ -102,7 +105,6 @@ export class LotseServiceFinder extends LotseElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    clearInterval(this.timer);
     clearTimeout(this.searchTimer);
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener('lotse-check-complete', this.onCheckComplete);
@@ -204,8 +206,29 @@ export class LotseServiceFinder extends LotseElement {
     this.afterSearchChange();
   }
 
+  /**
+   * On a phone the chip rows scroll sideways. Browsers scroll a focused chip of a right-to-left
+   * row only partly into view (Arabic: mostly outside), so after their scroll the row is moved
+   * by the missing amount, with room for the focus ring (WCAG 2.4.11). Deltas, not positions:
+   * the same arithmetic holds for both directions.
+   */
+  private onRowFocus(event: FocusEvent) {
+    const row = event.currentTarget as HTMLElement;
+    const chip = event.target as HTMLElement;
+    requestAnimationFrame(() => {
+      if (row.scrollWidth <= row.clientWidth || (this.renderRoot as ShadowRoot).activeElement !== chip) return;
+      const room = 8;
+      const box = row.getBoundingClientRect();
+      const r = chip.getBoundingClientRect();
+      if (r.left < box.left + room) row.scrollLeft -= box.left + room - r.left;
+      else if (r.right > box.right - room) row.scrollLeft += r.right - (box.right - room);
+    });
+  }
+
   private clearGroup(group: GroupId) {
     this.selection = { ...this.selection, [group]: [] };
+    // The suggestion goes away with the empty result: continue at the first result.
+    this.keepFocus('.card-title');
     this.afterSearchChange();
   }
 
@@ -250,6 +273,12 @@ export class LotseServiceFinder extends LotseElement {
       for (const group of GROUPS) if (this.selection[group]?.length) filters[group] = this.selection[group]!;
       this.emit('lotse-search', { query: this.query, filters });
     }, 400);
+  }
+
+  /** More results; after the last page the button goes, and focus goes to the first new result. */
+  private showMore(shown: number) {
+    this.shown = shown + this.pageSize;
+    this.keepFocus(`.results > li:nth-child(${shown + 1}) .card-title`);
   }
 
   openDetail(serviceId: string) {
@@ -343,7 +372,7 @@ export class LotseServiceFinder extends LotseElement {
   override render() {
     return this.renderFrame(html`
       <div class="toolbar" part="toolbar">
-        <h2>${icon('search')} ${msg('Hilfe finden')}</h2>
+        <h2 tabindex="-1">${icon('search')} ${msg('Hilfe finden')}</h2>
         ${this.renderLanguagePicker()}
       </div>
       ${this.renderFeed((feed) => {
@@ -431,10 +460,10 @@ export class LotseServiceFinder extends LotseElement {
       </div>
       ${ids.length === 0 ? this.renderEmpty(candidates, facets) : nothing}
       <ul class="results" part="results" role="list">
-        ${visible.map((id) => this.renderCard(byId.get(id)!, feed, clock))}
+        ${repeat(visible, (id) => id, (id) => this.renderCard(byId.get(id)!, feed, clock))}
       </ul>
       ${ids.length > visible.length
-        ? html`<button class="more" @click=${() => (this.shown = visible.length + this.pageSize)}>
+        ? html`<button class="more" @click=${() => this.showMore(visible.length)}>
             ${msg(str`Mehr zeigen (${formatNumber(visible.length, this.locale)} von ${formatNumber(ids.length, this.locale)})`)}
           </button>`
         : nothing}
@@ -455,7 +484,7 @@ export class LotseServiceFinder extends LotseElement {
   }
 
   private renderQuickFilters(counts: ReturnType<typeof applyFilters>['counts']) {
-    return html`<div class="quick" role="group" aria-label=${msg('Schnellfilter')}>
+    return html`<div class="quick" role="group" aria-label=${msg('Schnellfilter')} @focusin=${this.onRowFocus}>
       ${this.chip('open', 'now', msg('Jetzt offen'), counts.open.get('now'), 'clock')}
       ${this.chip('open', 'today', msg('Heute offen'), counts.open.get('today'), 'calendar')}
       ${this.chip('free', 'yes', msg('Kostenlos'), counts.free.get('yes'), 'free')}
@@ -465,13 +494,15 @@ export class LotseServiceFinder extends LotseElement {
         ${icon('location')}<span>${this.placeStatus === 'locating' ? msg('Suche Standort …') : msg('In meiner Nähe')}</span>
       </button>
     </div>
+    <p id="lotse-place-note" class="place-note" role="status" tabindex="-1">${this.placeStatus === 'denied'
+      ? html`${icon('info')} ${msg('Ihr Standort ist nicht verfügbar. Wählen Sie einen Stadtteil oder geben Sie eine Postleitzahl ein.')}`
+      : nothing}</p>
     ${this.placeStatus === 'denied' ? this.renderPlaceChoice() : nothing}`;
   }
 
   private renderPlaceChoice() {
     const districts = this.data!.districts;
-    return html`<form class="place" @submit=${this.onPlaceSubmit}>
-      <p id="lotse-place-note" tabindex="-1">${icon('info')} ${msg('Ihr Standort ist nicht verfügbar. Wählen Sie einen Stadtteil oder geben Sie eine Postleitzahl ein.')}</p>
+    return html`<form class="place" aria-labelledby="lotse-place-note" @submit=${this.onPlaceSubmit}>
       <div class="place-row">
         ${districts.length
           ? html`<label>${msg('Stadtteil')}
@@ -491,7 +522,7 @@ export class LotseServiceFinder extends LotseElement {
     // Every category some service has, so a chip does not vanish when another filter empties it.
     const inUse = this.lookups(this.currentServices).categories;
     const used = feed.categories.filter((c) => inUse.has(c.id));
-    return html`<div class="categories" role="group" aria-label=${msg('Themen')}>
+    return html`<div class="categories" role="group" aria-label=${msg('Themen')} @focusin=${this.onRowFocus}>
       ${used.map((c) => this.chip('category', c.id, this.text(c.label), counts.category.get(c.id), c.icon ?? c.id))}
     </div>`;
   }
