@@ -46,3 +46,24 @@ describe('feed texts in another language than the widget', () => {
     expect(bdi(el.shadowRoot!, 'Health clearing office')?.getAttribute('lang')).to.equal('en');
   });
 });
+
+describe('values of unknown direction inside translated sentences', () => {
+  it('a Latin place name in the Arabic finder\'s "sorted by distance to" is isolated (FSI … PDI)', async () => {
+    const original = navigator.geolocation.getCurrentPosition;
+    navigator.geolocation.getCurrentPosition = (_ok, fail) => fail!({ code: 1, message: 'denied' } as GeolocationPositionError);
+    try {
+      const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="ar" .now=${'2026-11-24T09:00:00Z'} .feed=${feedCopy()}></lotse-service-finder>`);
+      await until(() => el.shadowRoot!.querySelector('.card-title'), 5000, 'cards');
+      // "Near me" is the last quick filter; the position is refused, so a postcode is asked for.
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.quick button.chip')].at(-1)!.click();
+      await until(() => el.shadowRoot!.querySelector('.place input[name="postcode"]'), 5000, 'the place form');
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('.place input[name="postcode"]')!;
+      input.value = '44100';
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.place button[type=submit]')!.click();
+      await until(() => el.shadowRoot!.querySelector('.near-label'), 5000, 'sorted by distance');
+      expect(el.shadowRoot!.querySelector('.near-label')!.textContent).to.contain('\u206844100\u2069');
+    } finally {
+      navigator.geolocation.getCurrentPosition = original;
+    }
+  });
+});

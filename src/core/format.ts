@@ -72,6 +72,13 @@ export function formatCount(value: number, unit: 'minute' | 'day', locale: strin
   return format.format(value);
 }
 
+/**
+ * A value of unknown direction inside a translated sentence (a link, a host name, a place or
+ * service name in Latin letters in the Arabic UI): Unicode isolates (FSI … PDI) keep its own
+ * direction, so "tile.openstreetmap.org" or "Hafenstraße 12" do not jump around the words.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
 export function formatNumber(value: number, locale: string): string {
   return cached(`num:${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(value);
 }

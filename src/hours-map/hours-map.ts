@@ -11,7 +11,7 @@ import { directionsHref, telHref } from '../core/location-links.js';
 import { withLocale } from '../core/i18n.js';
 import type { Feed, Location, Service, Slot } from '../core/feed/schema.js';
 import { WEEKDAYS } from '../core/feed/constants.js';
-import { formatList, formatNumber, formatTime, languageName, weekdayName } from '../core/format.js';
+import { formatList, formatNumber, formatTime, isolate, languageName, weekdayName } from '../core/format.js';
 import { createClock, type Clock, type LocationStatus } from '../core/time/opening.js';
 import {
   NO_FILTERS, TIMES_OF_DAY, buildEntries, countBy, entryMatches, minutesOf, slotLanguages,
@@ -589,7 +589,7 @@ export class LotseHoursMap extends LotseElement {
     const locale = this.locale;
     this.mapTexts = {
       cluster: (count, names) =>
-        withLocale(locale, () => msg(str`${count} Orte: ${formatList(names, locale)}. Zum Vergrößern drücken.`)),
+        withLocale(locale, () => msg(str`${count} Orte: ${formatList(names.map(isolate), locale)}. Zum Vergrößern drücken.`)),
       zoomIn: msg('Karte vergrößern'),
       zoomOut: msg('Karte verkleinern'),
       region: msg('Karte der Orte'),
@@ -601,7 +601,7 @@ export class LotseHoursMap extends LotseElement {
     const body = !this.hasConsent
       ? html`<div class="consent" part="consent">
           <p class="title">${icon('map')} ${msg('Karte laden?')}</p>
-          <p>${msg(str`Die Karte kommt von ${host}. Beim Laden sieht ${host} Ihre IP-Adresse.`)}</p>
+          <p>${msg(str`Die Karte kommt von ${isolate(host)}. Beim Laden sieht ${isolate(host)} Ihre IP-Adresse.`)}</p>
           <p>${msg('Ohne Karte sehen Sie alle Orte in der Liste.')}</p>
           <label class="check"><input type="checkbox" name="remember" /> ${msg('Meine Wahl merken')}</label>
           <button type="button" class="primary" @click=${this.acceptMap}>${icon('check')} ${msg('Karte laden')}</button>

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { LotseElement, todayIn } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
-import { formatDate, formatList } from '../core/format.js';
+import { formatDate, formatList, isolate } from '../core/format.js';
 import { textLanguage } from '../core/feed/text.js';
 import { openingWords } from '../core/opening-text.js';
 import { telHref } from '../core/location-links.js';
@@ -364,7 +364,7 @@ export class LotseQuickCheck extends LotseElement {
         ${this.shareNote === 'copied'
           ? msg('Der Link ist kopiert.')
           : this.shareNote
-            ? msg(str`Link zum Kopieren: ${this.shareNote}`)
+            ? msg(str`Link zum Kopieren: ${isolate(this.shareNote)}`)
             : nothing}
       </p>
       ${this.servicesListed && listed.length

@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import { icon } from '../core/icons.js';
 import type { Feed, Location, Service, Text } from '../core/feed/schema.js';
 import { textLanguage } from '../core/feed/text.js';
-import { formatDate, formatList, formatTime, languageName, weekdayName } from '../core/format.js';
+import { formatDate, formatList, formatTime, isolate, languageName, weekdayName } from '../core/format.js';
 import { addressLine, directionsHref, mailHref, safeWebHref, telHref, whatsappHref } from '../core/location-links.js';
 import { openingWords } from '../core/opening-text.js';
 import { serviceStatus, type Clock } from '../core/time/opening.js';
@@ -138,7 +138,7 @@ async function share(ctx: DetailContext, service: Service) {
   url.searchParams.set('lotse-service', service.id);
   const result = await shareLink({ title: ctx.text(service.name), text: ctx.text(service.summary), url: url.href });
   if (result === 'copied') ctx.setNote(() => msg('Link kopiert.'));
-  else if (result === 'manual') ctx.setNote(() => msg(str`Bitte kopieren Sie diesen Link: ${url.href}`));
+  else if (result === 'manual') ctx.setNote(() => msg(str`Bitte kopieren Sie diesen Link: ${isolate(url.href)}`));
 }
 
 export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {

@@ -8,7 +8,7 @@ import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import type { LotseEvent } from '../core/events.js';
 import type { Feed, Service, VocabularyEntry } from '../core/feed/schema.js';
-import { formatCount, formatDistance, formatNumber, languageName } from '../core/format.js';
+import { formatCount, formatDistance, formatNumber, isolate, languageName } from '../core/format.js';
 import { distanceMeters } from '../core/geo.js';
 import { openingWords } from '../core/opening-text.js';
 import { createClock, isOpenOnDate, serviceStatus, type Clock } from '../core/time/opening.js';
@@ -447,7 +447,7 @@ export class LotseServiceFinder extends LotseElement {
       <div class="results-head">
         <p id="lotse-count" class="count" role="status" aria-live="polite" aria-atomic="true">
           ${ids.length === 1 ? msg('1 Angebot gefunden') : msg(str`${formatNumber(ids.length, this.locale)} Angebote gefunden`)}
-          ${this.place ? html`<span class="near-label">· ${msg(str`sortiert nach Nähe zu: ${this.place.label()}`)}</span>` : nothing}
+          ${this.place ? html`<span class="near-label">· ${msg(str`sortiert nach Nähe zu: ${isolate(this.place.label())}`)}</span>` : nothing}
         </p>
         ${this.fromCheck
           ? html`<button id="lotse-from-check" class="chip" part="filter" aria-pressed="true" @click=${this.onLeaveCheck}>
