@@ -50,8 +50,17 @@ function minifyLitCss(): Plugin {
  */
 export default defineConfig({
   publicDir: 'demo/public',
+  // URLs between built files relative to the file (the worker's URL from its chunk): dist/ may
+  // be served from any path.
+  base: './',
   plugins: [demoAtRoot(), contactEndpoint(), minifyLitCss()],
   server: { host: '127.0.0.1', port: 5173, open: '/demo/' },
+  // The feed worker (src/core/feed/feed-worker.ts) is a module chunk next to the others, on the
+  // same origin as the bundle (a module worker must be), minified like them.
+  worker: {
+    format: 'es',
+    rolldownOptions: { output: { minify: true, entryFileNames: 'chunks/[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+  },
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

@@ -3,9 +3,10 @@
 //
 // Serves dist/ and a test page with
 //   Content-Security-Policy: script-src 'self'; style-src 'self'; require-trusted-types-for 'script';
-//                            trusted-types lit-html
+//                            trusted-types lit-html lotse
 // (no 'unsafe-inline'; the README's policy plus a list of allowed Trusted Types policies, which
-// only adds restrictions: Lit's `lit-html` is the one policy Lotse creates) from 127.0.0.1,
+// only adds restrictions: Lit's `lit-html` and `lotse`, for the feed worker's URL, are the
+// policies Lotse creates) from 127.0.0.1,
 // opens it in Debian's Chromium with puppeteer-core, loads all four widgets with the sample
 // feed, checks that each renders without a CSP or Trusted Types violation, performs one
 // interaction per widget (the hours map: consent, then the Leaflet map with markers, tiles from
@@ -19,7 +20,7 @@ import puppeteer from 'puppeteer-core';
 import { contactMiddleware } from '../demo/contact-handler.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html lotse";
 /** A 1×1 PNG for every map tile (no internet needed); requests are counted per zoom level. */
 const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const tileRequests = [];
@@ -97,6 +98,8 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const consoleProblems = [];
+  /** "[lotse] Feed wird ohne Worker geladen …": the feed worker could not start. */
+  const noWorker = [];
   const pageErrors = [];
   /** A tab that records CSP violations, CSP / Trusted Types console messages and errors. */
   const watchedPage = async () => {
@@ -106,6 +109,9 @@ try {
       if (/Content[- ]Security[- ]Policy|Trusted Type|TrustedHTML|TrustedScript|could not be loaded/i.test(text)) consoleProblems.push(text);
     });
     tab.on('pageerror', (e) => pageErrors.push(e.message));
+    tab.on('console', (m) => {
+      if (m.text().includes('ohne Worker')) noWorker.push(m.text());
+    });
     await tab.evaluateOnNewDocument(() => {
       window.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => {
@@ -246,6 +252,7 @@ try {
   check('no securitypolicyviolation events', violations.length === 0, violations.slice(0, 5).join(' | '));
   check('no CSP / Trusted Types messages in the console', consoleProblems.length === 0, consoleProblems.slice(0, 5).join(' | '));
   check('no uncaught errors', pageErrors.length === 0, pageErrors.slice(0, 5).join(' | '));
+  check('the feed was loaded in the worker (dist/chunks/feed-worker-*.js), not on the main thread', noWorker.length === 0, noWorker[0] ?? '');
 } catch (error) {
   check('check ran to the end', false, error.message);
 } finally {

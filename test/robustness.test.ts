@@ -705,6 +705,9 @@ describe('robustness: network faults for the feed', () => {
     resetFeedSources();
     const original = window.fetch;
     window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    // The stub reaches the page's fetch only: load on the main thread (the worker path with a
+    // failing server is tested in feed-load.test.ts).
+    loadOptions.worker = false;
     try {
       m = await mountAll(url);
       await until(() => TAGS.every((t) => /Keine Verbindung/.test(m.els[t].shadowRoot!.querySelector('[part="offline-notice"]')?.textContent ?? '')), 5000, 'offline notice');
@@ -715,6 +718,7 @@ describe('robustness: network faults for the feed', () => {
       m = await mountAll(`/__test/feed?key=${key('never')}`);
       expectErrorState(m, ['network']);
     } finally {
+      loadOptions.worker = true;
       window.fetch = original;
     }
   });

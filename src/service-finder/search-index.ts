@@ -1,14 +1,22 @@
 /**
- * Full-text search over services in every language of the feed, with MiniSearch (5.9 kB,
- * prefix and typo-tolerant search) and our own term folding:
- * - case and diacritics: "Sănătate", "sanatate" and "SANATATE" are one term; ß → ss;
+ * Full-text search over services in every language of the feed: our own small engine over a
+ * table of the feed's distinct words (hand-written: MiniSearch answered 3–20 ms median and up to
+ * 64 ms at 50,000 services per keystroke; a feed has a few thousand distinct words however many
+ * services it has, so scanning the words is faster than walking a tree, and it finds parts
+ * anywhere in a word, which prefix trees cannot). Matching, best first:
+ * - the whole word, then words that start with the query word (from 3 letters), then words
+ *   that contain it (from 4 letters: any part of a German compound, "schein" and
+ *   "Führerschein" find "Mietführerschein");
+ * - typos only when that finds nothing: 1 edit from 5 letters on, 2 from 6 (a quarter of the
+ *   word, rounded);
+ * - case and diacritics: "Sănătate", "sanatate" and "SANATATE" are one word; ß → ss, and the
+ *   German ä/ö/ü typed as ae/oe/ue meet the letters without dots;
  * - Bulgarian and Ukrainian Cyrillic are transliterated to Latin on both sides, so
- *   "bolnitsa" finds "болница" and "Болница" finds "bolnitsa";
- * - German compounds are also indexed by their parts ("Schuldnerberatung" → "schuldner",
- *   "beratung"), and prefix search finds "Schuldner…" anyway.
+ *   "bolnitsa" finds "болница" and "Болница" finds "bolnitsa".
+ * All words must match (else any of them); names weigh most, then summaries.
  */
-import MiniSearch from 'minisearch';
 import type { Feed, Service, Text } from '../core/feed/schema.js';
+import { runSliced } from '../core/feed/slices.js';
 
 /** Cyrillic → Latin as Bulgarians write it in chat and on signs (streamlined system). */
 const CYRILLIC: Record<string, string> = {
@@ -18,13 +26,6 @@ const CYRILLIC: Record<string, string> = {
   // Ukrainian letters
   є: 'ye', і: 'i', ї: 'yi', ґ: 'g',
 };
-
-/** Common heads of German compound nouns in help services. */
-const COMPOUND_HEADS = [
-  'beratung', 'stelle', 'zentrum', 'dienst', 'hilfe', 'kurs', 'kurse', 'amt', 'buero', 'buro',
-  'sprechstunde', 'versicherung', 'schule', 'praxis', 'treff', 'cafe', 'haus', 'arbeit',
-  'angebot', 'gruppe', 'management', 'mittler', 'lotsen', 'lotse', 'schein', 'geld',
-];
 
 /** Lower-case, without diacritics, Cyrillic in Latin letters. */
 export function fold(text: string): string {
@@ -38,110 +39,193 @@ export function fold(text: string): string {
     .replace(/tz/g, 'ts');
 }
 
-/** Terms arrive folded (see `tokenize`); long compounds are also indexed by their parts. */
-const COMPOUND = new RegExp(`^(.{4,}?)s?(${COMPOUND_HEADS.join('|')})$`);
-
-function processTerm(folded: string): string | string[] | null {
-  if (folded.length < 2) return null;
-  const parts = folded.length >= 8 ? COMPOUND.exec(folded) : null;
-  return parts ? [folded, parts[2], parts[1]] : folded;
-}
-
 const TOKEN = /[\p{L}\p{N}]+/gu;
-/** Folding the whole text once is much faster than folding each term. */
-const tokenize = (text: string) => fold(text).match(TOKEN) ?? [];
+/** Folding the whole text once is much faster than folding each word; "ue" for "ü" meets "u". */
+const words = (text: string) => fold(text).replace(/([aou])e/g, '$1').match(TOKEN) ?? [];
 
 /** Every language version of a text, for the index. */
 const allLanguages = (text: Text | undefined) =>
   text === undefined ? '' : typeof text === 'string' ? text : Object.values(text).join(' ');
-
-interface Document {
-  id: string;
-  name: string;
-  summary: string;
-  description: string;
-  provider: string;
-}
 
 export interface ServiceIndex {
   /** Ids of matching services, best first; undefined when the query is empty. */
   search(query: string): string[] | undefined;
 }
 
-const SEARCH_OPTIONS = {
-  // Queries are not split into compound parts: the index already holds the parts, and each
-  // extra term is another fuzzy walk through the index.
-  processTerm: (term: string) => (term.length < 2 ? null : term),
-  prefix: (term: string) => term.length >= 3,
-  // Typos are forgiven from 5 letters on: 1 edit, 2 from 8 letters.
-  fuzzy: (term: string) => (term.length >= 5 ? 0.25 : false),
-  maxFuzzy: 2,
-  combineWith: 'AND' as const,
-};
+/** How well a word of the table matches a query word. */
+const EXACT = 1;
+const PREFIX = 0.7;
+const PART = 0.5;
+const TYPO = 0.35;
+
+/** Levenshtein distance up to `max` (more: `max + 1`), on two rows. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (row[j] < best) best = row[j];
+    }
+    if (best > max) return max + 1;
+    previous = row;
+  }
+  return previous[b.length];
+}
 
 /**
- * Build the index in slices of 500 services, so a big feed does not freeze the page.
- * Category, audience and district labels (in every language) get a small index of their
- * own: indexing them with each service would repeat the same words thousands of times.
+ * The words of some documents (each with weighted fields) and, per word, where it occurs:
+ * packed `document * FIELDS + field`.
  */
-export async function buildIndex(feed: Feed, services: Service[]): Promise<ServiceIndex> {
-  const labels = new MiniSearch<{ id: string; label: string }>({ fields: ['label'], tokenize, processTerm, searchOptions: SEARCH_OPTIONS });
-  const servicesByLabel = new Map<string, string[]>();
-  const vocabularies = { category: feed.categories, audience: feed.audiences, district: feed.districts };
-  for (const [kind, entries] of Object.entries(vocabularies)) {
-    labels.addAll(entries.map((entry) => ({ id: `${kind}:${entry.id}`, label: allLanguages(entry.label) })));
-  }
-  for (const service of services) {
-    const keys = [
-      ...service.categories.map((id) => `category:${id}`),
-      ...service.audiences.map((id) => `audience:${id}`),
-      ...service.locations.map((l) => `district:${l.district}`),
-    ];
-    for (const key of new Set(keys)) {
-      const list = servicesByLabel.get(key);
-      if (list) list.push(service.id);
-      else servicesByLabel.set(key, [service.id]);
+class WordTable {
+  readonly terms: string[] = [];
+  private readonly ids = new Map<string, number>();
+  readonly postings: number[][] = [];
+
+  constructor(readonly weights: number[]) {}
+
+  add(doc: number, field: number, text: string) {
+    const packed = doc * this.weights.length + field;
+    for (const word of words(text)) {
+      if (word.length < 2) continue;
+      let id = this.ids.get(word);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.ids.set(word, id);
+        this.terms.push(word);
+        this.postings.push([]);
+      }
+      const list = this.postings[id];
+      if (list[list.length - 1] !== packed) list.push(packed);
     }
   }
 
-  const index = new MiniSearch<Document>({
-    fields: ['name', 'summary', 'description', 'provider'],
-    tokenize,
-    processTerm,
-    searchOptions: { ...SEARCH_OPTIONS, boost: { name: 3, summary: 2 } },
-  });
-  await index.addAllAsync(
-    services.map((service) => ({
-      id: service.id,
-      name: allLanguages(service.name),
-      summary: allLanguages(service.summary),
-      description: allLanguages(service.description),
-      provider: allLanguages(service.provider?.name),
-    })),
-    { chunkSize: 500 },
-  );
+  /** Words of the table for one query word, with how well each matches. */
+  private matches(query: string): [term: number, quality: number][] {
+    const found: [number, number][] = [];
+    const exact = this.ids.get(query);
+    if (exact !== undefined) found.push([exact, EXACT]);
+    if (query.length >= 3) {
+      const part = query.length >= 4;
+      this.terms.forEach((term, id) => {
+        if (id === exact || term.length <= query.length) return;
+        if (term.startsWith(query)) found.push([id, PREFIX + (0.2 * query.length) / term.length]);
+        else if (part && term.includes(query)) found.push([id, PART + (0.2 * query.length) / term.length]);
+      });
+    }
+    if (found.length || query.length < 5) return found;
+    // Nothing: forgive typos.
+    const max = Math.min(2, Math.round(query.length / 4));
+    this.terms.forEach((term, id) => {
+      const d = distance(query, term, max);
+      if (d <= max) found.push([id, TYPO / d]);
+      // A typo in the front part of a longer word ("schuldnerberatng…").
+      else if (term.length > query.length && distance(query, term.slice(0, query.length), max) <= max) found.push([id, TYPO / 2]);
+    });
+    return found;
+  }
 
-  const find = (query: string, combineWith: 'AND' | 'OR') => {
-    const ids = index.search(query, { combineWith }).map((hit) => hit.id as string);
-    const seen = new Set(ids);
+  /** Score per document for one query word (0: not found). */
+  score(query: string, count: number): { scores: Float32Array; docs: number[] } {
+    const scores = new Float32Array(count);
+    const docs: number[] = [];
+    const fields = this.weights.length;
+    for (const [term, quality] of this.matches(query)) {
+      for (const packed of this.postings[term]) {
+        const doc = (packed / fields) | 0;
+        const value = quality * this.weights[packed % fields];
+        if (scores[doc] === 0) docs.push(doc);
+        if (value > scores[doc]) scores[doc] = value;
+      }
+    }
+    return { scores, docs };
+  }
+
+  /** Documents matching every word (`and`) or any word, best first. */
+  search(query: string[], count: number, and: boolean): number[] {
+    if (!query.length) return [];
+    const perWord = query.map((word) => this.score(word, count));
+    const total = new Float32Array(count);
+    const hits = new Map<number, number>();
+    for (const { scores, docs } of perWord) {
+      for (const doc of docs) {
+        total[doc] += scores[doc];
+        hits.set(doc, (hits.get(doc) ?? 0) + 1);
+      }
+    }
+    const docs = [...hits].filter(([, n]) => !and || n === query.length).map(([doc]) => doc);
+    return docs.sort((a, b) => total[b] - total[a] || a - b);
+  }
+}
+
+/** The words of a query (each once, 2 letters or more). */
+const queryWords = (query: string) => [...new Set(words(query).filter((w) => w.length >= 2))];
+
+/**
+ * Build the index in slices that give the page a turn every ~30 ms, so a big feed does not
+ * freeze it. Category, audience and district labels (in every language) get a small table of
+ * their own: indexing them with each service would repeat the same words thousands of times.
+ */
+export async function buildIndex(feed: Feed, services: Service[]): Promise<ServiceIndex> {
+  const labels = new WordTable([1]);
+  const labelKeys: string[] = [];
+  const vocabularies = { category: feed.categories, audience: feed.audiences, district: feed.districts };
+  for (const [kind, entries] of Object.entries(vocabularies)) {
+    for (const entry of entries) {
+      labels.add(labelKeys.length, 0, allLanguages(entry.label));
+      labelKeys.push(`${kind}:${entry.id}`);
+    }
+  }
+  // name, summary, description, provider
+  const table = new WordTable([3, 2, 1, 1]);
+  const servicesByLabel = new Map<string, number[]>();
+  function* steps() {
+    for (let doc = 0; doc < services.length; doc++) {
+      const service = services[doc];
+      table.add(doc, 0, allLanguages(service.name));
+      table.add(doc, 1, allLanguages(service.summary));
+      table.add(doc, 2, allLanguages(service.description));
+      table.add(doc, 3, allLanguages(service.provider?.name));
+      const keys = [
+        ...service.categories.map((id) => `category:${id}`),
+        ...service.audiences.map((id) => `audience:${id}`),
+        ...service.locations.map((l) => `district:${l.district}`),
+      ];
+      for (const key of new Set(keys)) {
+        const list = servicesByLabel.get(key);
+        if (list) list.push(doc);
+        else servicesByLabel.set(key, [doc]);
+      }
+      yield;
+    }
+  }
+  await runSliced(steps());
+
+  const find = (query: string[], and: boolean) => {
+    const docs = table.search(query, services.length, and);
+    const seen = new Set(docs);
     // Services in a matching category, audience or district follow the direct hits.
-    for (const hit of labels.search(query, { combineWith })) {
-      for (const id of servicesByLabel.get(hit.id as string) ?? []) {
-        if (!seen.has(id)) {
-          seen.add(id);
-          ids.push(id);
+    for (const label of labels.search(query, labelKeys.length, and)) {
+      for (const doc of servicesByLabel.get(labelKeys[label]) ?? []) {
+        if (!seen.has(doc)) {
+          seen.add(doc);
+          docs.push(doc);
         }
       }
     }
-    return ids;
+    return docs.map((doc) => services[doc].id);
   };
 
   return {
     search(query) {
       if (!query.trim()) return undefined;
-      const ids = find(query, 'AND');
+      const terms = queryWords(query);
+      const ids = find(terms, true);
       // Several words that do not all match: show what matches any of them rather than nothing.
-      return ids.length === 0 && tokenize(query).length > 1 ? find(query, 'OR') : ids;
+      return ids.length === 0 && terms.length > 1 ? find(terms, false) : ids;
     },
   };
 }

@@ -1,50 +1,33 @@
 /**
  * Loads a feed once per URL for every widget on the page, with a timeout, retries with
  * backoff, and the last good copy kept in IndexedDB for visitors on a bad connection.
+ *
+ * The work (fetch, JSON parse, the zod check, the offline copy) runs in a module worker, one
+ * per feed URL (feed-worker.ts, the same code as engine.ts). Where no worker can start (the
+ * script comes from another origin, a CSP forbids it, it fails or does not answer in time) the
+ * same engine runs on the main thread and checks in slices that give the page a turn.
  */
-import type { UseStore } from 'idb-keyval';
+import type * as IdbKeyval from 'idb-keyval';
 import type { FeedProblem, ParseResult } from './parse.js';
 import type { Feed } from './schema.js';
+import type { EngineMessage, FeedEngine, FeedState, LoadOptions, LoadRequest } from './engine.js';
+
+export type { FeedState } from './engine.js';
 
 /**
  * The checker (zod, the messages, the built-in vocabularies) is the biggest part of the
- * foundation. It is loaded in parallel with the feed itself, so the first paint (the
- * loading state) needs only Lit and the widget.
+ * foundation. On the main thread it is loaded only when needed (inline feeds, no worker),
+ * in parallel with the feed, so the first paint (the loading state) needs only Lit and the widget.
  */
 const checker = () => import('./parse.js');
-/** When the checker itself cannot be loaded (connection lost after the page). */
-const UNCHECKED: [string, string] = ['Der Feed konnte nicht geprüft werden (keine Verbindung).', 'The feed could not be checked (no connection).'];
-/** When the engine's JSON.parse gives up on a very deep file (kept here: the checker may not be loaded). */
-const DEEP: [string, string] = ['Die Datei ist zu tief verschachtelt (Listen in Listen …), um sie zu lesen.', 'The file is nested too deeply (lists in lists …) to be read.'];
-/** Never rejects: the checker never throws, and a checker that cannot load counts as no connection. */
-const parseFeed = async (json: unknown): Promise<ParseResult> =>
-  checker().then(
-    (module) => module.parseFeed(json),
-    () => ({ problems: [{ path: '', severity: 'error', code: 'network', message: UNCHECKED[0], messageEn: UNCHECKED[1] }] }),
-  );
-const describeAsync = async (code: string, value?: unknown) => (await checker()).describe(code, value);
+const idb = (): Promise<typeof IdbKeyval> => import('idb-keyval');
 
-export type FeedState =
-  | { status: 'idle' }
-  | {
-      status: 'loading';
-      /** Bytes received so far, and the size when the server says it (for a progress bar). */
-      received?: number;
-      total?: number;
-      /** Still loading after a few seconds: the widget says the connection is slow. */
-      slow?: boolean;
-    }
-  | {
-      status: 'ready';
-      feed: Feed;
-      problems: FeedProblem[];
-      /** `cache`: the saved copy from `savedAt` is shown because the network failed (so far). */
-      from: 'network' | 'cache' | 'inline';
-      savedAt?: string;
-      /** A saved copy is shown while the network request is still running. */
-      refreshing?: boolean;
-    }
-  | { status: 'error'; problems: FeedProblem[] };
+/**
+ * The main-thread engine: inline feeds, and feeds where no worker can run (loaded then, like
+ * the checker: a page whose feeds load in the worker never downloads it).
+ */
+let mainEngine: Promise<FeedEngine> | undefined;
+const onMain = () => (mainEngine ??= import('./engine.js').then(({ FeedEngine }) => new FeedEngine({ checker, idb, sliced: true })));
 
 /** Timings, adjustable for tests and for very slow networks. */
 export const loadOptions = {
@@ -57,115 +40,82 @@ export const loadOptions = {
   slowMs: 4_000,
   /** Waits before each retry; the number of entries is the number of retries. */
   retryDelaysMs: [1_000, 4_000, 10_000],
+  /** A worker that has not started after this long is given up (the main thread loads). */
+  workerStartMs: 10_000,
+  /** `false`: never start a worker (tests of the main-thread path). */
+  worker: true,
 };
 
-const LARGE_BYTES = 5 * 1024 * 1024;
-
-interface CachedFeed {
-  savedAt: string;
-  json: unknown;
-}
-
-/** The saved copy lives in IndexedDB (idb-keyval, loaded with the first read: it is async anyway). */
-let store: Promise<{ db: UseStore; idb: typeof import('idb-keyval') } | undefined> | undefined;
-function cacheStore() {
-  store ??= import('idb-keyval')
-    .then((idb) => ({ db: idb.createStore('lotse', 'feeds'), idb }))
-    .catch(() => undefined); // IndexedDB unavailable (private mode in some browsers)
-  return store;
-}
-
-async function readCache(url: string): Promise<CachedFeed | undefined> {
-  const cache = await cacheStore();
-  return cache?.idb.get<CachedFeed>(url, cache.db).catch(() => undefined);
-}
-
-function writeCache(url: string, json: unknown) {
-  void cacheStore().then((cache) =>
-    cache?.idb.set(url, { savedAt: new Date().toISOString(), json } satisfies CachedFeed, cache.db).catch(() => {}),
+/** A problem in editor words (never rejects: without the checker it says so). */
+export const problem = (code: string, value?: unknown): Promise<FeedProblem> =>
+  onMain().then(
+    (engine) => engine.problem(code, value),
+    () => ({ path: '', severity: 'error', code, message: UNCHECKED[0], messageEn: UNCHECKED[1] }),
   );
+/** When the engine cannot be loaded (connection lost after the page). */
+const UNCHECKED: [string, string] = ['Der Feed konnte nicht geprüft werden (keine Verbindung).', 'The feed could not be checked (no connection).'];
+
+/** Said once per page, in the console: why feeds are checked on the main thread. */
+let saidWhy = false;
+function noWorker(why: string) {
+  if (saidWhy) return;
+  saidWhy = true;
+  console.info(`[lotse] Feed wird ohne Worker geladen (${why}); geprüft wird in kleinen Schritten. / Feed loaded without a worker (${why}); checked in small steps.`);
 }
 
-export const problem = async (code: string, value?: unknown): Promise<FeedProblem> => {
-  const [message, messageEn] = code === 'deepJson' ? DEEP : await describeAsync(code, value).catch(() => UNCHECKED);
-  return { path: '', severity: 'error', code, message, messageEn };
-};
-
-/** Why a response failed, and whether trying again may help. */
-class LoadError extends Error {
-  constructor(readonly code: string, readonly value: unknown, readonly retryable: boolean) {
-    super(code);
+/** Why this page cannot start a feed worker, if it cannot (checked before trying). */
+function workerObstacle(): string | undefined {
+  if (!loadOptions.worker) return 'switched off';
+  if (typeof Worker !== 'function') return 'no Worker';
+  // A module worker needs its script on the page's origin (the bundle from a CDN cannot).
+  try {
+    if (new URL(import.meta.url).origin !== location.origin) return 'script from another origin';
+  } catch {
+    return 'unknown script origin';
   }
+  return undefined;
+}
+
+interface TrustedTypePolicyFactory {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+let policy: { createScriptURL(url: string): unknown } | undefined;
+/**
+ * Under Trusted Types (`require-trusted-types-for 'script'`) the Worker constructor takes only a
+ * TrustedScriptURL: the policy `lotse` vouches for the feed worker's own URL and nothing else.
+ * A page that lists its policies (`trusted-types …`) must list `lotse`; else this throws and
+ * the feed is loaded without a worker.
+ */
+function workerUrl(url: URL): string | URL {
+  const factory = (globalThis as { trustedTypes?: TrustedTypePolicyFactory }).trustedTypes;
+  if (!factory) return url;
+  policy ??= factory.createPolicy('lotse', {
+    createScriptURL: (value) => {
+      if (value !== url.href) throw new TypeError(`[lotse] not the feed worker: ${value}`);
+      return value;
+    },
+  });
+  return policy.createScriptURL(url.href) as string;
 }
 
 /**
- * The body as text, read piece by piece: each piece restarts the stall timer and reports
- * progress. (The size header counts compressed bytes when the server compresses, so the
- * total is only given for uncompressed answers.)
+ * The feed worker. `new Worker(new URL('./…', import.meta.url), …)` is written out so that Vite
+ * builds the worker as a chunk of its own and puts its built URL here; the local `Worker`
+ * passes that URL through the Trusted Types policy to the browser's Worker.
  */
-async function readBody(response: Response, alive: () => void, progress: (received: number, total?: number) => void): Promise<string> {
-  if (!response.body) return response.text();
-  const length = Number(response.headers.get('content-length'));
-  const total = length > 0 && !response.headers.get('content-encoding') ? length : undefined;
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    alive();
-    received += value.byteLength;
-    text += decoder.decode(value, { stream: true });
-    progress(received, total);
-  }
-  return text + decoder.decode();
+function spawnWorker(): Worker {
+  const Worker = function (url: URL, options: WorkerOptions) {
+    return new globalThis.Worker(workerUrl(url), options);
+  } as unknown as typeof globalThis.Worker;
+  return new Worker(new URL('./feed-worker.ts', import.meta.url), { type: 'module' });
 }
 
-async function fetchJson(url: string, progress: (received: number, total?: number) => void): Promise<unknown> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const alive = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => controller.abort(), loadOptions.timeoutMs);
-  };
-  alive();
-  let response: Response;
-  let text: string;
-  try {
-    try {
-      response = await fetch(url, { signal: controller.signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
-    } catch {
-      throw new LoadError('network', undefined, true);
-    }
-    if (!response.ok) {
-      const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-      throw new LoadError('http', response.status, retryable);
-    }
-    alive();
-    text = await readBody(response, alive, progress).catch(() => {
-      throw new LoadError('network', undefined, true);
-    });
-  } finally {
-    clearTimeout(timer);
-  }
-  const type = response.headers.get('content-type') ?? '';
-  if (/html/i.test(type) || /^\s*</.test(text)) throw new LoadError('html404', type || 'text/html', false);
-  try {
-    const json = JSON.parse(text);
-    if (text.length > LARGE_BYTES) {
-      // Still used, but the editor should know why phones are slow.
-      void describeAsync('large', (text.length / 1048576).toFixed(1)).then(([de]) => console.warn(`[lotse] ${de}`));
-    }
-    return json;
-  } catch (error) {
-    // Engines without an iterative JSON.parse give up on very deep input (RangeError, InternalError).
-    if (error instanceof SyntaxError) throw new LoadError('notJson', error.message, false);
-    throw new LoadError('deepJson', undefined, false);
-  }
-}
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+type WorkerOut =
+  | { type: 'ready' }
+  | { run: number; message: EngineMessage; type?: undefined | 'pieces' }
+  | { run: number; type: 'piece'; services: Feed['services'] }
+  | { run: number; type: 'end' }
+  | { run: number; type: 'done' | 'crash'; error?: string };
 
 /**
  * One feed, shared by every widget that names the same URL. Widgets listen for `change`
@@ -173,7 +123,13 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class FeedSource extends EventTarget {
   state: FeedState = { status: 'idle' };
+  /** Main-thread time spent receiving the last checked feed from the worker (the bench reads it). */
+  receiveMs = 0;
   private attempt = 0;
+  private worker?: Promise<Worker | undefined>;
+  private workerBroken = false;
+  /** The run the worker is doing, to hand over to the main thread if the worker dies. */
+  private pending?: { run: number; request: LoadRequest };
 
   constructor(readonly url: string) {
     super();
@@ -197,68 +153,133 @@ export class FeedSource extends EventTarget {
     if (this.state.status !== 'loading' && !(this.state.status === 'ready' && this.state.refreshing)) void this.run();
   }
 
-  private async run() {
-    const attempt = ++this.attempt;
-    const hadReady = this.state.status === 'ready' ? this.state : undefined;
-    if (!hadReady) this.setState({ status: 'loading' });
-    let settled = false;
-    const cached = readCache(this.url).then(async (copy) => {
-      if (!copy || settled || attempt !== this.attempt || this.state.status === 'ready') return copy;
-      const result = await parseFeed(copy.json);
-      // The network may have answered while the copy was being checked.
-      if (settled || (this.state as FeedState).status === 'ready') return copy;
-      if (result.feed) {
-        this.setState({ status: 'ready', feed: result.feed, problems: result.problems, from: 'cache', savedAt: copy.savedAt, refreshing: true });
-      }
-      return copy;
-    });
-
-    // While nothing is shown yet: say so when it takes long, and how far it is when the size is known.
-    const stillLoading = () => !settled && attempt === this.attempt && this.state.status === 'loading';
-    const slowTimer = setTimeout(() => stillLoading() && this.setState({ ...this.state, status: 'loading', slow: true }), loadOptions.slowMs);
-    let shownPercent = -1;
-    const progress = (received: number, total?: number) => {
-      if (!stillLoading() || !total) return;
-      const percent = Math.min(99, Math.floor((received / total) * 100));
-      if (percent - shownPercent < 5) return; // a re-render per 5 %, not per network packet
-      shownPercent = percent;
-      this.setState({ ...(this.state as Extract<FeedState, { status: 'loading' }>), received, total });
-    };
-
-    let failure: [code: string, value?: unknown] = ['network'];
-    for (let retry = 0; retry <= loadOptions.retryDelaysMs.length; retry++) {
-      if (retry > 0) await wait(loadOptions.retryDelaysMs[retry - 1]);
-      try {
-        const json = await fetchJson(this.url, progress);
-        const result = await parseFeed(json);
-        settled = true;
-        if (result.feed) {
-          writeCache(this.url, json);
-          return this.setState({ status: 'ready', feed: result.feed, problems: result.problems, from: 'network' });
-        }
-        return this.fail(result.problems, await cached);
-      } catch (error) {
-        if (!(error instanceof LoadError)) throw error;
-        failure = [error.code, error.value];
-        if (!error.retryable) break;
-      } finally {
-        if (settled) clearTimeout(slowTimer);
-      }
-    }
-    clearTimeout(slowTimer);
-    settled = true;
-    this.fail([await problem(...failure)], await cached);
+  /** For tests: stop the worker. */
+  dispose() {
+    this.attempt++;
+    void this.worker?.then((worker) => worker?.terminate());
+    this.worker = undefined;
   }
 
-  /** Show the saved copy if there is one, else the error state. */
-  private async fail(problems: FeedProblem[], cached: CachedFeed | undefined) {
-    const result = cached && (await parseFeed(cached.json));
-    if (cached && result?.feed) {
-      this.setState({ status: 'ready', feed: result.feed, problems: result.problems, from: 'cache', savedAt: cached.savedAt });
-      console.warn(`[lotse] ${this.url}: ${problems[0]?.message ?? ''} Gespeicherte Kopie vom ${cached.savedAt} wird gezeigt.`);
-    } else {
-      this.setState({ status: 'error', problems });
+  private receive(run: number, message: EngineMessage) {
+    if (run !== this.attempt) return;
+    if (message.type === 'state') {
+      const next = message.state;
+      // The page shows "loading" already (set while the worker starts).
+      if (next.status === 'loading' && this.state.status === 'loading' && !next.total && !next.slow) return;
+      return this.setState(next);
     }
+    if (message.type === 'log') return console[message.level](`[lotse] ${message.text}`);
+    const shown = this.state;
+    if (shown.status !== 'ready') return;
+    this.setState({ status: 'ready', feed: shown.feed, problems: shown.problems, from: message.from, savedAt: message.savedAt });
+  }
+
+  private async run() {
+    const run = ++this.attempt;
+    const shown = this.state.status === 'ready' ? this.state : undefined;
+    const request: LoadRequest = {
+      url: this.url,
+      options: { timeoutMs: loadOptions.timeoutMs, slowMs: loadOptions.slowMs, retryDelaysMs: [...loadOptions.retryDelaysMs] } satisfies LoadOptions,
+      shown: shown && { from: shown.from, savedAt: shown.savedAt },
+    };
+    // The loading state at once, also while the worker starts.
+    if (!shown) this.setState({ status: 'loading' });
+    const worker = await this.startWorker();
+    if (run !== this.attempt) return;
+    if (!worker) return this.runOnMain(run, request);
+    this.pending = { run, request };
+    worker.postMessage({ type: 'load', run, request });
+  }
+
+  private async runOnMain(run: number, request: LoadRequest) {
+    const engine = await onMain().catch(() => undefined);
+    if (run !== this.attempt) return;
+    if (!engine) return this.setState({ status: 'error', problems: [await problem('network')] });
+    return engine.load(request, (message) => this.receive(run, message));
+  }
+
+  /** The worker died or broke its protocol: this and every later load run on the main thread. */
+  private giveUpWorker(why: string) {
+    this.workerBroken = true;
+    void this.worker?.then((worker) => worker?.terminate());
+    this.worker = undefined;
+    noWorker(why);
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending && pending.run === this.attempt) void this.runOnMain(pending.run, pending.request);
+  }
+
+  /** The worker of this feed, started once; undefined where none can run. */
+  private startWorker(): Promise<Worker | undefined> {
+    if (this.workerBroken) return Promise.resolve(undefined);
+    const obstacle = workerObstacle();
+    if (obstacle) {
+      noWorker(obstacle);
+      return Promise.resolve(undefined);
+    }
+    this.worker ??= new Promise<Worker | undefined>((resolve) => {
+      let worker: Worker | undefined;
+      let started = false;
+      let pieces: { run: number; message: EngineMessage; services: Feed['services'] } | undefined;
+      const fail = (why: string) => {
+        clearTimeout(deadline);
+        if (!started) {
+          this.workerBroken = true;
+          this.worker = undefined;
+          worker?.terminate();
+          noWorker(why);
+          resolve(undefined);
+        } else this.giveUpWorker(why);
+      };
+      const deadline = setTimeout(() => fail('no answer'), loadOptions.workerStartMs);
+      try {
+        worker = spawnWorker();
+      } catch (error) {
+        // A policy (CSP worker-src / script-src) or an engine that refuses module workers.
+        return fail((error as Error)?.name || 'refused');
+      }
+      worker!.addEventListener('error', (event) => {
+        event.preventDefault();
+        fail(started ? 'worker failed' : 'worker could not start');
+      });
+      worker.addEventListener('messageerror', () => fail('unreadable message'));
+      worker.addEventListener('message', (event: MessageEvent) => {
+        const t = performance.now();
+        const data = event.data as WorkerOut;
+        const spent = performance.now() - t;
+        if (data.type === 'ready') {
+          clearTimeout(deadline);
+          started = true;
+          return resolve(worker!);
+        }
+        if (data.type === 'crash') return this.giveUpWorker(`worker error: ${data.error}`);
+        if (data.type === 'done') {
+          if (this.pending?.run === data.run) this.pending = undefined;
+          return;
+        }
+        // A big feed in pieces, each read in a task of its own; shown when complete.
+        if (data.type === 'pieces') {
+          pieces = { run: data.run, message: data.message, services: [] };
+          this.receiveMs = spent;
+          return;
+        }
+        if (data.type === 'piece') {
+          if (pieces?.run === data.run) for (const service of data.services) pieces.services.push(service);
+          this.receiveMs += spent;
+          return;
+        }
+        if (data.type === 'end') {
+          const done = pieces;
+          pieces = undefined;
+          if (done?.run !== data.run || done.message.type !== 'state' || done.message.state.status !== 'ready') return;
+          return this.receive(done.run, { type: 'state', state: { ...done.message.state, feed: { ...done.message.state.feed, services: done.services } } });
+        }
+        if (!('message' in data)) return;
+        if (data.message.type === 'state' && data.message.state.status === 'ready') this.receiveMs = spent;
+        this.receive(data.run, data.message);
+      });
+    });
+    return this.worker;
   }
 }
 
@@ -275,15 +296,18 @@ export function feedSource(url: string): FeedSource {
   return source;
 }
 
-/** A feed given inline (JSON in a script child, or an object property): parsed right away. */
+/** A feed given inline (JSON in a script child, or an object property): checked in slices. */
 export async function inlineFeedState(json: unknown): Promise<FeedState> {
-  const result = await parseFeed(json);
+  const engine = await onMain().catch(() => undefined);
+  const result: ParseResult = engine ? await engine.check(json) : { problems: [await problem('network')] };
   return result.feed
     ? { status: 'ready', feed: result.feed, problems: result.problems, from: 'inline' }
     : { status: 'error', problems: result.problems };
 }
 
-/** For tests: forget every shared source. */
+/** For tests: forget every shared source (and stop their workers). */
 export function resetFeedSources() {
+  for (const source of sources.values()) source.dispose();
   sources.clear();
+  saidWhy = false;
 }

@@ -9,8 +9,10 @@ import {
   Coordinates, type Feed, type Location, type Region, type Service, type Text,
 } from './schema.js';
 import { describe, MESSAGES as KNOWN_KEYS } from './messages.js';
+import { formatPath, issueMessage, problem, valueAt } from './problems.js';
 import { LocationDocument, ServiceDocument } from './document-schema.js';
 import { distanceMeters } from '../geo.js';
+import { runAll, runSliced } from './slices.js';
 
 export { describe };
 import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from './vocabulary.js';
@@ -46,27 +48,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 type Path = (string | number)[];
 
-export const formatPath = (path: readonly PropertyKey[]) =>
-  path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
+export { formatPath };
 
 class Report {
   problems: FeedProblem[] = [];
   add(severity: FeedProblem['severity'], path: Path, code: string, value?: unknown, extra?: string) {
-    const [message, messageEn] = describe(code, value, extra);
-    this.problems.push({ path: formatPath(path), severity, code, message, messageEn });
+    this.problems.push(problem(path, severity, code, describe(code, value, extra)));
   }
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = data;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 function deleteAt(data: Record<string, unknown>, dotted: string) {
@@ -78,14 +66,8 @@ function deleteAt(data: Record<string, unknown>, dotted: string) {
 
 /** Report one zod issue in editor words. */
 function reportIssue(report: Report, severity: FeedProblem['severity'], base: Path, item: unknown, issue: z.core.$ZodIssue) {
-  const value = valueAt(item, issue.path);
-  const path = [...base, ...(issue.path as Path)];
-  // No value where one is required (a refinement always has one: it checks a value that is there).
-  if (value === undefined && issue.code !== 'custom') return report.add(severity, path, 'missing');
-  if (issue.message in KNOWN_KEYS) return report.add(severity, path, issue.message, value);
-  if (issue.code === 'invalid_type') return report.add(severity, path, 'type', value, issue.expected);
-  if (issue.code === 'invalid_union') return report.add(severity, path, 'text', value);
-  report.add(severity, path, 'type', value, 'string');
+  const [code, value, extra] = issueMessage(issue, item, (key) => key in KNOWN_KEYS);
+  report.add(severity, [...base, ...(issue.path as Path)], code, value, extra);
 }
 
 /**
@@ -279,14 +261,29 @@ function checkTop(input: Record<string, unknown>, report: Report): { top?: TopLe
 export function parseFeed(input: unknown): ParseResult {
   const report = new Report();
   try {
-    return check(input, report);
+    return runAll(check(input, report));
   } catch {
     report.add('error', [], 'unreadable');
     return { problems: report.problems };
   }
 }
 
-function check(input: unknown, report: Report): ParseResult {
+/**
+ * The same check on the main thread in slices that give the page a turn every ~30 ms
+ * (where no worker can run it). Never rejects.
+ */
+export async function parseFeedSliced(input: unknown): Promise<ParseResult> {
+  const report = new Report();
+  try {
+    return await runSliced(check(input, report));
+  } catch {
+    report.add('error', [], 'unreadable');
+    return { problems: report.problems };
+  }
+}
+
+/** The check as steps: one step per service (see `runAll` and `runSliced`). */
+function* check(input: unknown, report: Report): Generator<void, ParseResult> {
   if (!isRecord(input)) {
     report.add('error', [], 'notObject', Array.isArray(input) ? '[ … ]' : input);
     return { problems: report.problems };
@@ -317,7 +314,7 @@ function check(input: unknown, report: Report): ParseResult {
     if (text && typeof text === 'object') for (const lang of Object.keys(text)) textLanguages.add(lang);
   };
 
-  raw.services.forEach((entry, index) => {
+  const checkService = (entry: unknown, index: number) => {
     if (entry === null) return; // null = no entry
     const path: Path = ['services', index];
     let item: unknown = entry;
@@ -387,7 +384,11 @@ function check(input: unknown, report: Report): ParseResult {
       locations,
     });
     flagHtml(item, path, report);
-  });
+  };
+  for (let index = 0; index < raw.services.length; index++) {
+    checkService(raw.services[index], index);
+    yield;
+  }
 
   if (services.length === 0) report.add('error', ['services'], 'noServices');
   if (services.length === 0 || fatal) return { problems: report.problems };

@@ -1,0 +1,53 @@
+/**
+ * Work on the main thread in slices: `pause()` gives the page a turn (input, rendering) and
+ * continues in a new task. `scheduler.yield()` where the browser has it (the continuation keeps
+ * its priority), else a MessageChannel message (not clamped like nested `setTimeout`s).
+ */
+interface Scheduler { yield?: () => Promise<void> }
+
+export function pause(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Longest stretch of work between two pauses (a long task starts at 50 ms). */
+export const SLICE_MS = 30;
+
+/**
+ * Run a generator of steps, pausing whenever a slice has taken `SLICE_MS`. With `sliced: false`
+ * the steps run at once (in a worker, or where nothing waits: the CLI).
+ */
+export async function runSliced<T>(steps: Generator<unknown, T>, sliced = true): Promise<T> {
+  let start = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (sliced && performance.now() - start > SLICE_MS) {
+      sliceStats.pauses++;
+      await pause();
+      start = performance.now();
+    }
+  }
+}
+
+/** How often sliced work gave the page a turn (for tests and the bench). */
+export const sliceStats = { pauses: 0 };
+
+/** Run a generator of steps to its end, synchronously. */
+export function runAll<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
