@@ -3,7 +3,7 @@ import { clear, createStore } from 'idb-keyval';
 import '../src/index.js';
 import { feedSource, loadOptions, resetFeedSources } from '../src/core/feed/load.js';
 import type { LotseServiceFinder } from '../src/index.js';
-import { feedCopy, mount, shadowText, until } from './helpers.js';
+import { feedCopy, mount, shadowText, until, untilValue } from './helpers.js';
 
 const api = (query: string) => `/__test/feed?${query}`;
 const requests = async (key: string) => Number(await (await fetch(`/__test/count?key=${key}`)).text());
@@ -139,7 +139,7 @@ describe('feed loading', () => {
     // Copy the saved entry to the failing URL, as if it had worked yesterday.
     const { get, set } = await import('idb-keyval');
     const store = createStore('lotse', 'feeds');
-    await until(async () => (await get(good.url, store)) !== undefined, 2000, 'saved');
+    await untilValue(() => get(good.url, store), 5000, 'the saved copy');
     const saved = await get(good.url, store);
     await set(new URL(url, document.baseURI).href, saved, store);
 

@@ -4,7 +4,7 @@ import { feedSource, loadOptions, resetFeedSources, type FeedSource } from '../s
 import { parseFeed, parseFeedSliced } from '../src/core/feed/parse.js';
 import { sliceStats } from '../src/core/feed/slices.js';
 import { generateFeed } from '../bench/generate-feed.js';
-import { until } from './helpers.js';
+import { until, untilValue } from './helpers.js';
 
 const unique = () => Math.random().toString(36).slice(2);
 const api = (query: string) => `/__test/feed?${query}`;
@@ -102,7 +102,7 @@ describe('feed worker', () => {
     const source = feedSource(api(`key=${key}`));
     source.load();
     await ready(source);
-    await until(async () => (await get(source.url, store)) !== undefined, 5000, 'saved');
+    await untilValue(() => get(source.url, store), 5000, 'the saved copy');
     const saved = await get(source.url, store);
     const served = await (await fetch(api(`key=${key}-text`))).text();
     expect(typeof saved.text).to.equal('string');
@@ -117,7 +117,7 @@ describe('feed worker', () => {
       const first = feedSource(api(`key=${key}`));
       first.load();
       await ready(first);
-      await until(async () => (await get(first.url, store)) !== undefined, 5000, 'saved');
+      await untilValue(() => get(first.url, store), 5000, 'the saved copy');
       resetFeedSources();
       loadOptions.worker = worker;
       // The next visit: the saved copy first, then the network answers (late, with the same text).

@@ -14,6 +14,17 @@ export async function until(check: () => unknown, ms = 5000, what = 'condition')
   }
 }
 
+/** Wait until the async `read` gives a value (polling), then return it; fail after `ms`. */
+export async function untilValue<T>(read: () => Promise<T | undefined>, ms = 5000, what = 'value'): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() - start > ms) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Text of the shadow root, whitespace folded. */
 export const shadowText = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
