@@ -30,6 +30,7 @@
  * under a strict Content-Security-Policy.
  */
 import { allowedOrigin, safeUrl } from '../src/core/safe-url.js';
+import { LOCALES } from '../src/core/locales.js';
 
 /** The widgets and the attributes each one takes from the query, beside feed and lang. */
 const ATTRIBUTES: Record<string, readonly string[]> = {
@@ -44,7 +45,6 @@ const LOCKED_ATTRIBUTES = new Set(['feed', 'endpoint']);
 const URL_ATTRIBUTES = new Set(['tiles', 'privacy-url']);
 /** Boolean attributes: present unless the value is "false" or "0". */
 const BOOLEAN_ATTRIBUTES = new Set(['url-state', 'show-map']);
-const LANGUAGES = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'];
 /** The city's list of further origins, beside embed.html (never taken from the query). */
 const CONFIG_FILE = 'embed-config.json';
 
@@ -169,7 +169,7 @@ async function start() {
   const element = document.createElement(`lotse-${widget}`);
   for (const [name, url] of checked) element.setAttribute(name, url!.href);
   const lang = params.get('lang') ?? '';
-  if (LANGUAGES.includes(lang)) element.setAttribute('lang', lang);
+  if ((LOCALES as readonly string[]).includes(lang)) element.setAttribute('lang', lang);
   for (const name of ATTRIBUTES[widget]) {
     const value = params.get(name);
     if (value === null || LOCKED_ATTRIBUTES.has(name)) continue;

@@ -5,9 +5,10 @@
 import type { Decorator } from '@storybook/web-components-vite';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { LOCALES } from '../src/core/locales.js';
 
-/** The UI languages, in the order of the widgets' own picker. */
-export const LANGUAGES = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'] as const;
+/** The UI languages, in the order of the widgets' own picker (the one list, src/core/locales.ts). */
+export const LANGUAGES = LOCALES;
 
 /** The sample feed (demo/public/services.json), served at the root by Storybook's staticDirs. */
 export const SAMPLE_FEED = 'services.json';

@@ -9,6 +9,7 @@ import { pickText } from '../core/feed/text.js';
 import { formatCount, formatTime, languageName, weekdayName } from '../core/format.js';
 import { icon } from '../core/icons.js';
 import { mailHref, telHref } from '../core/location-links.js';
+import { safeUrl } from '../core/safe-url.js';
 import { contactFormStyles } from './contact-form.styles.js';
 import { backoff, deliver, type Outcome } from './delivery.js';
 import {
@@ -25,9 +26,9 @@ const METHOD_ICONS: Record<Method, string> = {
   phone: 'phone', sms: 'counselling', whatsapp: 'whatsapp', email: 'mail', visit: 'walk',
 };
 
-/** Only same-site paths and http(s) addresses; never `javascript:` or `data:`. */
-const safeUrl = (value: string | undefined) =>
-  value && /^(https?:\/\/|\/|\.{0,2}\/)/i.test(value.trim()) && !/^\/\//.test(value.trim()) ? value.trim() : undefined;
+/** A path on this site or an http(s) address (the rule of `safeUrl`), as written; else undefined. */
+const siteUrl = (value: string | undefined) =>
+  safeUrl(value, { base: location.href }) ? value!.trim() : undefined;
 
 /**
  * Ask a counselling service for a call-back or an appointment, in one's own language, with
@@ -205,7 +206,7 @@ export class LotseContactForm extends LotseElement {
     const pending = this.pending;
     if (!pending || this.inFlight || !this.isConnected) return;
     clearTimeout(this.timer);
-    const endpoint = safeUrl(this.endpoint);
+    const endpoint = siteUrl(this.endpoint);
     if (!endpoint) return;
     const control = (this.inFlight = new AbortController());
     this.phase = 'sending';
@@ -548,7 +549,7 @@ export class LotseContactForm extends LotseElement {
     const service = this.chosenService();
     // The recipient as the city wrote it (an attribute is German), the publisher in its own language.
     const who = this.recipient ? html`<bdi lang="de">${this.recipient}</bdi>` : this.showText(feed.publisher.name);
-    const link = safeUrl(this.privacyUrl);
+    const link = siteUrl(this.privacyUrl);
     return html`<div class="privacy" part="privacy">
       ${icon('info')}
       <div>
@@ -631,7 +632,7 @@ export class LotseContactForm extends LotseElement {
   }
 
   private renderForm(feed: Feed) {
-    if (!safeUrl(this.endpoint)) {
+    if (!siteUrl(this.endpoint)) {
       return html`<div class="state error" part="state" role="alert">
         <p class="title">${icon('warning')} ${msg('Das Formular ist noch nicht eingerichtet.')}</p>
         <p lang="de">Für die Redaktion: Bitte geben Sie im Attribut <code>endpoint</code> die Adresse an, an die Nachrichten gehen (https oder ein Pfad der eigenen Seite).</p>

@@ -66,7 +66,7 @@ function restoreFocus(root: ShadowRoot, before: HTMLElement, selectors: (string 
  * @cssprop --lotse-color-warning - "Closing soon", "temporarily closed".
  * @cssprop --lotse-color-danger - Errors.
  * @cssprop --lotse-font-family - Font stack (system fonts by default; Lotse never downloads fonts).
- * @cssprop --lotse-font-size - Base font size (default 1rem, so the visitor's own setting counts).
+ * @cssprop --lotse-font-size - Base font size. Default `medium`: the visitor's own browser setting, whatever the host page does to its root size (`html { font-size: 62.5% }` does not shrink Lotse).
  * @cssprop --lotse-radius - Corner radius of cards, buttons and inputs.
  * @cssprop --lotse-space - Base spacing unit.
  * @cssprop --lotse-tap-size - Minimum size of every tap target (default 44px, WCAG 2.5.5).

@@ -44,9 +44,19 @@ export function formatDate(date: string, locale: string, style: 'long' | 'medium
   return format.format(Date.UTC(y, m - 1, d));
 }
 
-export function formatList(items: string[], locale: string, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return cached(`list:${type}:${locale}`, () => new Intl.ListFormat(intlLocale(locale), { style: 'long', type })).format(items);
+/** "Rumänisch, Bulgarisch und Romanes"; `narrow` is the compact form for a card line. */
+export function formatList(
+  items: string[],
+  locale: string,
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+  style: 'long' | 'narrow' = 'long',
+): string {
+  return cached(`list:${type}:${style}:${locale}`, () => new Intl.ListFormat(intlLocale(locale), { style, type })).format(items);
 }
+
+/** "09:00–12:00" from minutes since midnight (an end past midnight shows its clock time). */
+export const formatTimeRange = (from: number, to: number, locale: string) =>
+  `${formatTime(from, locale)}–${formatTime(to, locale)}`;
 
 /** "350 m" or "1,2 km". */
 export function formatDistance(meters: number, locale: string): string {
@@ -99,6 +109,10 @@ const EXTRA_LANGUAGE_LABELS: Record<string, Record<string, string>> = {
     pl: 'Romski',
   },
 };
+
+/** Language codes named in the widget's language, as one list ("Rumänisch und Bulgarisch"). */
+export const languageList = (codes: readonly string[], locale: string, style: 'long' | 'narrow' = 'long') =>
+  formatList(codes.map((code) => languageName(code, locale)), locale, 'conjunction', style);
 
 /** The name of a language in the widget's language: "ro" → "Rumänisch" (de), "Romanian" (en). */
 export function languageName(code: string, locale: string): string {

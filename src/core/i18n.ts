@@ -10,24 +10,10 @@
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import type { MsgFn, TemplateMap } from '@lit/localize/internal/types.js';
-import { sourceLocale, type targetLocales } from '../generated/locale-codes.js';
+import { sourceLocale } from '../generated/locale-codes.js';
+import { LOCALES, type Locale } from './locales.js';
 
-export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
-/** In the order of the picker: German (the page's language), English, then by community size. */
-export const LOCALES: readonly Locale[] = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'];
-export const RTL_LOCALES: ReadonlySet<string> = new Set(['ar']);
-
-/** Each language in its own name and script, for the picker. */
-export const LOCALE_NAMES: Record<Locale, string> = {
-  de: 'Deutsch',
-  en: 'English',
-  ro: 'Română',
-  bg: 'Български',
-  tr: 'Türkçe',
-  ar: 'العربية',
-  uk: 'Українська',
-  pl: 'Polski',
-};
+export { LOCALES, LOCALE_NAMES, RTL_LOCALES, type Locale } from './locales.js';
 
 type LocaleModule = Promise<{ templates: TemplateMap }>;
 /** One lazy chunk per language; German is the source and needs none. */

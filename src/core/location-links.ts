@@ -1,8 +1,9 @@
 /**
  * Safe links for a service: only tel:, mailto:, http(s) and https://wa.me/ are ever built.
- * Shared by the finder and the hours map.
+ * Shared by the finder, the hours map, the quick-check and the contact form.
  */
 import type { Location } from './feed/schema.js';
+import { safeUrl } from './safe-url.js';
 
 /** `tel:` link from a German phone number as editors write it ("0231 / 12 34-5"). */
 export const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
@@ -15,17 +16,10 @@ export function whatsappHref(value: string): string {
   return `https://wa.me/${digits}`;
 }
 
-/** Only http(s) links survive; anything else becomes undefined. */
-export function safeWebHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** Only absolute http(s) links survive (the rule of `safeUrl`); anything else becomes undefined. */
+export const safeWebHref = (url: string | undefined): string | undefined => safeUrl(url)?.href;
 
+/** "Hafenstraße 12, 44135 Dortmund": the one way every widget writes an address. */
 export const addressLine = (location: Location) =>
   `${location.address.street}, ${location.address.postalCode} ${location.address.city}`;
 

@@ -3,10 +3,9 @@
  * "Open now until 12:00 · Romanian", "Next: Thursday 14:00 · Bulgarian".
  */
 import { msg, str } from '@lit/localize';
-import type { Occurrence } from './time/opening.js';
-import type { Clock } from './time/opening.js';
+import type { Clock, Occurrence } from './time/opening.js';
 import { addDays } from './time/zoned.js';
-import { formatDate, formatList, formatTime, languageName, weekdayName } from './format.js';
+import { formatDate, formatTime, languageList, weekdayName } from './format.js';
 
 /** "heute", "morgen", a weekday, or a date beyond a week. */
 export function dayWords(date: string, clock: Clock, locale: string): string {
@@ -19,17 +18,17 @@ export function dayWords(date: string, clock: Clock, locale: string): string {
   return formatDate(date, locale, 'medium');
 }
 
-/** The languages of a slot, named in the visitor's language ("Romanian and Romani"). */
-export function slotLanguages(occurrence: Occurrence | undefined, locale: string): string {
-  const codes = occurrence?.slot.languages ?? [];
-  return codes.length ? formatList(codes.map((code) => languageName(code, locale)), locale) : '';
-}
+/**
+ * The languages the slot itself names ("Romanian and Romani"), in the visitor's language;
+ * empty when it names none (the card lists the service's languages on their own line).
+ */
+const ownLanguages = (occurrence: Occurrence, locale: string) => languageList(occurrence.slot.languages ?? [], locale);
 
 export interface OpeningWords {
   /** `open`, `soon` (closing soon), `next` or `none`. */
   tone: 'open' | 'soon' | 'next' | 'none';
   text: string;
-  /** Languages of the slot meant, if the feed says. */
+  /** Languages of the slot meant, if the feed names them for the slot. */
   languages: string;
 }
 
@@ -43,13 +42,13 @@ export function openingWords(
     return {
       tone: status.closingSoon ? 'soon' : 'open',
       text: status.closingSoon ? msg(str`Schließt bald, um ${until}`) : msg(str`Jetzt offen bis ${until}`),
-      languages: slotLanguages(status.current, locale),
+      languages: ownLanguages(status.current, locale),
     };
   }
   if (status.next) {
     const day = dayWords(status.next.date, clock, locale);
     const time = formatTime(status.next.startMinutes, locale);
-    return { tone: 'next', text: msg(str`Nächste Öffnung: ${day} ${time}`), languages: slotLanguages(status.next, locale) };
+    return { tone: 'next', text: msg(str`Nächste Öffnung: ${day} ${time}`), languages: ownLanguages(status.next, locale) };
   }
   return { tone: 'none', text: msg('Keine Öffnungszeiten in den nächsten 2 Wochen'), languages: '' };
 }

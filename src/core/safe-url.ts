@@ -9,8 +9,11 @@
  * and the same tricks percent-encoded (`%2F%2Fhost`, `https%3A%2F%2Fhost`, `%5C`), in case a
  * server or proxy decodes the path once more.
  *
+ * A path on the same site passes only when `rule.base` is given (that is the one option for
+ * paths): the contact form's endpoint and privacy link, the hours map's tiles and embed.html's
+ * addresses pass it; feed links (`safeWebHref`) do not, so they must be absolute.
  * With `rule.origins` only addresses on the base's own origin or on one of those origins pass
- * (the origin rule of embed.html). Issue 17 will move the other URL checks here.
+ * (the origin rule of embed.html). Every URL check in Lotse is this one.
  */
 export interface UrlRule {
   /** Resolve paths against this address (usually `location.href`); its origin is "this server". */

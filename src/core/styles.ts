@@ -5,22 +5,8 @@ import { css } from 'lit';
  * widget or any ancestor); components only read the private `--_*` copies below, so every
  * token has one default in one place.
  *
- * @cssprop --lotse-color-primary - Brand colour for buttons, links and selected filters. Default a calm municipal blue.
- * @cssprop --lotse-color-on-primary - Text on the primary colour.
- * @cssprop --lotse-color-text - Body text.
- * @cssprop --lotse-color-muted - Secondary text (must keep 4.5:1 contrast on the surface).
- * @cssprop --lotse-color-surface - Background of the widget.
- * @cssprop --lotse-color-surface-alt - Background of cards and panels.
- * @cssprop --lotse-color-border - Borders of cards and inputs.
- * @cssprop --lotse-color-focus - Focus ring.
- * @cssprop --lotse-color-success - "Open now", "free".
- * @cssprop --lotse-color-warning - "Closing soon", "temporarily closed".
- * @cssprop --lotse-color-danger - Errors.
- * @cssprop --lotse-font-family - Font stack (system fonts by default; Lotse never downloads fonts).
- * @cssprop --lotse-font-size - Base font size. Default `medium`: the visitor's own browser setting, whatever the host page does to its root size (`html { font-size: 62.5% }` does not shrink Lotse).
- * @cssprop --lotse-radius - Corner radius of cards, buttons and inputs.
- * @cssprop --lotse-space - Base spacing unit.
- * @cssprop --lotse-tap-size - Minimum size of every tap target (default 44px, WCAG 2.5.5).
+ * The list of tokens with their meaning is the JSDoc of `LotseElement` (base-element.ts), which
+ * `custom-elements.json` and Storybook show.
  */
 export const tokens = css`
   :host {

@@ -7,20 +7,23 @@ import { ClockTick } from '../core/clock.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import { openingWords } from '../core/opening-text.js';
-import { directionsHref, telHref } from '../core/location-links.js';
+import { addressLine, directionsHref, telHref } from '../core/location-links.js';
 import { withLocale } from '../core/i18n.js';
+import { vocabularyEntry } from '../core/labels.js';
+import { safeUrl } from '../core/safe-url.js';
+import { minutesOf, slotLanguages } from '../core/slots.js';
 import type { Feed, Location, Service, Slot } from '../core/feed/schema.js';
 import { WEEKDAYS } from '../core/feed/constants.js';
-import { formatList, formatNumber, formatTime, isolate, languageName, weekdayName } from '../core/format.js';
+import { formatList, formatNumber, formatTime, formatTimeRange, isolate, languageList, languageName, weekdayName } from '../core/format.js';
 import { createClock, type Clock, type LocationStatus } from '../core/time/opening.js';
 import {
-  NO_FILTERS, TIMES_OF_DAY, buildEntries, countBy, entryMatches, minutesOf, slotLanguages,
+  NO_FILTERS, TIMES_OF_DAY, buildEntries, countBy, entryMatches,
   type Entry, type Filters, type TimeOfDay,
 } from './model.js';
 import type { HoursMapView, MapPoint, MapTexts } from './map.js';
 import { hoursMapStyles } from './hours-map.styles.js';
 
-/** Not imported from the schema: that module would pull zod into this entry. */
+/** Places per page of the list ("show more" adds as many). */
 const PAGE = 30;
 const CONSENT_KEY = 'lotse-map-consent';
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -84,6 +87,8 @@ export class LotseHoursMap extends LotseElement {
   @state() private limit = PAGE;
   /** Places whose details are open. */
   @state() private expanded = new Set<string>();
+  /** The week plan's module (its own small chunk, loaded when the plan is first shown). */
+  @state() private weekPlan?: typeof import('./week-plan.js');
 
   /**
    * Tile URL template for the map, e.g. `https://tile.example.org/{z}/{x}/{y}.png`
@@ -179,9 +184,10 @@ export class LotseHoursMap extends LotseElement {
     return this.consent === 'granted' || this.consented;
   }
 
+  /** The `tiles` template when it is a safe http(s) address or a path on this site, else OSM's. */
   private get tileUrl() {
     const tiles = this.tiles.trim();
-    return /^(https?:\/\/|\/)[^\s<>"]+$/i.test(tiles) ? tiles : OSM_TILES;
+    return safeUrl(tiles.replace(/\{[a-z]+\}/gi, '0'), { base: location.href }) ? tiles : OSM_TILES;
   }
 
   private get tileHost() {
@@ -249,7 +255,7 @@ export class LotseHoursMap extends LotseElement {
     this.limit = PAGE;
   }
 
-  private resetFilters() {
+  private onResetFilters() {
     this.filters = NO_FILTERS;
     this.keepFocus('#f-day');
     this.limit = PAGE;
@@ -283,7 +289,7 @@ export class LotseHoursMap extends LotseElement {
     }
   }
 
-  private showMore() {
+  private onShowMore() {
     const first = this.limit;
     this.limit += PAGE;
     // Keyboard users continue at the first new place.
@@ -292,7 +298,7 @@ export class LotseHoursMap extends LotseElement {
     );
   }
 
-  private acceptMap(event: Event) {
+  private onAcceptMap(event: Event) {
     const remember = (event.currentTarget as HTMLElement)
       .closest('.consent')
       ?.querySelector<HTMLInputElement>('input[name="remember"]')?.checked;
@@ -301,7 +307,7 @@ export class LotseHoursMap extends LotseElement {
     this.keepFocus('.revoke');
   }
 
-  private revokeMap() {
+  private onRevokeMap() {
     storage.set(false);
     this.consented = false;
     this.keepFocus('.consent button.primary');
@@ -357,7 +363,7 @@ export class LotseHoursMap extends LotseElement {
       ${shown.length === 0
         ? html`<div class="state" part="state">
             <p>${msg('Keine Sprechstunde passt zu diesen Filtern.')}</p>
-            <button type="button" @click=${this.resetFilters}>${icon('close')} ${msg('Filter löschen')}</button>
+            <button type="button" @click=${this.onResetFilters}>${icon('close')} ${msg('Filter löschen')}</button>
           </div>`
         : this.view === 'week'
           ? this.renderWeekPlan(shown, clock)
@@ -431,7 +437,7 @@ export class LotseHoursMap extends LotseElement {
         ${icon('clock')} ${msg('Jetzt offen')}${n(openNow)}
       </label>
       ${active
-        ? html`<button type="button" class="reset" @click=${this.resetFilters}>${icon('close')} ${msg('Filter löschen')}</button>`
+        ? html`<button type="button" class="reset" @click=${this.onResetFilters}>${icon('close')} ${msg('Filter löschen')}</button>`
         : nothing}
     </form>`;
   }
@@ -448,24 +454,15 @@ export class LotseHoursMap extends LotseElement {
     return [words.tone === 'open' || words.tone === 'soon' ? words.tone : 'closed', prefix + words.text];
   }
 
-  private languages(codes: string[]) {
-    return formatList(codes.map((c) => languageName(c, this.locale)), this.locale);
-  }
-
   private kind(slot: Slot) {
     return slot.kind === 'walk-in'
       ? html`<span class="kind">${icon('walk')} ${msg('Ohne Termin')}</span>`
       : html`<span class="kind">${icon('calendar')} ${msg('Mit Termin')}</span>`;
   }
 
-  private timeRange(o: number, c: number) {
-    return `${formatTime(o, this.locale)}–${formatTime(c, this.locale)}`;
-  }
-
   private address(location: Location) {
-    const { street, postalCode, city } = location.address;
-    const district = this.data?.districts.find((d) => d.id === location.district);
-    return `${street}, ${postalCode} ${city}${district ? ` · ${this.text(district.label)}` : ''}`;
+    const district = location.district && this.data ? vocabularyEntry(this.data, 'districts', location.district) : undefined;
+    return `${addressLine(location)}${district ? ` · ${this.text(district.label)}` : ''}`;
   }
 
   // ---- List -----------------------------------------------------------------------------
@@ -476,7 +473,7 @@ export class LotseHoursMap extends LotseElement {
         ${repeat(entries.slice(0, this.limit), (e) => e.key, (e) => this.renderEntry(e, clock))}
       </ul>
       ${more > 0
-        ? html`<button type="button" class="more no-print" @click=${this.showMore}>
+        ? html`<button type="button" class="more no-print" @click=${this.onShowMore}>
             ${msg(str`Weitere Orte zeigen (noch ${formatNumber(more, this.locale)})`)}
           </button>`
         : nothing}`;
@@ -487,7 +484,7 @@ export class LotseHoursMap extends LotseElement {
     const [tone, status] = this.statusText(entry, clock);
     const open = this.expanded.has(key);
     const selected = this.selected === key;
-    const category = this.data?.categories.find((c) => c.id === service.categories[0]);
+    const category = this.data && vocabularyEntry(this.data, 'categories', service.categories[0]);
     const detailsId = `d-${key.replace(/[^a-z0-9_-]/gi, '-')}`;
     return html`<li class="entry ${selected ? 'selected' : ''}" part="entry" data-key=${key} aria-current=${selected ? 'true' : nothing}>
       <h3>
@@ -501,7 +498,7 @@ export class LotseHoursMap extends LotseElement {
         ? html`<p class="where">${icon('pin')} ${this.address(location)}
             ${location.geo ? nothing : html`<span class="tag">${msg('nicht auf der Karte')}</span>`}</p>`
         : nothing}
-      <p class="langs">${icon('globe')} ${this.languages(service.languages)}</p>
+      <p class="langs">${icon('globe')} ${languageList(service.languages, this.locale)}</p>
       ${open ? this.renderDetails(entry, detailsId) : nothing}
     </li>`;
   }
@@ -519,9 +516,9 @@ export class LotseHoursMap extends LotseElement {
               ${location.hours.map(
                 (slot) => html`<li>
                   <strong>${formatList(slot.days.map((d) => weekdayName(d, this.locale, 'short')), this.locale)}
-                    ${this.timeRange(minutesOf(slot.opens), minutesOf(slot.closes))}</strong>
+                    ${formatTimeRange(minutesOf(slot.opens), minutesOf(slot.closes), this.locale)}</strong>
                   ${this.kind(slot)}
-                  <span>${icon('globe')} ${this.languages(slotLanguages(slot, service))}</span>
+                  <span>${icon('globe')} ${languageList(slotLanguages(slot, service), this.locale)}</span>
                   ${slot.note ? html`<span>${this.showText(slot.note)}</span>` : nothing}
                 </li>`,
               )}
@@ -548,8 +545,6 @@ export class LotseHoursMap extends LotseElement {
 
   // ---- Week plan (its own small chunk, loaded when first shown) ---------------------------
 
-  @state() private weekPlan?: typeof import('./week-plan.js');
-
   private renderWeekPlan(entries: Entry[], clock: Clock) {
     if (!this.weekPlan) {
       import('./week-plan.js').then((module) => (this.weekPlan = module));
@@ -563,8 +558,6 @@ export class LotseHoursMap extends LotseElement {
         showText: (value) => this.showText(value),
         pick: (key) => this.pick(key, 'week'),
         kind: (slot) => this.kind(slot),
-        timeRange: (from, to) => this.timeRange(from, to),
-        languages: (codes) => this.languages(codes),
       },
       entries,
       clock,
@@ -604,7 +597,7 @@ export class LotseHoursMap extends LotseElement {
           <p>${msg(str`Die Karte kommt von ${isolate(host)}. Beim Laden sieht ${isolate(host)} Ihre IP-Adresse.`)}</p>
           <p>${msg('Ohne Karte sehen Sie alle Orte in der Liste.')}</p>
           <label class="check"><input type="checkbox" name="remember" /> ${msg('Meine Wahl merken')}</label>
-          <button type="button" class="primary" @click=${this.acceptMap}>${icon('check')} ${msg('Karte laden')}</button>
+          <button type="button" class="primary" @click=${this.onAcceptMap}>${icon('check')} ${msg('Karte laden')}</button>
         </div>`
       : html`${this.mapStatus === 'error'
             ? html`<p class="notice" role="alert">${icon('warning')} ${msg('Die Karte kann gerade nicht geladen werden. Die Liste zeigt alle Orte.')}</p>`
@@ -612,7 +605,7 @@ export class LotseHoursMap extends LotseElement {
           ${this.mapStatus === 'loading' ? html`<p role="status">${msg('Karte wird geladen …')}</p>` : nothing}
           <div class="map-host"></div>
           ${this.consent !== 'granted'
-            ? html`<button type="button" class="revoke" @click=${this.revokeMap}>${icon('close')} ${msg('Karte nicht mehr laden')}</button>`
+            ? html`<button type="button" class="revoke" @click=${this.onRevokeMap}>${icon('close')} ${msg('Karte nicht mehr laden')}</button>`
             : nothing}`;
     return html`<section id="map" class="map no-print" part="map" aria-label=${msg('Karte')}>
       ${body}

@@ -1,9 +1,11 @@
 /**
  * What the hours map shows, without rendering: one entry per place of a service, its status
  * now, and the filters (which combine on ONE slot: "Romanian on Thursday afternoon" needs a
- * slot that is all three). Time logic comes from core/time; nothing is duplicated here.
+ * slot that is all three). Slot minutes and languages come from core/slots, status from
+ * core/time.
  */
 import type { Location, Service, Slot, Weekday } from '../core/feed/schema.js';
+import { endMinutes, minutesOf, slotLanguages } from '../core/slots.js';
 import { locationStatus, type Clock, type LocationStatus } from '../core/time/opening.js';
 
 export type TimeOfDay = 'morning' | 'afternoon' | 'evening';
@@ -35,8 +37,6 @@ export interface Entry {
 
 const CLOSED: LocationStatus = { open: false, closingSoon: false };
 
-export const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-
 /** One entry per place; a service without places is listed once (no hours, no map). */
 export function buildEntries(services: Service[], clock: Clock): Entry[] {
   const entries: Entry[] = [];
@@ -58,17 +58,13 @@ export function buildEntries(services: Service[], clock: Clock): Entry[] {
   return entries.sort((a, b) => rank(a) - rank(b) || next(a) - next(b));
 }
 
-/** Languages spoken in a slot: its own list, else the service's. */
-export const slotLanguages = (slot: Slot, service: Service) => slot.languages ?? service.languages;
-
 export function slotMatches(slot: Slot, service: Service, f: Filters, skip?: keyof Filters): boolean {
   if (f.day && skip !== 'day' && !slot.days.includes(f.day)) return false;
   if (f.walkIn && skip !== 'walkIn' && slot.kind !== 'walk-in') return false;
   if (f.language && skip !== 'language' && !slotLanguages(slot, service).includes(f.language)) return false;
   if (f.time && skip !== 'time') {
     const o = minutesOf(slot.opens);
-    const c = minutesOf(slot.closes);
-    const e = c > o ? c : c + 1440;
+    const e = endMinutes(o, minutesOf(slot.closes));
     const [from, to] = WINDOWS[f.time];
     if (!(o < to && e > from)) return false;
   }

@@ -8,10 +8,11 @@ import { msg } from '@lit/localize';
 import { icon } from '../core/icons.js';
 import type { Slot, Text } from '../core/feed/schema.js';
 import type { Weekday } from '../core/feed/constants.js';
-import { formatDate, weekdayName } from '../core/format.js';
+import { formatDate, formatTimeRange, languageList, weekdayName } from '../core/format.js';
 import { occurrencesOn, type Clock, type Occurrence } from '../core/time/opening.js';
 import { addDays, weekdayOf } from '../core/time/zoned.js';
-import { slotLanguages, slotMatches, type Entry, type Filters } from './model.js';
+import { slotLanguages } from '../core/slots.js';
+import { slotMatches, type Entry, type Filters } from './model.js';
 
 export interface WeekHost {
   locale: string;
@@ -21,8 +22,6 @@ export interface WeekHost {
   /** Open a place in the list. */
   pick(key: string): void;
   kind(slot: Slot): TemplateResult;
-  timeRange(from: number, to: number): string;
-  languages(codes: string[]): string;
 }
 
 export function renderWeek(host: WeekHost, entries: Entry[], clock: Clock) {
@@ -56,13 +55,13 @@ export function renderWeek(host: WeekHost, entries: Entry[], clock: Clock) {
               ${repeat(rows, ({ entry, o }) => `${entry.key} ${o.start.getTime()}`, ({ entry, o }) => {
                 const live = o.start.getTime() <= now && now < o.end.getTime();
                 return html`<li class=${live ? 'live' : ''}>
-                  <strong class="time">${host.timeRange(o.startMinutes, o.endMinutes)}</strong>
+                  <strong class="time">${formatTimeRange(o.startMinutes, o.endMinutes, host.locale)}</strong>
                   ${live ? html`<span class="tag now-tag">${msg('Jetzt offen')}</span>` : nothing}
                   <button type="button" class="link" @click=${() => host.pick(entry.key)}>
                     ${host.showText(entry.service.name)}
                   </button>
                   ${host.kind(o.slot)}
-                  <span>${icon('globe')} ${host.languages(slotLanguages(o.slot, entry.service))}</span>
+                  <span>${icon('globe')} ${languageList(slotLanguages(o.slot, entry.service), host.locale)}</span>
                 </li>`;
               })}
             </ul>`

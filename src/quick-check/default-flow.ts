@@ -21,9 +21,10 @@
  * uk "медичне страхування" (never "страховка"); pl informal "Ty" as before; "Bürgeramt" is the
  * one German name for the registration office (also inside translations).
  */
+import type { Locale } from '../core/locales.js';
 import type { Flow } from './flow.js';
 
-type L = Record<'de' | 'en' | 'ro' | 'bg' | 'tr' | 'ar' | 'uk' | 'pl', string>;
+type L = Record<Locale, string>;
 const t = (de: string, en: string, ro: string, bg: string, tr: string, ar: string, uk: string, pl: string): L =>
   ({ de, en, ro, bg, tr, ar, uk, pl });
 

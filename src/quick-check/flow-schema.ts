@@ -8,17 +8,12 @@
  * and the default flow stays in use.
  */
 import * as z from 'zod/mini';
-import { GERMAN_STATES, Text } from '../core/feed/schema.js';
+import { GERMAN_STATES, Text, httpUrl, slug } from '../core/feed/schema.js';
 import { MESSAGES, show } from '../core/feed/messages.js';
-import { formatPath, type FeedProblem } from '../core/feed/parse.js';
+import { issueMessage, problem as feedProblem, type FeedProblem } from '../core/feed/parse.js';
 import { RESULT, UNKNOWN, leaves, witness, type Answers, type Condition, type Flow, type Step } from './flow.js';
 
 export * from './flow.js';
-
-
-const SLUG = /^[a-z0-9][a-z0-9_-]{0,79}$/;
-const slug = () => z.string().check(z.regex(SLUG, { error: 'slug' }));
-const httpUrl = () => z.string().check(z.regex(/^https?:\/\/[^\s<>"]+$/i, { error: 'url' }));
 
 export const ConditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union(
@@ -163,19 +158,8 @@ function describeFlow(code: string, value?: unknown, extra?: string): [string, s
 
 type Path = (string | number)[];
 
-function problem(path: Path, code: string, value?: unknown, extra?: string): FeedProblem {
-  const [message, messageEn] = describeFlow(code, value, extra);
-  return { path: formatPath(['quickCheck', ...path]), severity: 'error', code, message, messageEn };
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current = data;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
+const problem = (path: readonly PropertyKey[], code: string, value?: unknown, extra?: string): FeedProblem =>
+  feedProblem(['quickCheck', ...path], 'error', code, describeFlow(code, value, extra));
 
 // ---- Checking and merging -----------------------------------------------------------------
 
@@ -248,10 +232,8 @@ export function stepPath(step: Step, suffix = ''): string {
   return index === undefined ? `defaultFlow.steps[${step.id}]${suffix}` : `quickCheck.steps[${index}]${suffix}`;
 }
 
-function stepProblem(step: Step, suffix: string, code: string, value?: unknown, extra?: string, severity: FeedProblem['severity'] = 'error'): FeedProblem {
-  const [message, messageEn] = describeFlow(code, value, extra);
-  return { path: stepPath(step, suffix), severity, code, message, messageEn };
-}
+const stepProblem = (step: Step, suffix: string, code: string, value?: unknown, extra?: string): FeedProblem =>
+  feedProblem(stepPath(step, suffix), 'error', code, describeFlow(code, value, extra));
 
 const describeAnswers = (answers: Answers) => [...answers].map(([q, a]) => `${q}=${a}`).join(', ');
 
@@ -315,10 +297,8 @@ const REVIEW_MESSAGES: Record<string, ReviewSentences> = {
  */
 export function reviewFindings(flow: Flow, today: string): FeedProblem[] {
   const out: FeedProblem[] = [];
-  const add = (step: Step, code: string, suffix: string, extra = '') => {
-    const [message, messageEn] = REVIEW_MESSAGES[code](step, extra);
-    out.push({ path: stepPath(step, suffix), severity: 'warning', code, message, messageEn });
-  };
+  const add = (step: Step, code: string, suffix: string, extra = '') =>
+    out.push(feedProblem(stepPath(step, suffix), 'warning', code, REVIEW_MESSAGES[code](step, extra)));
   for (const step of flow.steps) {
     if (step.needsReview) add(step, 'needsReview', '.needsReview', step.reviewNote?.trim().replace(/[.\s]+$/, '') ?? '');
     else if (!step.lastReviewed) add(step, 'notReviewed', '');
@@ -357,14 +337,8 @@ export function resolveFlow(base: Flow, override: unknown): ResolvedFlow {
   if (deep) return { flow: base, problems: [problem(deep, 'tooDeep', MAX_FLOW_DEPTH), problem([], 'rejected')] };
   const parsed = z.safeParse(OverrideSchema, override);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const value = valueAt(override, issue.path);
-      const path = issue.path as Path;
-      if (value === undefined && issue.code === 'invalid_type') return problem(path, 'missing');
-      if (issue.message in FLOW_MESSAGES || issue.message in MESSAGES) return problem(path, issue.message, value);
-      if (issue.code === 'invalid_type') return problem(path, 'type', value, issue.expected);
-      return problem(path, 'type', value, 'string');
-    });
+    const known = (code: string) => code in FLOW_MESSAGES || code in MESSAGES;
+    const problems = parsed.error.issues.map((issue) => problem(issue.path, ...issueMessage(issue, override, known)));
     return { flow: base, problems: [...problems, problem([], 'rejected')] };
   }
   const { replace, questions, steps, remove } = parsed.data;

@@ -7,7 +7,7 @@ import { icon } from '../core/icons.js';
 import { formatDate, formatList, isolate } from '../core/format.js';
 import { textLanguage } from '../core/feed/text.js';
 import { openingWords } from '../core/opening-text.js';
-import { telHref } from '../core/location-links.js';
+import { addressLine, telHref } from '../core/location-links.js';
 import { printOnly, shareLink } from '../core/share-print.js';
 import type { Feed, Service, Text } from '../core/feed/schema.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
@@ -432,7 +432,7 @@ export class LotseQuickCheck extends LotseElement {
     return html`<li class="service" data-service=${service.id}>
       <p class="name">${this.say(service.name)}</p>
       ${location
-        ? html`<p>${icon('pin')} ${location.address.street}, ${location.address.postalCode} ${location.address.city}</p>`
+        ? html`<p>${icon('pin')} ${addressLine(location)}</p>`
         : nothing}
       ${when !== nothing ? html`<p>${when}</p>` : nothing}
       ${phone

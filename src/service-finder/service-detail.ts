@@ -7,9 +7,11 @@ import { msg, str } from '@lit/localize';
 import { icon } from '../core/icons.js';
 import type { Feed, Location, Service, Text } from '../core/feed/schema.js';
 import { textLanguage } from '../core/feed/text.js';
-import { formatDate, formatList, formatTime, isolate, languageName, weekdayName } from '../core/format.js';
+import { formatDate, formatList, formatTimeRange, isolate, languageList, languageName, weekdayName } from '../core/format.js';
+import { vocabularyEntry, vocabularyLabel, type Vocabulary } from '../core/labels.js';
 import { addressLine, directionsHref, mailHref, safeWebHref, telHref, whatsappHref } from '../core/location-links.js';
 import { openingWords } from '../core/opening-text.js';
+import { minutesOf, slotLanguages } from '../core/slots.js';
 import { serviceStatus, type Clock } from '../core/time/opening.js';
 import { printOnly, shareLink } from '../core/share-print.js';
 import type { Slot } from '../core/feed/schema.js';
@@ -35,21 +37,18 @@ export interface DetailContext {
   host: HTMLElement;
 }
 
-
-function slotWords(slot: Slot, locale: string): string {
+function slotWords(slot: Slot, service: Service, locale: string): string {
   const kind = slot.kind === 'walk-in' ? msg('offene Sprechstunde') : msg('mit Termin');
-  const languages = slot.languages?.length ? formatList(slot.languages.map((l) => languageName(l, locale)), locale) : '';
-  return [kind, languages].filter(Boolean).join(' · ');
+  return [kind, languageList(slotLanguages(slot, service), locale)].filter(Boolean).join(' · ');
 }
 
 /** The weekly hours as a table: one row per day, each slot with time, kind and language. */
-function hoursTable(ctx: DetailContext, location: Location) {
+function hoursTable(ctx: DetailContext, service: Service, location: Location) {
   if (!location.hours.length) return html`<p>${msg('Keine festen Zeiten. Bitte anrufen oder schreiben.')}</p>`;
   const rows = WEEKDAYS.map((day) => ({
     day,
     slots: location.hours.filter((s) => s.days.includes(day)).sort((a, b) => a.opens.localeCompare(b.opens)),
   })).filter((row) => row.slots.length);
-  const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
   return html`<table class="hours">
     <caption class="visually-hidden">${msg('Öffnungszeiten')}</caption>
     <tbody>
@@ -60,8 +59,8 @@ function hoursTable(ctx: DetailContext, location: Location) {
             <ul>
               ${slots.map(
                 (slot) => html`<li>
-                  <strong>${formatTime(toMinutes(slot.opens), ctx.locale)}–${formatTime(toMinutes(slot.closes), ctx.locale)}</strong>
-                  <span>${slotWords(slot, ctx.locale)}</span>
+                  <strong>${formatTimeRange(minutesOf(slot.opens), minutesOf(slot.closes), ctx.locale)}</strong>
+                  <span>${slotWords(slot, service, ctx.locale)}</span>
                   ${slot.note ? html`<span class="note">${ctx.showText(slot.note)}</span>` : nothing}
                 </li>`,
               )}
@@ -78,7 +77,7 @@ function hoursTable(ctx: DetailContext, location: Location) {
       ${msg(str`Geschlossen vom ${formatDate(c.from, ctx.locale, 'medium')} bis ${formatDate(c.to, ctx.locale, 'medium')}`)}${c.note ? html` – ${ctx.showText(c.note)}` : nothing}</p>`)}`;
 }
 
-function renderLocation(ctx: DetailContext, location: Location, districtLabel: string | undefined) {
+function renderLocation(ctx: DetailContext, service: Service, location: Location, districtLabel: string | undefined) {
   return html`<section class="location" aria-labelledby="loc-${location.id}">
     <h4 id="loc-${location.id}">${icon('pin')} ${location.name ? ctx.showText(location.name) : addressLine(location)}</h4>
     <p class="address">
@@ -93,7 +92,7 @@ function renderLocation(ctx: DetailContext, location: Location, districtLabel: s
     <a class="button action" part="action" href=${directionsHref(location)} target="_blank" rel="noopener noreferrer">
       ${icon('route')} ${msg('Weg zeigen')}<span class="visually-hidden"> (OpenStreetMap, ${msg('neues Fenster')})</span>
     </a>
-    ${hoursTable(ctx, location)}
+    ${hoursTable(ctx, service, location)}
   </section>`;
 }
 
@@ -152,7 +151,7 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
     service.requirements.noRegistrationNeeded && msg('Anmeldung (Meldeadresse)'),
     service.requirements.anonymous && msg('Ihren Namen – Sie können anonym bleiben'),
   ].filter(Boolean) as string[];
-  const label = (list: { id: string; label: Text }[], id: string) => ctx.text(list.find((e) => e.id === id)?.label) || id;
+  const label = (vocabulary: Vocabulary, id: string) => vocabularyLabel(feed, vocabulary, id, ctx.text);
 
   return html`<article class="detail" part="detail" aria-labelledby="lotse-detail-title">
     <button class="back no-print" @click=${ctx.close}>${icon('back')} ${msg('Zurück zur Liste')}</button>
@@ -167,13 +166,13 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
       ${service.free ? html`<span class="badge free">${icon('free')} ${msg('Kostenlos')}</span>` : nothing}
       <span class="badge">${icon(service.access === 'appointment' ? 'calendar' : 'walk')}
         ${service.access === 'walk-in' ? msg('Ohne Termin') : service.access === 'appointment' ? msg('Mit Termin') : msg('Mit oder ohne Termin')}</span>
-      ${service.categories.map((id) => html`<span class="badge">${icon(feed.categories.find((c) => c.id === id)?.icon ?? id)} ${label(feed.categories, id)}</span>`)}
+      ${service.categories.map((id) => html`<span class="badge">${icon(vocabularyEntry(feed, 'categories', id)?.icon ?? id)} ${label('categories', id)}</span>`)}
     </p>
     ${service.description ? html`<p class="description">${ctx.showText(service.description)}</p>` : nothing}
     ${needsNot.length ? html`<div class="needs"><h4>${msg('Das brauchen Sie nicht:')}</h4>
         <ul>${needsNot.map((n) => html`<li>${icon('check')} ${n}</li>`)}</ul></div>` : nothing}
-    <p class="meta">${icon('globe')} ${msg('Hier spricht man:')} ${formatList(service.languages.map((l) => languageName(l, ctx.locale)), ctx.locale)}</p>
-    ${service.audiences.length ? html`<p class="meta">${msg('Für:')} ${formatList(service.audiences.map((a) => label(feed.audiences, a)), ctx.locale)}</p>` : nothing}
+    <p class="meta">${icon('globe')} ${msg('Hier spricht man:')} ${languageList(service.languages, ctx.locale)}</p>
+    ${service.audiences.length ? html`<p class="meta">${msg('Für:')} ${formatList(service.audiences.map((a) => label('audiences', a)), ctx.locale)}</p>` : nothing}
     ${service.provider ? html`<p class="meta">${msg('Anbieter:')} ${ctx.showText(service.provider.name)}</p>` : nothing}
 
     <div class="contact-actions" role="group" aria-label=${msg('Kontakt')}>
@@ -184,7 +183,7 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
     </div>
 
     ${service.locations.length
-      ? service.locations.map((l) => renderLocation(ctx, l, l.district ? label(feed.districts, l.district) : undefined))
+      ? service.locations.map((l) => renderLocation(ctx, service, l, l.district ? label('districts', l.district) : undefined))
       : html`<p class="notice">${icon('info')} ${msg('Dieses Angebot hat keinen festen Ort. Bitte anrufen oder schreiben.')}</p>`}
 
     ${service.lastChecked ? html`<p class="hint">${msg(str`Zuletzt geprüft: ${formatDate(service.lastChecked, ctx.locale)}`)}</p>` : nothing}

@@ -7,12 +7,13 @@ import { ClockTick } from '../core/clock.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import type { LotseEvent } from '../core/events.js';
-import type { Feed, Service, VocabularyEntry } from '../core/feed/schema.js';
-import { formatCount, formatDistance, formatNumber, isolate, languageName } from '../core/format.js';
+import type { Feed, Service } from '../core/feed/schema.js';
+import { formatCount, formatDistance, formatNumber, isolate, languageList, languageName } from '../core/format.js';
 import { distanceMeters } from '../core/geo.js';
+import { vocabularyEntry, vocabularyLabel } from '../core/labels.js';
 import { openingWords } from '../core/opening-text.js';
 import { createClock, isOpenOnDate, serviceStatus, type Clock } from '../core/time/opening.js';
-import { applyFilters, facetsOf, GROUPS, type Facets, type GroupId, type Selection } from './filters.js';
+import { applyFilters, countWithout, facetsOf, GROUPS, type Facets, type GroupId, type Selection } from './filters.js';
 import type { ServiceIndex } from './search-index.js';
 import { readUrlState, writeUrlState } from './url-state.js';
 import { renderDetail } from './service-detail.js';
@@ -148,7 +149,7 @@ export class LotseServiceFinder extends LotseElement {
     return this.lookup;
   }
 
-  get clock(): Clock {
+  private get clock(): Clock {
     void this.minute; // re-rendered once a minute by the timer
     const region = this.data!.region;
     return createClock(this.now ? new Date(this.now) : new Date(), region);
@@ -171,7 +172,7 @@ export class LotseServiceFinder extends LotseElement {
   }
 
   /** Distance from the chosen place to the nearest location of a service. */
-  distanceTo(service: Service): number | undefined {
+  private distanceTo(service: Service): number | undefined {
     if (!this.place) return undefined;
     let best: number | undefined;
     for (const location of service.locations) {
@@ -182,14 +183,9 @@ export class LotseServiceFinder extends LotseElement {
     return best;
   }
 
-  distanceWords(meters: number): string {
+  private distanceWords(meters: number): string {
     const minutes = Math.max(1, Math.round(meters / WALK_METERS_PER_MINUTE));
     return msg(str`${formatDistance(meters, this.locale)} · ${formatCount(minutes, 'minute', this.locale)} zu Fuß`);
-  }
-
-  label(list: VocabularyEntry[], id: string): string {
-    const entry = list.find((e) => e.id === id);
-    return entry ? this.text(entry.label) : id;
   }
 
   // ---- Handlers --------------------------------------------------------------------------
@@ -254,7 +250,7 @@ export class LotseServiceFinder extends LotseElement {
     this.searchInput?.focus();
   }
 
-  private reset() {
+  private onReset() {
     this.fromCheck = undefined;
     this.query = '';
     this.selection = {};
@@ -281,14 +277,14 @@ export class LotseServiceFinder extends LotseElement {
     this.keepFocus(`.results > li:nth-child(${shown + 1}) .card-title`);
   }
 
-  openDetail(serviceId: string) {
+  private openDetail(serviceId: string) {
     this.detailId = serviceId;
     this.actionNote = undefined;
     if (this.urlState) writeUrlState({ query: this.query, selection: this.selection, serviceId }, true);
     this.emit('lotse-service-select', { serviceId });
   }
 
-  closeDetail() {
+  private closeDetail() {
     const id = this.detailId;
     if (this.urlState && history.state?.lotse) {
       history.back(); // popstate closes the view
@@ -299,7 +295,7 @@ export class LotseServiceFinder extends LotseElement {
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-service="${id}"]`)?.focus());
   }
 
-  requestContact(serviceId: string) {
+  private requestContact(serviceId: string) {
     this.emit('lotse-contact-request', { serviceId });
     document.querySelector('lotse-contact-form')?.scrollIntoView({ block: 'start' });
   }
@@ -352,7 +348,7 @@ export class LotseServiceFinder extends LotseElement {
     }
     const lat = points.reduce((sum, p) => sum + p.lat, 0) / points.length;
     const lon = points.reduce((sum, p) => sum + p.lon, 0) / points.length;
-    const label = kind === 'district' ? () => this.label(this.data!.districts, value) : () => value;
+    const label = kind === 'district' ? () => vocabularyLabel(this.data!, 'districts', value, (t) => this.text(t)) : () => value;
     this.place = { lat, lon, label };
     return true;
   }
@@ -455,7 +451,7 @@ export class LotseServiceFinder extends LotseElement {
             </button>`
           : nothing}
         ${filtering || this.place
-          ? html`<button class="reset" @click=${this.reset}>${icon('close')} ${msg('Alles zurücksetzen')}</button>`
+          ? html`<button class="reset" @click=${this.onReset}>${icon('close')} ${msg('Alles zurücksetzen')}</button>`
           : nothing}
       </div>
       ${ids.length === 0 ? this.renderEmpty(candidates, facets) : nothing}
@@ -568,7 +564,7 @@ export class LotseServiceFinder extends LotseElement {
       free: msg('Kostenlos'), walkIn: msg('Ohne Termin'), open: msg('Öffnungszeit'), needs: msg('Sie brauchen nicht'),
     };
     const loosen = GROUPS.filter((g) => this.selection[g]?.length)
-      .map((group) => ({ group, count: applyFilters(candidates, facets, { ...this.selection, [group]: [] }).ids.length }))
+      .map((group) => ({ group, count: countWithout(candidates, facets, this.selection, group) }))
       .filter((option) => option.count > 0);
     return html`<div class="empty state" part="state">
       <p class="title">${icon('info')} ${msg('Keine passenden Angebote.')}</p>
@@ -582,7 +578,7 @@ export class LotseServiceFinder extends LotseElement {
         : this.query.trim()
           ? html`<p>${msg('Versuchen Sie ein anderes Wort, zum Beispiel ein Thema wie „Arzt“ oder „Wohnung“.')}</p>`
           : nothing}
-      <button class="primary" @click=${this.reset}>${icon('refresh')} ${msg('Alles zurücksetzen')}</button>
+      <button class="primary" @click=${this.onReset}>${icon('refresh')} ${msg('Alles zurücksetzen')}</button>
     </div>`;
   }
 
@@ -590,12 +586,11 @@ export class LotseServiceFinder extends LotseElement {
     const status = serviceStatus(service.locations, clock);
     const words = openingWords(status, clock, this.locale);
     const distance = this.distanceTo(service);
-    const languages = service.languages.map((code) => languageName(code, this.locale));
     const closed = service.status === 'temporarily-closed';
     return html`<li class="card" part="card">
       <h3>
         <button class="card-title" data-service=${service.id} @click=${() => this.openDetail(service.id)}>
-          <span class="card-icons">${service.categories.slice(0, 2).map((c) => icon(feed.categories.find((e) => e.id === c)?.icon ?? c))}</span>
+          <span class="card-icons">${service.categories.slice(0, 2).map((c) => icon(vocabularyEntry(feed, 'categories', c)?.icon ?? c))}</span>
           <span>${this.showText(service.name)}</span>
           ${icon('forward')}
         </button>
@@ -605,7 +600,7 @@ export class LotseServiceFinder extends LotseElement {
         ${icon(closed ? 'warning' : 'clock')}
         <span>${closed ? msg('Vorübergehend geschlossen') : words.text}${!closed && words.languages ? html` · ${words.languages}` : nothing}</span>
       </p>
-      <p class="meta">${icon('globe')} <span>${languages.join(', ')}</span></p>
+      <p class="meta">${icon('globe')} <span>${languageList(service.languages, this.locale, 'narrow')}</span></p>
       <p class="badges">
         ${service.free ? html`<span class="badge free">${icon('free')} ${msg('Kostenlos')}</span>` : nothing}
         ${service.access !== 'appointment' ? html`<span class="badge">${icon('walk')} ${msg('Ohne Termin')}</span>` : nothing}

@@ -48,7 +48,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 type Path = (string | number)[];
 
-export { formatPath };
+// The checker's reporting, also for the quick-check's flow checker (which loads this chunk).
+export { formatPath, issueMessage, problem };
 
 class Report {
   problems: FeedProblem[] = [];

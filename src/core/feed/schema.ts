@@ -27,12 +27,14 @@ const isRealDate = (value: string) => {
 };
 
 const nonEmpty = () => z.string().check(z.trim(), z.minLength(1, { error: 'empty' }));
-const slug = () => z.string().check(z.regex(SLUG, { error: 'slug' }));
+/** An id: lower-case letters, digits, `-` and `_` (shared with the quick-check's flow checker). */
+export const slug = () => z.string().check(z.regex(SLUG, { error: 'slug' }));
 const languageTag = () => z.string().check(z.regex(LANGUAGE_TAG, { error: 'language' }));
 const date = () =>
   z.string().check(z.regex(DATE, { error: 'date', abort: true }), z.refine(isRealDate, { error: 'date' }));
 const time = () => z.string().check(z.regex(TIME, { error: 'time' }));
-const httpUrl = () =>
+/** An absolute http(s) address (shared with the quick-check's flow checker). */
+export const httpUrl = () =>
   z.string().check(z.regex(/^https?:\/\/[^\s<>"]+$/i, { error: 'url' }));
 const email = () => z.string().check(z.regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, { error: 'email' }));
 

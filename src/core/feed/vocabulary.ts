@@ -6,9 +6,10 @@
  * (A2 level, 1–3 words) in all eight UI languages. Each id has an icon of the same name
  * in `../icons.ts`.
  */
+import type { Locale } from '../locales.js';
 import type { VocabularyEntry } from './schema.js';
 
-type Labels = Record<'de' | 'en' | 'ro' | 'bg' | 'tr' | 'ar' | 'uk' | 'pl', string>;
+type Labels = Record<Locale, string>;
 
 const entry = (id: string, label: Labels): VocabularyEntry => ({ id, icon: id, label });
 
@@ -110,17 +111,4 @@ export const DEFAULT_AUDIENCES: VocabularyEntry[] = [
     tr: 'Mülteciler', ar: 'اللاجئون', uk: 'Біженці', pl: 'Uchodźcy',
   }),
 ];
-
-/** Each language's name in itself (endonym), for the language switcher. */
-export const LANGUAGE_NAMES: Record<string, string> = {
-  de: 'Deutsch',
-  en: 'English',
-  ro: 'Română',
-  bg: 'Български',
-  tr: 'Türkçe',
-  ar: 'العربية',
-  uk: 'Українська',
-  pl: 'Polski',
-  rom: 'Romanes',
-};
 

@@ -7,6 +7,7 @@
  * the per-day time-zone offsets and holidays so that a status costs a few comparisons.
  */
 import type { Closure, GermanState, Location, Slot, Weekday } from '../feed/schema.js';
+import { endMinutes, minutesOf } from '../slots.js';
 import { holidayOn, type HolidayId } from './holidays.js';
 import { DAY, MINUTE, addDays, offsetAt, utcOf, weekdayOf, zonedParts, zonedToInstant } from './zoned.js';
 
@@ -142,11 +143,6 @@ export function createClock(now: Date, region: { state: GermanState; timezone: s
   return new Clock(now, region.state, region.timezone);
 }
 
-/** `HH:MM` → minutes, without allocating. */
-const minutesOf = (t: string) =>
-  ((t.charCodeAt(0) - 48) * 10 + t.charCodeAt(1) - 48) * 60 +
-  (t.charCodeAt(3) - 48) * 10 + t.charCodeAt(4) - 48;
-
 function closureOn(location: Location, date: string): Closure | undefined {
   return location.closures.find((c) => c.from.slice(0, 10) <= date && date <= c.to.slice(0, 10));
 }
@@ -163,7 +159,7 @@ function scan(location: Location, clock: Clock, day: ClockDay, visit: Visit): vo
     const o = minutesOf(slot.opens);
     const c = minutesOf(slot.closes);
     if (o === c) continue;
-    const e = c > o ? c : c + 1440;
+    const e = endMinutes(o, c);
     const start = clock.at(day, o);
     const end = clock.at(day, e);
     // Empty or inverted when the end falls into a spring-forward gap (02:30–03:00 → 03:30–03:00).
