@@ -16,9 +16,12 @@ import { contactKoaMiddleware } from './demo/contact-handler.mjs';
  *   /__test/feed?delay=MS               answers late
  *   /__test/feed?trickle=MS             the feed in 10 pieces, MS apart (a slow connection)
  *   /__test/feed?stall=1                3 pieces, then the connection hangs
+ *   /__test/feed?type=endless           a feed that never ends (64 kB pieces until the client stops)
  *   /__test/count?key=K                 how many feed requests K has seen
+ *   /__test/closed?key=K                how many of K's endless answers the client broke off
  */
 const seen = new Map();
+const closed = new Map();
 const feedJson = () => readFileSync('test/fixtures/small-feed.json', 'utf8');
 async function testApi(ctx, next) {
   if (!ctx.path.startsWith('/__test/')) return next();
@@ -26,6 +29,10 @@ async function testApi(ctx, next) {
   const key = q.key ?? 'default';
   if (ctx.path === '/__test/count') {
     ctx.body = String(seen.get(key) ?? 0);
+    return;
+  }
+  if (ctx.path === '/__test/closed') {
+    ctx.body = String(closed.get(key) ?? 0);
     return;
   }
   const count = (seen.get(key) ?? 0) + 1;
@@ -42,6 +49,26 @@ async function testApi(ctx, next) {
     return;
   }
   ctx.type = 'application/json';
+  if (q.type === 'endless') {
+    // No size header; pieces of a services list as fast as the client reads them, never the end.
+    const piece = Buffer.from('{"id":"x","name":{"de":"Beratung"}},'.repeat(1800));
+    const stream = new PassThrough();
+    ctx.body = stream;
+    stream.write('{"version":1,"services":[');
+    let stopped = false;
+    ctx.res.on('close', () => {
+      if (stopped) return;
+      stopped = true;
+      closed.set(key, (closed.get(key) ?? 0) + 1);
+    });
+    const pump = () => {
+      if (stopped) return;
+      if (stream.write(piece)) setImmediate(pump);
+      else stream.once('drain', pump);
+    };
+    pump();
+    return;
+  }
   if (q.trickle || q.stall) {
     // A slow connection: the feed in 10 pieces, `trickle` ms apart (with its size, for the
     // progress bar); `stall`: the first 3 pieces, then nothing more.

@@ -41,6 +41,26 @@ for (const chunk of chunks) {
   else if (lazy) check(`lazy ${lazy[0]} (${chunk})`, gz(join(dist, 'chunks', chunk)), lazy[1]);
 }
 
+// What a visitor downloads before the finder shows results in a language other than German,
+// when the feed comes from a URL: service-finder.js with its static chunks, one language chunk
+// (the largest), the feed worker and the search index (each with its static imports), every
+// file once.
+{
+  const chunk = (prefix, pick = (list) => list[0]) => {
+    const list = chunks.filter((f) => f.startsWith(prefix)).map((f) => join(dist, 'chunks', f));
+    if (!list.length) throw new Error(`dist/chunks/${prefix}*.js is missing: the first-results total cannot be counted.`);
+    return pick(list);
+  };
+  const largest = (list) => list.reduce((a, b) => (gz(b) > gz(a) ? b : a));
+  const locales = chunks.filter((f) => /^(en|ro|bg|tr|ar|uk|pl)-/.test(f)).map((f) => join(dist, 'chunks', f));
+  const language = largest(locales);
+  const parts = [join(dist, 'service-finder.js'), language, chunk('feed-worker-'), chunk('search-index-')];
+  const files = new Set();
+  for (const part of parts) closure(part, files);
+  const name = `first results, finder in ${/chunks\/(\w+)-/.exec(language)[1]} (entry + language + feed-worker + search-index, ${files.size} files)`;
+  check(name, [...files].reduce((sum, f) => sum + gz(f), 0), budgets.firstResults);
+}
+
 // The editor page (one self-contained script with every language and lazy part) and the
 // release archive (bytes as downloaded: a zip is compressed already).
 const editor = ['redaktion.html', 'redaktion.js', 'redaktion.css'].map((f) => join(dist, f));

@@ -4,10 +4,13 @@ import '../src/index.js';
 import { feedSource, loadOptions, resetFeedSources } from '../src/core/feed/load.js';
 import type { LotseServiceFinder } from '../src/index.js';
 import { feedCopy, mount, shadowText, until, untilValue } from './helpers.js';
+import { generateFeed } from '../bench/generate-feed.js';
+import { MAX_BYTES, MAX_SERVICES } from '../src/core/feed/limits.js';
 
 const api = (query: string) => `/__test/feed?${query}`;
 const requests = async (key: string) => Number(await (await fetch(`/__test/count?key=${key}`)).text());
 const unique = () => Math.random().toString(36).slice(2);
+const closedEarly = async (key: string) => Number(await (await fetch(`/__test/closed?key=${key}`)).text());
 
 describe('feed loading', () => {
   const defaults = { ...loadOptions, retryDelaysMs: [...loadOptions.retryDelaysMs] };
@@ -249,5 +252,78 @@ describe('feed loading', () => {
   it('a widget without any feed explains what to set', async () => {
     const el = await fixture(html`<lotse-quick-check lang="de"></lotse-quick-check>`);
     await until(() => shadowText(el).includes('feed='), 3000, 'explanation');
+  });
+
+  it('the default limits are those of the engine (128 MB of text, 100,000 services)', () => {
+    expect([defaults.maxBytes, defaults.maxServices]).to.deep.equal([MAX_BYTES, MAX_SERVICES]);
+    expect([MAX_BYTES, MAX_SERVICES]).to.deep.equal([128 * 1024 * 1024, 100_000]);
+  });
+
+  for (const worker of [true, false]) {
+    const where = worker ? 'worker' : 'main thread';
+    it(`a feed over the byte limit is refused while it streams, not retried (${where})`, async () => {
+      loadOptions.worker = worker;
+      loadOptions.maxBytes = 300_000;
+      const key = unique();
+      // The answer never ends: only counting while it streams can refuse it.
+      const source = feedSource(api(`key=${key}&type=endless`));
+      source.load();
+      await until(() => source.state.status === 'error', 10_000, 'the error state');
+      const problems = source.state.status === 'error' ? source.state.problems : [];
+      expect(problems.map((p) => p.code)).to.deep.equal(['tooLarge']);
+      expect(problems[0].message).to.contain('größer als 0,3 MB');
+      expect(problems[0].messageEn).to.contain('larger than 0.3 MB');
+      expect(await requests(key)).to.equal(1);
+      await untilValue(async () => (await closedEarly(key)) || undefined, 5000, 'the download broken off');
+    });
+
+    it(`a feed with more services than the limit is refused before the check (${where})`, async () => {
+      loadOptions.worker = worker;
+      loadOptions.maxServices = 100;
+      const url = URL.createObjectURL(new Blob([JSON.stringify(generateFeed(101))], { type: 'application/json' }));
+      try {
+        const source = feedSource(url);
+        source.load();
+        await until(() => source.state.status === 'error', 10_000, 'the error state');
+        const problems = source.state.status === 'error' ? source.state.problems : [];
+        expect(problems.map((p) => p.code)).to.deep.equal(['tooManyServices']);
+        expect(problems[0].message).to.contain('101 Dienste, höchstens 100');
+        expect(problems[0].messageEn).to.contain('101 services, at most 100');
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    });
+  }
+
+  it('a widget whose feed is too large shows its usual error state (URL and inline)', async () => {
+    loadOptions.maxBytes = 300_000;
+    loadOptions.maxServices = 100;
+    const errors: string[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent).detail.problems[0].code);
+    const box = await mount(html`<div @lotse-feed-error=${onError}>
+      <lotse-service-finder lang="de" feed=${api(`key=${unique()}&type=endless`)}></lotse-service-finder>
+      <lotse-hours-map lang="de" .feed=${generateFeed(101)}></lotse-hours-map>
+    </div>`);
+    const widgets = [...box.children];
+    await until(() => widgets.every((w) => w.shadowRoot?.querySelector('[role="alert"]')), 10_000, 'error states');
+    expect(widgets.every((w) => !w.shadowRoot!.querySelector('.spinner'))).to.equal(true);
+    expect(errors.sort()).to.deep.equal(['tooLarge', 'tooManyServices']);
+    expect(shadowText(widgets[0])).to.contain('größer als 0,3 MB');
+  });
+
+  it('the loading state reserves about the height of the first content (412 px wide, all four widgets)', async () => {
+    const box = await mount(html`<div style="width: 412px"></div>`);
+    for (const tag of ['lotse-service-finder', 'lotse-hours-map', 'lotse-quick-check', 'lotse-contact-form']) {
+      resetFeedSources();
+      const el = document.createElement(tag);
+      el.setAttribute('lang', 'en');
+      el.setAttribute('feed', api(`key=${unique()}&delay=300`));
+      box.replaceChildren(el);
+      await until(() => el.shadowRoot?.querySelector('.spinner'), 5000, `${tag} loading`);
+      const loading = el.getBoundingClientRect().height;
+      await until(() => el.shadowRoot!.querySelector('[part="base"]') && !el.shadowRoot!.querySelector('.spinner'), 5000, `${tag} content`);
+      const content = el.getBoundingClientRect().height;
+      expect(Math.abs(loading - content) / content, `${tag}: loading ${loading} px, content ${content} px`).to.be.lessThan(0.25);
+    }
   });
 });

@@ -231,6 +231,75 @@ describe('feed worker', () => {
     expect(await requests(key)).to.equal(1);
   });
 
+  it('a worker that has started and then hangs during a load is given up; the main thread loads, said once', async () => {
+    loadOptions.timeoutMs = 100;
+    loadOptions.hangMarginMs = 100;
+    const key = unique();
+    class Hanging extends EventTarget {
+      constructor() {
+        super();
+        setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'ready' } })));
+      }
+      postMessage() {} // takes the load, then nothing: no progress, no result
+      terminate() {}
+    }
+    let source!: FeedSource;
+    let other!: FeedSource;
+    const said = await infos(() =>
+      withWorker(Hanging, async () => {
+        source = feedSource(api(`key=${key}`));
+        other = feedSource(api(`key=${key}-other`));
+        source.load();
+        other.load();
+        await ready(source);
+        await ready(other);
+      }),
+    );
+    expect(said).to.have.length(1);
+    expect(said[0]).to.contain('worker hangs');
+    expect(source.state.status === 'ready' && source.state.from).to.equal('network');
+    expect(await requests(key)).to.equal(1);
+  });
+
+  it('a worker that keeps saying it is alive is not given up while it works', async () => {
+    loadOptions.timeoutMs = 100;
+    loadOptions.hangMarginMs = 300;
+    const json = await (await fetch(api(`key=${unique()}`))).json();
+    const feed = parseFeed(json).feed!;
+    class Slow extends EventTarget {
+      constructor() {
+        super();
+        setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'ready' } })));
+      }
+      postMessage({ run }: { run: number }) {
+        // Alive every 50 ms for well over the watchdog's 400 ms, then the result.
+        let beats = 0;
+        const beat = () => {
+          if (++beats < 20) {
+            this.dispatchEvent(new MessageEvent('message', { data: { run, message: { type: 'alive' } } }));
+            return setTimeout(beat, 50);
+          }
+          this.dispatchEvent(new MessageEvent('message', { data: { run, message: { type: 'state', state: { status: 'ready', feed, problems: [], from: 'network' } } } }));
+          this.dispatchEvent(new MessageEvent('message', { data: { run, type: 'done' } }));
+        };
+        setTimeout(beat, 50);
+      }
+      terminate() {}
+    }
+    const key = unique();
+    let source!: FeedSource;
+    const said = await infos(() =>
+      withWorker(Slow, async () => {
+        source = feedSource(api(`key=${key}`));
+        source.load();
+        await ready(source);
+      }),
+    );
+    expect(said).to.deep.equal([]);
+    expect(source.state.status === 'ready' && source.state.feed).to.equal(feed); // the worker's result
+    expect(await requests(key)).to.equal(0); // the main thread never loaded
+  });
+
   it('the main-thread check gives the page turns on a big feed, with the same result', async () => {
     const feed = generateFeed(5000);
     const before = sliceStats.pauses;

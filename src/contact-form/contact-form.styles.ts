@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const contactFormStyles = css`
+  /* Loading keeps about the height of the first content (the first fields) at phone widths: the
+     host page does not jump when the feed arrives. */
+  .state.loading {
+    min-height: 9em;
+  }
   form {
     display: flex;
     flex-direction: column;

@@ -312,7 +312,7 @@ export abstract class LotseElement extends LitElement {
     const state = this.feedState;
     if (state.status === 'idle' || state.status === 'loading') {
       const loading = state.status === 'loading' ? state : undefined;
-      return html`<div class="state" part="state" role="status">
+      return html`<div class="state loading" part="state" role="status">
         <div class="spinner" aria-hidden="true"></div>
         <span>${msg('Angebote werden geladen …')}</span>
         ${loading?.total

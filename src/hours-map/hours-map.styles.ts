@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const hoursMapStyles = css`
+  /* Loading keeps about the height of the first content ("open now" and the first places) at
+     phone widths: the host page does not jump when the feed arrives. */
+  .state.loading {
+    min-height: 44em;
+  }
   .now {
     display: flex;
     flex-wrap: wrap;

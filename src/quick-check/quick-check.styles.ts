@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const quickCheckStyles = css`
+  /* Loading keeps about the height of the first content (the first question and its answers) at
+     phone widths: the host page does not jump when the feed arrives. */
+  .state.loading {
+    min-height: 13em;
+  }
   .screen {
     display: flex;
     flex-direction: column;

@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const finderStyles = css`
+  /* Loading keeps about the height of the first content (the search, the filters and the first
+     cards) at phone widths: the host page does not jump when the feed arrives. */
+  .state.loading {
+    min-height: 44em;
+  }
   .toolbar h2 {
     display: flex;
     align-items: center;

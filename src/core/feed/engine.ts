@@ -8,6 +8,7 @@
 import type * as IdbKeyval from 'idb-keyval';
 import type { FeedProblem, ParseResult } from './parse.js';
 import type { Feed } from './schema.js';
+import { MAX_BYTES, MAX_SERVICES, tooMany } from './limits.js';
 
 export type FeedState =
   | { status: 'idle' }
@@ -38,6 +39,10 @@ export interface LoadOptions {
   slowMs: number;
   /** Waits before each retry; the number of entries is the number of retries. */
   retryDelaysMs: number[];
+  /** Refuse a feed text over this many bytes (counted while it streams in). Default `MAX_BYTES`. */
+  maxBytes?: number;
+  /** Refuse a feed with more services than this (before the check). Default `MAX_SERVICES`. */
+  maxServices?: number;
 }
 
 export interface LoadRequest {
@@ -54,7 +59,9 @@ export type EngineMessage =
   | { type: 'state'; state: FeedState }
   /** The feed shown stays (no new check, nothing sent): only where it is from changes. */
   | { type: 'keep'; from: 'network' | 'cache'; savedAt?: string }
-  | { type: 'log'; level: 'warn' | 'error'; text: string };
+  | { type: 'log'; level: 'warn' | 'error'; text: string }
+  /** Still working (a new attempt, bytes arriving): the page's watchdog knows the worker lives. */
+  | { type: 'alive' };
 
 type Checker = typeof import('./parse.js');
 
@@ -71,7 +78,6 @@ export const UNCHECKED: [string, string] = ['Der Feed konnte nicht geprüft werd
 export const DEEP: [string, string] = ['Die Datei ist zu tief verschachtelt (Listen in Listen …), um sie zu lesen.', 'The file is nested too deeply (lists in lists …) to be read.'];
 
 const LARGE_BYTES = 5 * 1024 * 1024;
-
 /** The saved copy: the text as it came (older versions saved the parsed value as `json`). */
 interface CachedFeed {
   savedAt: string;
@@ -94,8 +100,13 @@ export class FeedEngine {
 
   constructor(private readonly deps: EngineDeps) {}
 
-  /** Never rejects: the checker never throws, and a checker that cannot load counts as no connection. */
-  check(json: unknown): Promise<ParseResult> {
+  /**
+   * Never rejects: the checker never throws, and a checker that cannot load counts as no connection.
+   * With `maxServices` (an inline feed) a feed with more services is refused before the check.
+   */
+  check(json: unknown, maxServices?: number): Promise<ParseResult> {
+    const over = maxServices === undefined ? undefined : tooMany(json, maxServices);
+    if (over) return this.problem('tooManyServices', over).then((problem) => ({ problems: [problem] }));
     return this.deps.checker().then(
       (module) => (this.deps.sliced ? module.parseFeedSliced(json) : module.parseFeed(json)),
       () => ({ problems: [{ path: '', severity: 'error', code: 'network', message: UNCHECKED[0], messageEn: UNCHECKED[1] }] }),
@@ -145,9 +156,24 @@ export class FeedEngine {
    * progress. (The size header counts compressed bytes when the server compresses, so the
    * total is only given for uncompressed answers.)
    */
-  private async readBody(response: Response, alive: () => void, progress: (received: number, total?: number) => void): Promise<string> {
-    if (!response.body) return response.text();
+  private async readBody(
+    response: Response,
+    maxBytes: number,
+    alive: () => void,
+    progress: (received: number, total?: number) => void,
+  ): Promise<string> {
+    const tooLarge = () => new LoadError('tooLarge', [maxBytes], false);
     const length = Number(response.headers.get('content-length'));
+    // The size header (compressed or not) already says more than the limit: not one byte read.
+    if (length > maxBytes && !response.headers.get('content-encoding')) {
+      void response.body?.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    if (!response.body) {
+      const text = await response.text();
+      if (text.length > maxBytes) throw tooLarge();
+      return text;
+    }
     const total = length > 0 && !response.headers.get('content-encoding') ? length : undefined;
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
@@ -158,6 +184,11 @@ export class FeedEngine {
       if (done) break;
       alive();
       received += value.byteLength;
+      // Counted as it streams: the rest is not downloaded, nothing is decoded or parsed.
+      if (received > maxBytes) {
+        void reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
       parts.push(decoder.decode(value, { stream: true }));
       progress(received, total);
     }
@@ -185,8 +216,8 @@ export class FeedEngine {
         throw new LoadError('http', response.status, retryable);
       }
       alive();
-      const text = await this.readBody(response, alive, progress).catch(() => {
-        throw new LoadError('network', undefined, true);
+      const text = await this.readBody(response, options.maxBytes ?? MAX_BYTES, alive, progress).catch((error: unknown) => {
+        throw error instanceof LoadError ? error : new LoadError('network', undefined, true);
       });
       const type = response.headers.get('content-type') ?? '';
       if (/html/i.test(type) || /^\s*</.test(text)) throw new LoadError('html404', type || 'text/html', false);
@@ -196,19 +227,22 @@ export class FeedEngine {
     }
   }
 
-  private decode(text: string): unknown {
+  private decode(text: string, maxServices: number): unknown {
+    let json: unknown;
     try {
-      const json = JSON.parse(text);
+      json = JSON.parse(text);
       if (text.length > LARGE_BYTES) {
         // Still used, but the editor should know why phones are slow.
         void this.problem('large', (text.length / 1048576).toFixed(1)).then((p) => this.emit?.({ type: 'log', level: 'warn', text: p.message }));
       }
-      return json;
     } catch (error) {
       // Engines without an iterative JSON.parse give up on very deep input (RangeError, InternalError).
       if (error instanceof SyntaxError) throw new LoadError('notJson', error.message, false);
       throw new LoadError('deepJson', undefined, false);
     }
+    const over = tooMany(json, maxServices);
+    if (over) throw new LoadError('tooManyServices', over, false);
+    return json;
   }
 
   private emit?: (message: EngineMessage) => void;
@@ -250,7 +284,16 @@ export class FeedEngine {
       if (!settled && loading) emit({ type: 'state', state: (loading = { ...loading, slow: true }) });
     }, options.slowMs);
     let shownPercent = -1;
+    // At most one `alive` a second while bytes arrive (the page's watchdog needs only a sign).
+    let beatAt = 0;
+    const beat = (always = false) => {
+      const now = performance.now();
+      if (!always && now - beatAt < 1000) return;
+      beatAt = now;
+      emit({ type: 'alive' });
+    };
     const progress = (received: number, total?: number) => {
+      beat();
       if (settled || !loading || !total) return;
       const percent = Math.min(99, Math.floor((received / total) * 100));
       if (percent - shownPercent < 5) return; // a re-render per 5 %, not per network packet
@@ -261,7 +304,11 @@ export class FeedEngine {
     let failure: [code: string, value?: unknown] = ['network'];
     try {
       for (let retry = 0; retry <= options.retryDelaysMs.length; retry++) {
-        if (retry > 0) await wait(options.retryDelaysMs[retry - 1]);
+        if (retry > 0) {
+          beat(true);
+          await wait(options.retryDelaysMs[retry - 1]);
+        }
+        beat(true);
         try {
           const text = await this.fetchText(url, options, progress);
           arrived = true;
@@ -275,7 +322,7 @@ export class FeedEngine {
             const same = await checkedCopy(copy);
             if (same?.feed) return emit({ type: 'state', state: { status: 'ready', feed: same.feed, problems: same.problems, from: 'network' } });
           }
-          const json = this.decode(text);
+          const json = this.decode(text, options.maxServices ?? MAX_SERVICES);
           const result = await this.check(json);
           settled = true;
           if (result.feed) {

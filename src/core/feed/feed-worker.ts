@@ -8,6 +8,7 @@
 import * as checker from './parse.js';
 import * as idb from 'idb-keyval';
 import { FeedEngine, type EngineMessage, type LoadRequest } from './engine.js';
+import { busy } from './slices.js';
 
 interface Scope {
   postMessage(message: unknown): void;
@@ -19,6 +20,8 @@ const engine = new FeedEngine({ checker: async () => checker, idb: async () => i
 scope.addEventListener('message', (event) => {
   const data = event.data as { type: 'load'; run: number; request: LoadRequest };
   if (data?.type !== 'load') return;
+  // A long check is one synchronous task here: it says now and then that it still runs.
+  busy.beat = () => scope.postMessage({ run: data.run, message: { type: 'alive' } satisfies EngineMessage });
   engine
     .load(data.request, (message) => post(data.run, message))
     .then(

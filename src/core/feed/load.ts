@@ -44,6 +44,15 @@ export const loadOptions = {
   workerStartMs: 10_000,
   /** `false`: never start a worker (tests of the main-thread path). */
   worker: true,
+  /**
+   * A worker that has started and then says nothing during a load (no progress, no result)
+   * for `timeoutMs` (or the longest retry wait) plus this long is given up: the main thread loads.
+   */
+  hangMarginMs: 5_000,
+  /** A feed text over this many bytes is refused while it streams in (a phone would freeze). */
+  maxBytes: 128 * 1024 * 1024, // MAX_BYTES in limits.ts (not imported: the first load stays small)
+  /** A feed with more services than this is refused before it is checked. */
+  maxServices: 100_000, // MAX_SERVICES
 };
 
 /** A problem in editor words (never rejects: without the checker it says so). */
@@ -130,6 +139,7 @@ export class FeedSource extends EventTarget {
   private workerBroken = false;
   /** The run the worker is doing, to hand over to the main thread if the worker dies. */
   private pending?: { run: number; request: LoadRequest };
+  private watchdog?: ReturnType<typeof setTimeout>;
 
   constructor(readonly url: string) {
     super();
@@ -156,6 +166,7 @@ export class FeedSource extends EventTarget {
   /** For tests: stop the worker. */
   dispose() {
     this.attempt++;
+    clearTimeout(this.watchdog);
     void this.worker?.then((worker) => worker?.terminate());
     this.worker = undefined;
   }
@@ -169,6 +180,7 @@ export class FeedSource extends EventTarget {
       return this.setState(next);
     }
     if (message.type === 'log') return console[message.level](`[lotse] ${message.text}`);
+    if (message.type === 'alive') return;
     const shown = this.state;
     if (shown.status !== 'ready') return;
     this.setState({ status: 'ready', feed: shown.feed, problems: shown.problems, from: message.from, savedAt: message.savedAt });
@@ -179,7 +191,7 @@ export class FeedSource extends EventTarget {
     const shown = this.state.status === 'ready' ? this.state : undefined;
     const request: LoadRequest = {
       url: this.url,
-      options: { timeoutMs: loadOptions.timeoutMs, slowMs: loadOptions.slowMs, retryDelaysMs: [...loadOptions.retryDelaysMs] } satisfies LoadOptions,
+      options: { ...loadOptions, retryDelaysMs: [...loadOptions.retryDelaysMs] } satisfies LoadOptions,
       shown: shown && { from: shown.from, savedAt: shown.savedAt },
     };
     // The loading state at once, also while the worker starts.
@@ -188,7 +200,19 @@ export class FeedSource extends EventTarget {
     if (run !== this.attempt) return;
     if (!worker) return this.runOnMain(run, request);
     this.pending = { run, request };
+    this.heard(run);
     worker.postMessage({ type: 'load', run, request });
+  }
+
+  /**
+   * The worker said something about `run`: the watchdog starts again. Silence for longer than
+   * the engine itself waits (its stall timeout, a retry wait) plus a margin means it hangs.
+   */
+  private heard(run: number) {
+    clearTimeout(this.watchdog);
+    const limit = Math.max(loadOptions.timeoutMs, ...loadOptions.retryDelaysMs) + loadOptions.hangMarginMs;
+    // (After `done` or a hand-over there is no pending run: the timer then does nothing.)
+    if (this.pending?.run === run) this.watchdog = setTimeout(() => this.pending?.run === run && this.giveUpWorker('worker hangs'), limit);
   }
 
   private async runOnMain(run: number, request: LoadRequest) {
@@ -252,6 +276,7 @@ export class FeedSource extends EventTarget {
           started = true;
           return resolve(worker!);
         }
+        this.heard(data.run);
         if (data.type === 'crash') return this.giveUpWorker(`worker error: ${data.error}`);
         if (data.type === 'done') {
           if (this.pending?.run === data.run) this.pending = undefined;
@@ -299,7 +324,7 @@ export function feedSource(url: string): FeedSource {
 /** A feed given inline (JSON in a script child, or an object property): checked in slices. */
 export async function inlineFeedState(json: unknown): Promise<FeedState> {
   const engine = await onMain().catch(() => undefined);
-  const result: ParseResult = engine ? await engine.check(json) : { problems: [await problem('network')] };
+  const result: ParseResult = engine ? await engine.check(json, loadOptions.maxServices) : { problems: [await problem('network')] };
   return result.feed
     ? { status: 'ready', feed: result.feed, problems: result.problems, from: 'inline' }
     : { status: 'error', problems: result.problems };

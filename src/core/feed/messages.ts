@@ -203,6 +203,20 @@ export const MESSAGES: Record<string, Sentences> = {
     `Die Kartenmitte fehlt oder ist ungültig; vorläufig gilt die Mitte ${v ? `der Orte (${v})` : 'Deutschlands'}. Bitte eintragen.`,
     `The map centre is missing or invalid; for now it is the middle of ${v ? `the places (${v})` : 'Germany'}. Please add it.`,
   ],
+  tooLarge: (v) => {
+    const max = Number((v as number[])[0]) / 1048576;
+    return [
+      `Der Feed ist größer als ${max.toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB und wird nicht geladen: Auf Handys würde die Seite einfrieren. Bitte den Feed teilen (z. B. nach Stadtteil oder Bereich).`,
+      `The feed is larger than ${max.toLocaleString('en', { maximumFractionDigits: 1 })} MB and is not loaded: it would freeze the page on phones. Please split the feed (by district or area, for example).`,
+    ];
+  },
+  tooManyServices: (v) => {
+    const [count, max] = v as number[];
+    return [
+      `Der Feed enthält ${count.toLocaleString('de-DE')} Dienste, höchstens ${max.toLocaleString('de-DE')} sind möglich; er wird nicht geladen. Bitte den Feed teilen (z. B. nach Stadtteil oder Bereich).`,
+      `The feed has ${count.toLocaleString('en')} services, at most ${max.toLocaleString('en')} are possible; it is not loaded. Please split the feed (by district or area, for example).`,
+    ];
+  },
   large: (v) => [
     `Der Feed ist sehr groß (${show(v)} MB). Auf langsamen Handys dauert das Laden lange; bitte teilen oder kürzen.`,
     `The feed is very large (${show(v)} MB). It loads slowly on slow phones; please split or shorten it.`,

@@ -44,10 +44,22 @@ export async function runSliced<T>(steps: Generator<unknown, T>, sliced = true):
 /** How often sliced work gave the page a turn (for tests and the bench). */
 export const sliceStats = { pauses: 0 };
 
+/**
+ * Called about once a second while `runAll` works without a break (the feed worker tells the
+ * page that it is alive during a long check: a message posted now is read by the page at once).
+ */
+export const busy: { beat?: () => void } = {};
+
 /** Run a generator of steps to its end, synchronously. */
 export function runAll<T>(steps: Generator<unknown, T>): T {
+  let count = 0;
+  let at = performance.now();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
+    if (busy.beat && (++count & 255) === 0 && performance.now() - at > 1000) {
+      at = performance.now();
+      busy.beat();
+    }
   }
 }
