@@ -14,7 +14,7 @@ export function deepActive(): HTMLElement | null {
   return active;
 }
 
-/** A small accessible-name computation: aria-labelledby, aria-label, labels, text, title. */
+/** A small accessible-name computation: aria-labelledby, aria-label, labels, text, title, placeholder. */
 export function accessibleName(el: HTMLElement): string {
   const root = el.getRootNode() as Document | ShadowRoot;
   const labelledBy = el.getAttribute('aria-labelledby');
@@ -27,7 +27,7 @@ export function accessibleName(el: HTMLElement): string {
     const text = fold(el.textContent);
     if (text) return text;
   }
-  return fold(el.getAttribute('title') ?? '');
+  return fold(el.getAttribute('title') ?? el.getAttribute('placeholder') ?? '');
 }
 
 /** Focus is inside the widget's shadow root, on an element with a name (never `<body>`). */

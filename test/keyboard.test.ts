@@ -8,39 +8,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { deliveryOptions } from '../src/contact-form/contact-form.js';
 import { feedCopy, mount, until } from './helpers.js';
+import { accessibleName, deepActive, fold } from './a11y-helpers.js';
 
 const finderFeed: Record<string, any> = await (await fetch(new URL('./fixtures/finder-feed.json', import.meta.url))).json();
 const mapFeed: Record<string, any> = await (await fetch(new URL('./fixtures/hours-map/feed.json', import.meta.url))).json();
 /** Tuesday 24 November 2026, 10:30 in Berlin. */
 const TUESDAY = '2026-11-24T10:30:00+01:00';
-
-const fold = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-
-/** The focused element, through shadow roots. */
-function deepActive(): HTMLElement | null {
-  let active = document.activeElement as HTMLElement | null;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
-  return active;
-}
-
-/**
- * A small accessible-name computation, enough for our controls: aria-labelledby, aria-label,
- * the <label>s of a form field, else the text content (buttons, links), else title/placeholder.
- */
-function accessibleName(el: HTMLElement): string {
-  const root = el.getRootNode() as Document | ShadowRoot;
-  const labelledBy = el.getAttribute('aria-labelledby');
-  if (labelledBy) return fold(labelledBy.split(/\s+/).map((id) => root.getElementById(id)?.textContent ?? '').join(' '));
-  const label = el.getAttribute('aria-label');
-  if (label?.trim()) return fold(label);
-  const labels = (el as HTMLInputElement).labels;
-  if (labels?.length) return fold([...labels].map((l) => l.textContent).join(' '));
-  if (/^(button|a|summary|h\d)$/.test(el.localName) || el.getAttribute('role') === 'button') {
-    const text = fold(el.textContent);
-    if (text) return text;
-  }
-  return fold(el.getAttribute('title') ?? el.getAttribute('placeholder') ?? '');
-}
 
 /** Controls passed on the way, with their names. */
 let passed: Array<{ tag: string; name: string }> = [];
