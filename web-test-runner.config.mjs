@@ -119,6 +119,23 @@ function secondCopy(ctx, next) {
   return next();
 }
 
+/**
+ * Server command `lotse-throttle-cpu` { rate }: CPU throttling through the DevTools protocol
+ * (puppeteer's emulateCPUThrottling), for the benchmarks of a slow phone. Chromium only;
+ * elsewhere it answers false. `rate: 1` ends the throttling.
+ */
+function throttlePlugin() {
+  return {
+    name: 'lotse-throttle-cpu',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'lotse-throttle-cpu') return undefined;
+      if (session.browser.type !== 'puppeteer' || !/chrom/i.test(session.browser.name)) return false;
+      await session.browser.getPage(session.id).emulateCPUThrottling(Number(payload?.rate ?? 1));
+      return true;
+    },
+  };
+}
+
 const flags = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -197,5 +214,5 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   middleware: [secondCopy, testApi, vendorReact, contactKoaMiddleware({ testControls: true })],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [throttlePlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
 };
