@@ -482,3 +482,68 @@ describe('service finder: small phones', () => {
     }
   });
 });
+
+describe('service finder: a big feed', () => {
+  // More services than SYNC_LIMIT (finder-model.ts): the facets are prepared in slices.
+  const big = async () => {
+    const { generateFeed } = await import('../bench/generate-feed.js');
+    return generateFeed(2500);
+  };
+
+  it('shows the search field and "loading" while it prepares, then the results, and keeps what was typed', async function () {
+    this.timeout(60_000);
+    const el = document.createElement('lotse-service-finder');
+    el.lang = 'de';
+    el.now = TUESDAY_10;
+    el.feed = await big();
+    // What the visitor sees in the render that first has the checked feed (before any result):
+    // recorded as the DOM changes, and typed into at that moment.
+    let preparing: { count: string; role: string | null } | undefined;
+    const watch = new MutationObserver(() => {
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('#lotse-search');
+      if (preparing || !input || el.shadowRoot!.querySelector('.results')) return;
+      preparing = { count: countText(el), role: $(el, '#lotse-count').getAttribute('role') };
+      input.value = 'schuldner';
+      input.dispatchEvent(new Event('input'));
+    });
+    document.body.append(el);
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    try {
+      await until(() => el.shadowRoot!.querySelector('.results'), 30_000, 'results');
+      await until(() => (el as any).index, 30_000, 'search index');
+      await el.updateComplete;
+      watch.disconnect();
+      expect(preparing).to.deep.equal({ count: 'Angebote werden geladen …', role: 'status' });
+      expect(($(el, '#lotse-search') as HTMLInputElement).value).to.equal('schuldner');
+      expect(names(el).length).to.be.greaterThan(0);
+      for (const title of $$(el, '.card-title')) expect(title.textContent!.toLowerCase()).to.include('schuldner');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('a new minute keeps the results on screen while "open now" is worked out again', async function () {
+    this.timeout(60_000);
+    const el = document.createElement('lotse-service-finder');
+    el.lang = 'de';
+    el.now = TUESDAY_10;
+    el.feed = await big();
+    document.body.append(el);
+    try {
+      await until(() => el.shadowRoot!.querySelector('.results'), 30_000, 'results');
+      await el.updateComplete;
+      expect(countText(el)).to.equal('2.500 Angebote gefunden');
+      const before = names(el);
+      const model = (el as any).model;
+      el.now = '2026-11-24T09:01:00Z';
+      await el.updateComplete;
+      // The same cards, not the loading state, until the new minute's facets are there.
+      expect(names(el)).to.deep.equal(before);
+      await until(() => (el as any).model !== model, 30_000, 'next minute');
+      await el.updateComplete;
+      expect(countText(el)).to.equal('2.500 Angebote gefunden');
+    } finally {
+      el.remove();
+    }
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Service } from '../core/feed/schema.js';
 import type { ServiceStatus } from '../core/time/opening.js';
+import { runAll } from '../core/feed/slices.js';
 
 export type GroupId =
   | 'category' | 'language' | 'audience' | 'district' | 'free' | 'walkIn' | 'open' | 'needs';
@@ -85,9 +86,12 @@ interface Coded {
 }
 const codedFacets = new WeakMap<Map<string, Facets>, Coded>();
 
-function encode(facets: Map<string, Facets>): Coded {
-  let coded = codedFacets.get(facets);
-  if (coded) return coded;
+/**
+ * Code a facet map, one step per service (the finder runs the steps in slices for a big
+ * feed, so coding 10,000 services is no long task); the result is kept for `applyFilters`.
+ */
+export function* codeFacets(facets: Map<string, Facets>): Generator<unknown, void> {
+  if (codedFacets.has(facets)) return;
   const index = new Map<string, number>();
   const options: [GroupId, string][] = [];
   const code = (group: GroupId, option: string) => {
@@ -99,7 +103,7 @@ function encode(facets: Map<string, Facets>): Coded {
     }
     return i;
   };
-  coded = { options, all: new Map(), byGroup: new Map() };
+  const coded: Coded = { options, all: new Map(), byGroup: new Map() };
   for (const [id, f] of facets) {
     const byGroup = {} as Record<GroupId, Int32Array>;
     const all: number[] = [];
@@ -110,9 +114,14 @@ function encode(facets: Map<string, Facets>): Coded {
     }
     coded.all.set(id, Int32Array.from(all));
     coded.byGroup.set(id, byGroup);
+    yield;
   }
   codedFacets.set(facets, coded);
-  return coded;
+}
+
+function encode(facets: Map<string, Facets>): Coded {
+  if (!codedFacets.has(facets)) runAll(codeFacets(facets));
+  return codedFacets.get(facets)!;
 }
 
 /** Apply the selection to `candidates` (ids in rank order) and count every option. */
@@ -145,9 +154,4 @@ export function applyFilters(candidates: string[], facets: Map<string, Facets>, 
     if (n) counts[coded.options[k][0]].set(coded.options[k][1], n);
   });
   return { ids, counts };
-}
-
-/** How many results there would be without one group's filter (to suggest what to loosen). */
-export function countWithout(candidates: string[], facets: Map<string, Facets>, selection: Selection, group: GroupId): number {
-  return applyFilters(candidates, facets, { ...selection, [group]: [] }).ids.length;
 }

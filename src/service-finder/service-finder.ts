@@ -12,8 +12,9 @@ import { formatCount, formatDistance, formatNumber, isolate, languageList, langu
 import { distanceMeters } from '../core/geo.js';
 import { vocabularyEntry, vocabularyLabel } from '../core/labels.js';
 import { openingWords } from '../core/opening-text.js';
-import { createClock, isOpenOnDate, serviceStatus, type Clock } from '../core/time/opening.js';
-import { applyFilters, countWithout, facetsOf, GROUPS, type Facets, type GroupId, type Selection } from './filters.js';
+import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
+import { applyFilters, GROUPS, type Facets, type GroupId, type Selection } from './filters.js';
+import { buildModel, minuteOf, type FinderModel } from './finder-model.js';
 import type { ServiceIndex } from './search-index.js';
 import { readUrlState, writeUrlState } from './url-state.js';
 import { renderDetail } from './service-detail.js';
@@ -66,6 +67,8 @@ export class LotseServiceFinder extends LotseElement {
   @state() private fromCheck?: string[];
   @state() private placeStatus: 'idle' | 'locating' | 'denied' = 'idle';
   @state() private index?: ServiceIndex;
+  /** Facets and lookups of the current services (built in slices for a big feed). */
+  @state() private model?: FinderModel;
   @state() private minute = 0;
   @state() private actionNote?: (locale: string) => string;
 
@@ -87,10 +90,9 @@ export class LotseServiceFinder extends LotseElement {
   /** For tests and demos: the time to compute "open now" for (ISO string or Date). Default: the real time. */
   @property({ attribute: false }) now?: Date | string;
 
-  private facets?: { feed: Feed; services: Service[]; minute: number; map: Map<string, Facets> };
-  /** Lookups that change only with the feed, not with each keystroke. */
-  private lookup?: { services: Service[]; byId: Map<string, Service>; categories: Set<string>; audiences: Set<string> };
   private indexFor?: Service[];
+  /** The model being built (services and minute), so one build runs per feed and minute. */
+  private modelFor?: { services: Service[]; minute: number };
   /** @internal "Open now" changes with the clock: refresh once a minute (tests call its `tick()`). */
   protected readonly clockTick = new ClockTick(this, 60_000, () => (this.minute = Math.floor(Date.now() / 60_000)));
   /** @internal */
@@ -129,6 +131,7 @@ export class LotseServiceFinder extends LotseElement {
           if (this.indexFor === services) this.index = index;
         });
     }
+    if (services.length) this.refreshModel(services);
   }
 
   protected override updated(changed: PropertyValues) {
@@ -137,38 +140,30 @@ export class LotseServiceFinder extends LotseElement {
 
   // ---- Derived data --------------------------------------------------------------------
 
-  private lookups(services: Service[]) {
-    if (this.lookup?.services !== services) {
-      this.lookup = {
-        services,
-        byId: new Map(services.map((s) => [s.id, s])),
-        categories: new Set(services.flatMap((s) => s.categories)),
-        audiences: new Set(services.flatMap((s) => s.audiences)),
-      };
-    }
-    return this.lookup;
-  }
-
   private get clock(): Clock {
     void this.minute; // re-rendered once a minute by the timer
     const region = this.data!.region;
     return createClock(this.now ? new Date(this.now) : new Date(), region);
   }
 
-  private facetMap(feed: Feed, services: Service[], clock: Clock): Map<string, Facets> {
-    const minute = Math.floor(clock.nowMs / 60_000);
-    if (this.facets?.services !== services || this.facets.minute !== minute) {
-      const map = new Map<string, Facets>();
-      for (const service of services) {
-        const timing = {
-          status: serviceStatus(service.locations, clock),
-          openToday: service.locations.some((l) => isOpenOnDate(l, clock.today, clock)),
-        };
-        map.set(service.id, facetsOf(service, timing));
-      }
-      this.facets = { feed, services, minute, map };
+  /**
+   * A new feed or a new minute ("open now") needs a new model. For the next minute the old
+   * model stays on screen until the new one is built.
+   */
+  private refreshModel(services: Service[]) {
+    const clock = this.clock;
+    const minute = minuteOf(clock);
+    const wanted = this.modelFor;
+    if (wanted?.services === services && wanted.minute === minute) return;
+    this.modelFor = { services, minute };
+    const built = buildModel(services, clock, this.model);
+    if (!(built instanceof Promise)) {
+      this.model = built;
+      return;
     }
-    return this.facets.map;
+    void built.then((model) => {
+      if (this.modelFor?.services === services && this.modelFor.minute === minute) this.model = model;
+    });
   }
 
   /** Distance from the chosen place to the nearest location of a service. */
@@ -373,8 +368,9 @@ export class LotseServiceFinder extends LotseElement {
       </div>
       ${this.renderFeed((feed) => {
         const services = this.currentServices;
-        const service = this.detailId ? services.find((s) => s.id === this.detailId) : undefined;
-        if (!service) return this.renderSearch(feed, services);
+        const model = this.model?.services === services ? this.model : undefined;
+        const service = this.detailId ? (model?.byId.get(this.detailId) ?? services.find((s) => s.id === this.detailId)) : undefined;
+        if (!service) return model ? this.renderSearch(feed, model) : this.renderPreparing();
         const distance = this.distanceTo(service);
         return renderDetail(
           {
@@ -397,49 +393,34 @@ export class LotseServiceFinder extends LotseElement {
     `);
   }
 
-  private renderSearch(feed: Feed, services: Service[]): TemplateResult {
+  private renderSearch(feed: Feed, model: FinderModel): TemplateResult {
+    const { services, byId, facets } = model;
     const clock = this.clock;
-    const facets = this.facetMap(feed, services, clock);
-    const ranked = this.index?.search(this.query);
-    let candidates = ranked ?? services.map((s) => s.id);
+    const query = this.query.trim();
+    let candidates = this.index?.search(this.query) ?? services.map((s) => s.id);
+    if (!this.index && query) {
+      // The index is still being built (a moment on a slow phone): plain substring search.
+      const q = query.toLowerCase();
+      candidates = services.filter((s) => JSON.stringify([s.name, s.summary]).toLowerCase().includes(q)).map((s) => s.id);
+    }
     if (this.fromCheck) {
       const wanted = new Set(this.fromCheck);
       candidates = candidates.filter((id) => wanted.has(id));
     }
-    if (!this.index && this.query.trim()) {
-      // The index is still being built (a moment on a slow phone): plain substring search.
-      const q = this.query.trim().toLowerCase();
-      candidates = services.filter((s) => JSON.stringify([s.name, s.summary]).toLowerCase().includes(q)).map((s) => s.id);
-    }
     const result = applyFilters(candidates, facets, this.selection);
-    const { byId } = this.lookups(services);
     let ids = result.ids;
-    if (this.place && !this.query.trim()) {
-      ids = [...ids].sort((a, b) => (this.distanceTo(byId.get(a)!) ?? Infinity) - (this.distanceTo(byId.get(b)!) ?? Infinity));
+    if (this.place && !query) {
+      // Each distance once, not once per comparison (thousands of services).
+      const distance = new Map(ids.map((id) => [id, this.distanceTo(byId.get(id)!) ?? Infinity]));
+      ids = [...ids].sort((a, b) => distance.get(a)! - distance.get(b)!);
     }
-    const filtering = this.query.trim() !== '' || GROUPS.some((g) => this.selection[g]?.length) || !!this.fromCheck;
+    const filtering = query !== '' || GROUPS.some((g) => this.selection[g]?.length) || !!this.fromCheck;
     const visible = ids.slice(0, this.shown || this.pageSize);
 
     return html`
-      <form class="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
-        <label for="lotse-search" class="search-label">${msg('Was suchen Sie?')}</label>
-        <div class="search-row">
-          ${icon('search')}
-          <input
-            id="lotse-search"
-            part="search"
-            type="search"
-            autocomplete="off"
-            enterkeyhint="search"
-            .value=${this.query}
-            placeholder=${msg('z. B. Arzt, Wohnung, Deutschkurs')}
-            aria-describedby="lotse-count"
-            @input=${this.onInput}
-          />
-        </div>
-      </form>
-      ${this.renderQuickFilters(result.counts)} ${this.renderCategories(feed, result.counts)}
-      ${this.renderMoreFilters(feed, result.counts)}
+      ${this.renderSearchForm()}
+      ${this.renderQuickFilters(result.counts)} ${this.renderCategories(feed, model, result.counts)}
+      ${this.renderMoreFilters(feed, model, result.counts)}
       <div class="results-head">
         <p id="lotse-count" class="count" role="status" aria-live="polite" aria-atomic="true">
           ${ids.length === 1 ? msg('1 Angebot gefunden') : msg(str`${formatNumber(ids.length, this.locale)} Angebote gefunden`)}
@@ -464,6 +445,38 @@ export class LotseServiceFinder extends LotseElement {
           </button>`
         : nothing}
     `;
+  }
+
+  private renderSearchForm() {
+    return html`<form class="search" role="search" @submit=${(e: Event) => e.preventDefault()}>
+      <label for="lotse-search" class="search-label">${msg('Was suchen Sie?')}</label>
+      <div class="search-row">
+        ${icon('search')}
+        <input
+          id="lotse-search"
+          part="search"
+          type="search"
+          autocomplete="off"
+          enterkeyhint="search"
+          .value=${this.query}
+          placeholder=${msg('z. B. Arzt, Wohnung, Deutschkurs')}
+          aria-describedby="lotse-count"
+          @input=${this.onInput}
+        />
+      </div>
+    </form>`;
+  }
+
+  /**
+   * A big feed has arrived and its facets are being prepared (in slices): the search field
+   * is there already (typing is kept), the count says that results are coming.
+   */
+  private renderPreparing() {
+    return html`${this.renderSearchForm()}
+      <div class="state loading" part="state">
+        <div class="spinner" aria-hidden="true"></div>
+        <p id="lotse-count" class="count" role="status" aria-live="polite" aria-atomic="true">${msg('Angebote werden geladen …')}</p>
+      </div>`;
   }
 
   private chip(group: GroupId, option: string, text: string, count: number | undefined, iconName?: string) {
@@ -514,16 +527,16 @@ export class LotseServiceFinder extends LotseElement {
     </form>`;
   }
 
-  private renderCategories(feed: Feed, counts: ReturnType<typeof applyFilters>['counts']) {
+  private renderCategories(feed: Feed, model: FinderModel, counts: ReturnType<typeof applyFilters>['counts']) {
     // Every category some service has, so a chip does not vanish when another filter empties it.
-    const inUse = this.lookups(this.currentServices).categories;
+    const inUse = model.categories;
     const used = feed.categories.filter((c) => inUse.has(c.id));
     return html`<div class="categories" role="group" aria-label=${msg('Themen')} @focusin=${this.onRowFocus}>
       ${used.map((c) => this.chip('category', c.id, this.text(c.label), counts.category.get(c.id), c.icon ?? c.id))}
     </div>`;
   }
 
-  private renderMoreFilters(feed: Feed, counts: ReturnType<typeof applyFilters>['counts']) {
+  private renderMoreFilters(feed: Feed, model: FinderModel, counts: ReturnType<typeof applyFilters>['counts']) {
     const active = (['language', 'audience', 'district', 'needs'] as GroupId[]).reduce((n, g) => n + (this.selection[g]?.length ?? 0), 0);
     const languages = [...counts.language.keys(), ...(this.selection.language ?? [])]
       .filter((code, i, all) => all.indexOf(code) === i)
@@ -544,7 +557,7 @@ export class LotseServiceFinder extends LotseElement {
         ${group(msg('Sprache der Beratung'), languages.map(({ code, name }) =>
           this.chip('language', code, name, counts.language.get(code))))}
         ${group(msg('Für wen'), feed.audiences
-          .filter((a) => this.lookups(this.currentServices).audiences.has(a.id))
+          .filter((a) => model.audiences.has(a.id))
           .map((a) => this.chip('audience', a.id, this.text(a.label), counts.audience.get(a.id), a.icon ?? a.id)))}
         ${group(msg('Stadtteil'), feed.districts.map((d) =>
           this.chip('district', d.id, this.text(d.label), counts.district.get(d.id), 'pin')))}
@@ -564,7 +577,7 @@ export class LotseServiceFinder extends LotseElement {
       free: msg('Kostenlos'), walkIn: msg('Ohne Termin'), open: msg('Öffnungszeit'), needs: msg('Sie brauchen nicht'),
     };
     const loosen = GROUPS.filter((g) => this.selection[g]?.length)
-      .map((group) => ({ group, count: countWithout(candidates, facets, this.selection, group) }))
+      .map((group) => ({ group, count: applyFilters(candidates, facets, { ...this.selection, [group]: [] }).ids.length }))
       .filter((option) => option.count > 0);
     return html`<div class="empty state" part="state">
       <p class="title">${icon('info')} ${msg('Keine passenden Angebote.')}</p>
