@@ -120,17 +120,25 @@ function secondCopy(ctx, next) {
 }
 
 /**
- * Server command `lotse-throttle-cpu` { rate }: CPU throttling through the DevTools protocol
- * (puppeteer's emulateCPUThrottling), for the benchmarks of a slow phone. Chromium only;
- * elsewhere it answers false. `rate: 1` ends the throttling.
+ * Server commands for the benchmarks of a slow phone (Chromium only; elsewhere they answer false):
+ *   lotse-throttle-cpu { rate }   CPU throttling through the DevTools protocol (puppeteer's
+ *                                 emulateCPUThrottling); `rate: 1` ends it
+ *   lotse-clear-cache             empties the HTTP cache (and with it the compiled-code cache),
+ *                                 so a page loads as on a first visit
  */
-function throttlePlugin() {
+function benchPlugin() {
   return {
-    name: 'lotse-throttle-cpu',
+    name: 'lotse-bench-commands',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'lotse-throttle-cpu') return undefined;
+      if (command !== 'lotse-throttle-cpu' && command !== 'lotse-clear-cache') return undefined;
       if (session.browser.type !== 'puppeteer' || !/chrom/i.test(session.browser.name)) return false;
-      await session.browser.getPage(session.id).emulateCPUThrottling(Number(payload?.rate ?? 1));
+      const page = session.browser.getPage(session.id);
+      if (command === 'lotse-throttle-cpu') await page.emulateCPUThrottling(Number(payload?.rate ?? 1));
+      else {
+        const cdp = await page.createCDPSession();
+        await cdp.send('Network.clearBrowserCache');
+        await cdp.detach();
+      }
       return true;
     },
   };
@@ -214,5 +222,5 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   middleware: [secondCopy, testApi, vendorReact, contactKoaMiddleware({ testControls: true })],
-  plugins: [throttlePlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [benchPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
 };

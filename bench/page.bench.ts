@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: a city page on a cheap phone. bench/page.html (host content above and below,
  * the widgets reading the demo feed over HTTP) loads in a fresh 412 × 823 px iframe under 4×
- * CPU throttling (DevTools protocol, the `lotse-throttle-cpu` server command), first visit
- * (IndexedDB 'lotse' emptied), until every widget shows its first content:
+ * CPU throttling (DevTools protocol, the `lotse-throttle-cpu` server command), as a first visit
+ * (HTTP and code cache emptied with `lotse-clear-cache`, IndexedDB 'lotse' emptied), until every
+ * widget shows its first content:
  * - total blocking time: the part over 50 ms of each long task (PerformanceObserver `longtask`),
  *   and the longest task;
  * - layout shift: the sum of `layout-shift` entries without recent input (CLS of the load);
  *   the nodes that moved are printed for the median round.
  * Four widgets and a finder-only page, several rounds each; median and min–max.
- * A report, not a test (Chromium only). ?rounds=N, ?throttle=R.
+ * The widgets come as source modules from the test server (Lit's production build), not as the
+ * built bundle: `npm run lighthouse` measures that. A report, not a test (Chromium only).
+ * ?rounds=N, ?throttle=R.
  */
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { clear, createStore } from 'idb-keyval';
@@ -50,6 +53,7 @@ function widgetsReady(doc: Document): boolean {
 
 async function round(widgets: string): Promise<Round> {
   await clear(createStore('lotse', 'feeds'));
+  await executeServerCommand('lotse-clear-cache');
   const iframe = document.createElement('iframe');
   iframe.style.cssText = `display:block;border:0;width:${WIDTH}px;height:${HEIGHT}px`;
   document.body.replaceChildren(iframe);
@@ -93,7 +97,7 @@ it('a city page on a cheap phone: blocking time and layout shift', async functio
   const table: string[][] = [header];
   const sources: string[] = [];
   for (const [name, widgets] of pages) {
-    await round(widgets); // warms the HTTP cache and the test server's transforms (not counted)
+    await round(widgets); // warms the test server's transforms (not counted)
     const rounds: Round[] = [];
     for (let r = 0; r < ROUNDS; r++) rounds.push(await round(widgets));
     table.push([
