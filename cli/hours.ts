@@ -143,8 +143,8 @@ for (const [part, words] of Object.entries({
   evening: 'abends abend am abend',
   night: 'nachts nacht',
   allday: 'ganztags ganztägig',
-})) add({ r: 'daypart', part: part as Daypart }, ...words.split(' ').reduce<string[]>((all, w, i, ws) =>
-  w === 'am' ? all : [...all, ws[i - 1] === 'am' ? `am ${w}` : w], []));
+})) add({ r: 'daypart', part: part as Daypart }, ...words.split(' ').flatMap((w, i, ws) =>
+  w === 'am' ? [] : [ws[i - 1] === 'am' ? `am ${w}` : w]));
 add({ r: 'cat', cat: 'month' }, 'monat', 'monats', 'monatlich', 'im monat', 'des monats');
 add({ r: 'cat', cat: 'ordinal' }, 'jede', 'jeden', 'jeder', 'jedes', 'erste', 'ersten', 'zweite', 'zweiten', 'dritte', 'dritten',
   'vierte', 'vierten', 'fünfte', 'fünften', 'letzte', 'letzten', 'erster', 'zweiter', 'dritter', 'vierter', 'letzter');
@@ -249,8 +249,12 @@ function tokenize(text: string): Tok[] {
         // "Mo-Fr", "Montag-Freitag": days joined by a dash become day, dash, day.
         let at = i;
         parts.forEach((p, k) => {
-          if (k) push('dash', at, at + 1, '-'), at++;
-          push('word', at, at + p.length, p), at += p.length;
+          if (k) {
+            push('dash', at, at + 1, '-');
+            at++;
+          }
+          push('word', at, at + p.length, p);
+          at += p.length;
         });
       } else push('word', i, i + raw.length, w);
       i += raw.length;

@@ -501,6 +501,10 @@ interface Table {
   sheetNotes?: SheetNote[];
 }
 
+/** A service or place as it is built, field by field; validateFeed checks the result. */
+// biome-ignore lint/suspicious/noExplicitAny: the shape is checked by the feed schema afterwards
+type Draft = Record<string, any>;
+
 const PLAUSIBLE = (lat: number, lon: number) => plausibleInGermany({ lat, lon });
 
 /** Read a CSV export (bytes as saved by Excel or LibreOffice) into a Lotse feed. */
@@ -718,7 +722,7 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
   const newAudiences = new Map<string, VocabularyEntry>();
   const districts = new Map<string, VocabularyEntry>();
   const translations = new Set<string>();
-  const services: Record<string, any>[] = [];
+  const services: Draft[] = [];
   const serviceRows = new Map<string, { index: number; first: number; cells: Map<number, string>; locationIds: Set<string> }>();
   const byAppointment = new Set<number>();
   const coordinates: { lat: number; lon: number }[] = [];
@@ -826,7 +830,7 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
       );
       const free = bool('free');
       if (free === undefined && !get('free')) note('error', 'free', ['Leer. Bitte ja oder nein eintragen.', 'Empty. Please enter ja (yes) or nein (no).']);
-      const service: Record<string, any> = {
+      const service: Draft = {
         id,
         name: text('name'),
         summary: text('summary'),
@@ -895,7 +899,7 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
       note('warning', 'houseNumber', [`Hausnummer „${quote(get('houseNumber'))}“ ohne Straße; sie wird nicht übernommen. Bitte die Straße eintragen.`, `House number "${quote(get('houseNumber'))}" without a street; it is not imported. Please add the street.`]);
     }
     const locationId = uniqueId(slugify(get('locationId') || (get('street') ? street : '') || get('locationName') || 'standort') || 'standort', entry.locationIds);
-    const location: Record<string, any> = { id: locationId };
+    const location: Draft = { id: locationId };
     const locName = text('locationName');
     if (locName) location.name = locName;
     location.address = Object.fromEntries(
@@ -942,7 +946,7 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
     if (service.locations.length === 0) delete service.locations;
     if (!service.access) {
       // From the hours: walk-in or appointment slots, and places "nach Vereinbarung".
-      const kinds = new Set<string>(service.locations?.flatMap((l: any) => l.hours.map((s: any) => s.kind)) ?? []);
+      const kinds = new Set<string>(service.locations?.flatMap((l: Draft) => l.hours.map((s: Draft) => s.kind)) ?? []);
       if (byAppointment.has(index)) kinds.add('appointment');
       if (kinds.size) service.access = kinds.size === 2 ? 'both' : [...kinds][0];
     }

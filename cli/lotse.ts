@@ -13,7 +13,7 @@
  * feed without services, and write the output in one step (a temporary file renamed), so an
  * interrupted run leaves no half-written feed.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { UsageError, closest, parseArgs, reportLanguage } from './args.js';
 import { formatNotes, type ImportResult } from './import-common.js';
@@ -80,7 +80,7 @@ class DataError extends Error {
 }
 
 function checkFile(file: string, allowFolder = false): 'file' | 'folder' {
-  let stats;
+  let stats: Stats;
   try {
     stats = statSync(file);
   } catch (error) {

@@ -726,7 +726,7 @@ export function readOds(files: Record<string, Uint8Array>): Sheet {
     },
   });
   function add(text: string) {
-    if (!cell || !cell.paragraphs.length) return;
+    if (!cell?.paragraphs.length) return;
     cell.paragraphs[cell.paragraphs.length - 1] += text;
   }
   function finishCell() {

@@ -22,7 +22,8 @@ export function contactEndpoint(options: { file?: string; failEvery?: number } =
   return {
     name: 'lotse-contact-endpoint',
     configureServer(server) {
-      if (failEvery > 0) server.config.logger.info(`[lotse] /api/contact fails every ${failEvery}. request with 503 (LOTSE_DEMO_FAIL_EVERY).`);
+      if (failEvery > 0)
+        server.config.logger.info(`[lotse] /api/contact fails every ${failEvery}. request with 503 (LOTSE_DEMO_FAIL_EVERY).`);
       server.middlewares.use(contactMiddleware({ store: fileStore(file), failEvery }));
     },
     configurePreviewServer(server) {

@@ -78,8 +78,7 @@ function applyStyles() {
 }
 
 /** This origin, or one the city listed: the URL to use, else undefined. */
-const lockedUrl = (value: string | null, origins: readonly string[]) =>
-  safeUrl(value, { base: location.href, origins });
+const lockedUrl = (value: string | null, origins: readonly string[]) => safeUrl(value, { base: location.href, origins });
 
 /**
  * The further origins of `embed-config.json` beside this page. Missing, unreadable or

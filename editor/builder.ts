@@ -86,14 +86,14 @@ export function attributesFor(s: Settings): [string, string | true][] {
   return list.filter((entry): entry is [string, string | true] => entry[1] !== '' && entry[1] !== false);
 }
 
-const escape = (value: string) =>
+const escapeHtml = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const folder = (base: string) => (base.trim() || './').replace(/\/?$/, '/');
 
 /** Script variant: the widget's module and the element. */
 export function scriptSnippet(s: Settings): string {
-  const attrs = attributesFor(s).map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escape(value)}"`)).join('');
-  return `<script type="module" src="${escape(folder(s.base))}${s.widget}.js"></script>\n<lotse-${s.widget}${attrs}></lotse-${s.widget}>`;
+  const attrs = attributesFor(s).map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`)).join('');
+  return `<script type="module" src="${escapeHtml(folder(s.base))}${s.widget}.js"></script>\n<lotse-${s.widget}${attrs}></lotse-${s.widget}>`;
 }
 
 /** The iframe page's address with the same settings. */
@@ -105,7 +105,7 @@ export function embedUrl(s: Settings): string {
 
 /** Iframe variant, for systems without scripts: full width, a fixed height until the resize script runs. */
 export function iframeSnippet(s: Settings): string {
-  return `<iframe data-lotse-embed src="${escape(embedUrl(s))}" title="${escape(WIDGETS[s.widget].title)}" width="100%" height="800" loading="lazy" style="display:block;width:100%;border:0"></iframe>`;
+  return `<iframe data-lotse-embed src="${escapeHtml(embedUrl(s))}" title="${escapeHtml(WIDGETS[s.widget].title)}" width="100%" height="800" loading="lazy" style="display:block;width:100%;border:0"></iframe>`;
 }
 
 /** What the editor must still fix before the code works, [de, en]. */

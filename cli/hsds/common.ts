@@ -4,6 +4,7 @@
  */
 import type { Pair } from '../messages.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: rows are foreign JSON, each field is checked where it is read
 export type Row = Record<string, any>;
 
 /** The tables every accepted shape is brought into, linked by ids. */

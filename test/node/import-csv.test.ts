@@ -44,7 +44,10 @@ test('Windows-1252 still decodes, and UTF-16 with or without BOM is text, not bi
   assert.equal(services(result)[0].summary, 'Hilfe bei Schulden und Mahnungen – vertraulich.');
   const text = `${HEADER}\r\n${row('a')}\r\n`;
   const le = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) le[i * 2] = text.charCodeAt(i) & 0xff, le[i * 2 + 1] = text.charCodeAt(i) >> 8;
+  for (let i = 0; i < text.length; i++) {
+    le[i * 2] = text.charCodeAt(i) & 0xff;
+    le[i * 2 + 1] = text.charCodeAt(i) >> 8;
+  }
   const noBom = importSpreadsheet(le, OPTIONS);
   assert.equal(noBom.source.encoding, 'utf-16le');
   assert.equal(services(noBom)[0].address, undefined);

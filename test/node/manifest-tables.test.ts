@@ -27,7 +27,7 @@ function analyze(): Map<WidgetName, Declaration> {
   // The analyzer writes its output path into package.json ("customElements"); there is no
   // command-line switch to stop it, so the file is put back as it was.
   const packageJson = readFileSync(join(ROOT, 'package.json'), 'utf8');
-  let result;
+  let result: ReturnType<typeof spawnSync>;
   try {
     result = spawnSync(process.execPath, [cem, 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/generated/**', '--outdir', outdir], { cwd: ROOT, encoding: 'utf8' });
   } finally {
