@@ -30,10 +30,11 @@ const UNINSURED = { eu: 'yes', housing: 'registered', insurance: 'no', children:
 /** A newly arrived EU citizen, not registered, without insurance or work: four steps. */
 const NEW_UNINSURED = { eu: 'yes', housing: 'unregistered', insurance: 'no', children: 'no', pregnant: 'no', work: 'none', german: 'good' };
 
-async function mountCheck(feed: object = feedCopy(), attrs = ''): Promise<LotseQuickCheck> {
+async function mountCheck(feed: object = feedCopy(), attrs = '', now = ''): Promise<LotseQuickCheck> {
   const el = document.createElement('lotse-quick-check');
   el.setAttribute('lang', 'de');
   if (attrs) el.setAttribute(attrs, '');
+  if (now) el.setAttribute('now', now);
   el.feed = feed;
   await fixture<LotseQuickCheck>(el);
   await loaded(el);
@@ -265,7 +266,8 @@ describe('quick-check: screens', () => {
   });
 
   it('the result lists why, what to bring, the legal reference and local services with their next opening', async () => {
-    const el = await mountCheck();
+    // Tuesday 10:30 in Berlin: the Clearingstelle's Romanian walk-in hours (9–12) are on.
+    const el = await mountCheck(feedCopy(), '', '2026-11-24T10:30:00+01:00');
     await answer(el, pathFor(NEW_UNINSURED));
     expect(stepIds(el)).to.deep.equal(['register-address', 'health-insurance', 'money-advice', 'bank-account']);
     const step = root(el).querySelector('[data-step="health-insurance"]')!;
@@ -277,8 +279,9 @@ describe('quick-check: screens', () => {
     expect(text).to.not.contain('Stand:');
     const service = step.querySelector('[data-service="clearing"]')!;
     expect(fold(service.textContent)).to.contain('Clearingstelle Gesundheit');
-    // The quick-check reads the real clock (it cannot be pinned yet, issue 17): any opening word.
-    expect(fold(service.textContent)).to.match(/Nächste Öffnung|Jetzt offen|Schließt bald/);
+    expect(fold(service.textContent)).to.contain('Jetzt offen bis 12:00 · Rumänisch');
+    // The slip's date is the pinned day too.
+    expect(fold(root(el).querySelector('.slip-head')!.textContent)).to.contain('24. November 2026');
     expect(service.querySelector('a[href="tel:02015550101"]')).to.exist;
     // The state's school law is named for NRW feeds.
     const register = fold(root(el).querySelector('[data-step="register-address"]')!.textContent);

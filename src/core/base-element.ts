@@ -15,6 +15,7 @@ import { zonedParts } from './time/zoned.js';
 import { icon } from './icons.js';
 import type { LotseEventDetails, LotseEventName } from './events.js';
 import { baseStyles, tokens } from './styles.js';
+import { ClockController } from './clock.js';
 
 /**
  * Today's date (YYYY-MM-DD) in a time zone. Built from date parts: how a locale formats a
@@ -74,6 +75,9 @@ function restoreFocus(root: ShadowRoot, before: HTMLElement, selectors: (string 
 export abstract class LotseElement extends LitElement {
   static override styles = [tokens, baseStyles];
 
+  /** @internal The time to show (`clockTick.now`), refreshed on the full minute; tests call its `tick()`. */
+  protected readonly clockTick = new ClockController(this);
+
   /** The UI language in use (resolved, see `lang`). */
   @state() protected locale: Locale = 'de';
   @state() protected feedState: FeedState = { status: 'idle' };
@@ -91,6 +95,13 @@ export abstract class LotseElement extends LitElement {
    * one request.
    */
   @property() feed?: string | object;
+
+  /**
+   * For tests and demos only: a fixed "now" (a Date, or an ISO string such as
+   * `2026-11-24T10:30:00+01:00`) for "open now", the week plan and the routing slip's date.
+   * Without it, or when it is no valid date, the device clock.
+   */
+  @property() now?: Date | string;
 
   private source?: FeedSource;
   /** The `feed` value the current state belongs to (set by connectFeed). */
@@ -169,7 +180,7 @@ export abstract class LotseElement extends LitElement {
   protected get currentServices(): Service[] {
     const feed = this.data;
     if (!feed) return [];
-    const today = todayIn(feed.region.timezone);
+    const today = todayIn(feed.region.timezone, this.clockTick.now);
     if (this.visibleCache?.feed !== feed || this.visibleCache.today !== today) {
       this.visibleCache = { feed, today, services: feed.services.filter((s) => isCurrent(s, today)) };
     }

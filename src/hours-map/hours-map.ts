@@ -3,7 +3,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
-import { ClockTick } from '../core/clock.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import { openingWords } from '../core/opening-text.js';
@@ -108,12 +107,6 @@ export class LotseHoursMap extends LotseElement {
   /** Show the map from the start (it still waits for consent). */
   @property({ type: Boolean, attribute: 'show-map' }) showMap = false;
 
-  /**
-   * For tests and demos only: a fixed "now" (a Date, or an ISO string such as
-   * `2026-11-24T10:30:00+01:00`) instead of the device clock.
-   */
-  @property() now?: Date | string;
-
   private mapView?: HoursMapView;
   private mapPoints: MapPoint[] = [];
   /** The points the map shows now, to redraw markers only when they change. */
@@ -135,8 +128,6 @@ export class LotseHoursMap extends LotseElement {
   private mapRequested = false;
   private pendingReveal?: string;
   private pendingFocus?: string;
-  /** @internal The status changes with the clock: re-check twice a minute (cheap: statuses are memoised per minute). */
-  protected readonly clockTick = new ClockTick(this, 30_000, () => this.now || this.requestUpdate());
   /** @internal */
   protected override focusFallbacks = ['#f-day', '[part="toolbar"] h2'];
   private memo?: { feed: Feed; minute: number; services: Service[]; clock: Clock; entries: Entry[] };
@@ -199,8 +190,8 @@ export class LotseHoursMap extends LotseElement {
   }
 
   private model(feed: Feed) {
-    const at = this.now ? new Date(this.now) : new Date();
-    const nowDate = Number.isNaN(at.getTime()) ? new Date() : at;
+    // Statuses are memoised per minute, so the clock's refresh costs little.
+    const nowDate = this.clockTick.now;
     const minute = Math.floor(nowDate.getTime() / 60_000);
     const services = this.currentServices;
     const m = this.memo;

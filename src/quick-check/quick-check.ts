@@ -83,6 +83,57 @@ export class LotseQuickCheck extends LotseElement {
     if (this.started && this.resolved && this.node === RESULT && this.qr?.url !== location.href) void this.makeQr(location.href);
   }
 
+  // ---- Handlers ---------------------------------------------------------------------------
+
+  private onStart() {
+    this.started = true;
+    this.focusPending = true;
+  }
+
+  private onAnswer(questionId: string, answerId: string) {
+    this.path = [...this.path, [questionId, answerId]];
+    this.shareNote = '';
+    this.focusPending = true;
+  }
+
+  private onBack() {
+    if (this.path.length) this.path = this.path.slice(0, -1);
+    else this.started = false;
+    this.shareNote = '';
+    this.focusPending = true;
+  }
+
+  private onRestart() {
+    this.path = [];
+    this.started = true;
+    this.shareNote = '';
+    this.focusPending = true;
+  }
+
+  /** Print the routing slip alone, not the city page around it. */
+  private onPrint() {
+    printOnly(this);
+  }
+
+  private async onShare() {
+    const url = location.href;
+    // Handlers run outside the widget's render, so texts come from the rendered page.
+    const title = this.heading?.textContent?.trim() ?? '';
+    const result = await shareLink({ title, url });
+    if (result !== 'shared') this.shareNote = result === 'copied' ? 'copied' : url;
+  }
+
+  /** A finder on the page takes the services over (it cancels the event); else list them here. */
+  private async onShowServices(steps: Step[], services: Map<string, Service[]>) {
+    const ids = new Set<string>();
+    for (const step of steps) for (const s of services.get(step.id) ?? []) ids.add(s.id);
+    const handled = !this.emit('lotse-check-complete', { steps: steps.map((s) => s.id), services: [...ids] }, { cancelable: true });
+    if (handled) return;
+    this.servicesListed = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#qc-services')?.focus();
+  }
+
   // ---- The flow ---------------------------------------------------------------------------
 
   /** The default flow, changed by the feed's `quickCheck` if that is valid. Never throws. */
@@ -181,57 +232,6 @@ export class LotseQuickCheck extends LotseElement {
     } catch {
       // The slip prints without a QR code.
     }
-  }
-
-  // ---- Handlers ---------------------------------------------------------------------------
-
-  private onStart() {
-    this.started = true;
-    this.focusPending = true;
-  }
-
-  private onAnswer(questionId: string, answerId: string) {
-    this.path = [...this.path, [questionId, answerId]];
-    this.shareNote = '';
-    this.focusPending = true;
-  }
-
-  private onBack() {
-    if (this.path.length) this.path = this.path.slice(0, -1);
-    else this.started = false;
-    this.shareNote = '';
-    this.focusPending = true;
-  }
-
-  private onRestart() {
-    this.path = [];
-    this.started = true;
-    this.shareNote = '';
-    this.focusPending = true;
-  }
-
-  /** Print the routing slip alone, not the city page around it. */
-  private onPrint() {
-    printOnly(this);
-  }
-
-  private async onShare() {
-    const url = location.href;
-    // Handlers run outside the widget's render, so texts come from the rendered page.
-    const title = this.heading?.textContent?.trim() ?? '';
-    const result = await shareLink({ title, url });
-    if (result !== 'shared') this.shareNote = result === 'copied' ? 'copied' : url;
-  }
-
-  /** A finder on the page takes the services over (it cancels the event); else list them here. */
-  private async onShowServices(steps: Step[], services: Map<string, Service[]>) {
-    const ids = new Set<string>();
-    for (const step of steps) for (const s of services.get(step.id) ?? []) ids.add(s.id);
-    const handled = !this.emit('lotse-check-complete', { steps: steps.map((s) => s.id), services: [...ids] }, { cancelable: true });
-    if (handled) return;
-    this.servicesListed = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#qc-services')?.focus();
   }
 
   // ---- Helpers for render -----------------------------------------------------------------
@@ -335,12 +335,13 @@ export class LotseQuickCheck extends LotseElement {
     const steps = applicableSteps(this.flow, this.answers);
     const services = new Map(steps.map((step) => [step.id, this.servicesFor(step, this.currentServices)]));
     const listed = [...new Map([...services.values()].flat().map((s) => [s.id, s])).values()];
-    const clock = createClock(new Date(), feed.region);
+    const now = this.clockTick.now;
+    const clock = createClock(now, feed.region);
     return html`<section class="screen">
       <div class="slip-head print-only">
         <div>
           <p class="label">${msg('Laufzettel')} · ${this.text(feed.publisher.name)}</p>
-          <p>${formatDate(todayIn(feed.region.timezone), this.locale)}</p>
+          <p>${formatDate(todayIn(feed.region.timezone, now), this.locale)}</p>
         </div>
         ${this.qr
           ? html`<figure class="qr">

@@ -52,6 +52,7 @@ export type LotseHoursMapEvents = FeedEvents | 'lotse-service-select' | 'lotse-c
 export interface LotseQuickCheckProps extends LotseCommonProps {
   urlState?: boolean;
   'url-state'?: boolean | '';
+  now?: Date | string;
 }
 export type LotseQuickCheckEvents = FeedEvents | 'lotse-check-complete';
 
@@ -63,5 +64,6 @@ export interface LotseContactFormProps extends LotseCommonProps {
   recipient?: string;
   retentionDays?: number;
   'retention-days'?: number | string;
+  now?: Date | string;
 }
 export type LotseContactFormEvents = FeedEvents | 'lotse-contact-sent' | 'lotse-contact-failed';
