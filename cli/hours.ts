@@ -953,6 +953,13 @@ export function parseHours(cell: string, defaultKind: HoursKind): HoursResult {
       `"${q}": ${en[0]} – ${read ? `read: "${read}", ` : ''}not imported. ${en[1]}`,
     ]);
   };
+  // A header ("nur mit Termin:") that no times followed.
+  const reportLonelyHeader = () => {
+    if (!carried || carried.used || !(carried.kinds.length || carried.languages.length)) return;
+    const g = newGroup();
+    g.text = carried.text;
+    report(g, { code: 'lonelyHeader' });
+  };
 
   for (const segment of segments(text)) {
     const toks = tokenize(segment);
@@ -960,11 +967,7 @@ export function parseHours(cell: string, defaultKind: HoursKind): HoursResult {
     const parser = new SegmentParser(segment, toks);
     const head = header(toks, parser);
     if (head && head.len === toks.length) {
-      if (carried && !carried.used && (carried.kinds.length || carried.languages.length)) {
-        const g = newGroup();
-        g.text = carried.text;
-        report(g, { code: 'lonelyHeader' });
-      }
+      reportLonelyHeader();
       carried = { kinds: head.kinds, languages: head.languages, text: segment, used: false };
       continue;
     }
@@ -993,11 +996,7 @@ export function parseHours(cell: string, defaultKind: HoursKind): HoursResult {
       ready.push({ g, kinds: segKinds, languages: segLanguages });
     }
   }
-  if (carried && !carried.used && (carried.kinds.length || carried.languages.length)) {
-    const g = newGroup();
-    g.text = carried.text;
-    report(g, { code: 'lonelyHeader' });
-  }
+  reportLonelyHeader();
 
   const seen = new Set<string>();
   for (const { g, kinds, languages } of ready) {

@@ -55,8 +55,9 @@ import {
   type ImportNote, type ImportOptions, type ImportResult,
 } from './import-common.js';
 import type { Pair } from './messages.js';
+import { editDistance } from './args.js';
 import { parseHours, type HoursResult } from './hours.js';
-import { columnLetter, detectFormat, quote, readWorkbook, utf16WithoutBom, type Sheet, type SheetNote } from './spreadsheet.js';
+import { columnLetter, detectFormat, quote, quotedList, readWorkbook, utf16WithoutBom, type Sheet, type SheetNote } from './spreadsheet.js';
 
 export { parseHours } from './hours.js';
 
@@ -278,17 +279,6 @@ export const normaliseHeader = (header: string) =>
   header.normalize('NFC').toLowerCase().replace(/[äöüß]/g, (c) => UMLAUTS[c])
     .normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/g, '');
 
-/** Edit distance (insert, delete, replace one character). */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /** The known column an unknown header most likely means, or undefined. */
 export function nearestColumn(header: string): string | undefined {
   const key = normaliseHeader(header);
@@ -430,8 +420,7 @@ export function readHeader(header: string[], notes: ImportNote[], dataRows: stri
     columns.push({ index, header: text, field, lang });
   });
   if (ignored.length) {
-    const list = ignored.map((t) => `„${quote(t)}“`).join(', ');
-    const listEn = ignored.map((t) => `"${quote(t)}"`).join(', ');
+    const [list, listEn] = quotedList(ignored);
     notes.push({
       severity: 'info',
       message: [

@@ -56,6 +56,11 @@ export function quote(text: string): string {
   return flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX - 1).trimEnd()}…` : flat;
 }
 
+/** Cells or names quoted and joined for a message: „a“, „b“ / "a", "b". */
+export function quotedList(items: string[]): Pair {
+  return [items.map((t) => `„${quote(t)}“`).join(', '), items.map((t) => `"${quote(t)}"`).join(', ')];
+}
+
 /** "A", "B" … "AA" for a 0-based column index. */
 export function columnLetter(index: number): string {
   let s = '';
@@ -378,8 +383,7 @@ const MAX_COLS = 1_000;
 
 function sheetsNote(names: string[], read: string, notes: SheetNote[]) {
   if (names.length < 2) return;
-  const list = names.map((n) => `„${quote(n)}“`).join(', ');
-  const listEn = names.map((n) => `"${quote(n)}"`).join(', ');
+  const [list, listEn] = quotedList(names);
   notes.push({
     severity: 'info',
     message: [

@@ -462,6 +462,18 @@ export function locateJsonError(text: string): { line: number; column: number; m
 }
 
 /** A list of ids or paths for one line, shortened after `LIST_MAX` (the JSON output has all). */
+/** Items by key, keys in first-seen order (Map.groupBy needs Node 21). */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 function shortList(items: string[], l: 0 | 1): string {
   const unique = [...new Set(items)];
   const shown = unique.slice(0, LIST_MAX).join(', ');
@@ -505,12 +517,7 @@ export function formatReport(result: ValidateResult, lang: Lang = 'de'): string[
       lines.push(`${severityWord(unreviewed[0])[l]} ${CHECKS.defaultFlowUnreviewed(unreviewed.length, shortList(flagged, l))[l]}`);
     }
     // The same sentence for the same field many times: one line, the places listed.
-    const groups = new Map<string, Problem[]>();
-    for (const p of list) {
-      const key = [p.code, p.message, p.hint?.[0] ?? ''].join('\u0000');
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key)!.push(p);
-    }
+    const groups = groupBy(list, (p) => [p.code, p.message, p.hint?.[0] ?? ''].join('\u0000'));
     for (const group of groups.values()) {
       const [p] = group;
       const text = l === 0 ? p.message : p.messageEn;
@@ -538,12 +545,7 @@ export function formatReport(result: ValidateResult, lang: Lang = 'de'): string[
   if (seen) {
     lines.push(VISIBILITY.shown(seen.today, seen.visible, seen.total)[l]);
     // One line per reason (and date), in the order of the file.
-    const reasons = new Map<string, Visibility['hidden']>();
-    for (const h of seen.hidden) {
-      const key = `${h.reason} ${h.date ?? ''}`;
-      if (!reasons.has(key)) reasons.set(key, []);
-      reasons.get(key)!.push(h);
-    }
+    const reasons = groupBy(seen.hidden, (h) => `${h.reason} ${h.date ?? ''}`);
     for (const hidden of reasons.values()) {
       const names = shortList(hidden.map((h) => (h.id !== undefined ? `"${h.id}"` : h.path)), l);
       lines.push(`  ${VISIBILITY[hidden[0].reason](hidden[0].date ?? '')[l]}: ${names}`);

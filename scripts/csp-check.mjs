@@ -25,6 +25,13 @@ const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'scr
 const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const tileRequests = [];
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** What each widget shows once it has rendered its content (inside its shadow root). */
+const RENDERED = {
+  'lotse-service-finder': '.card-title',
+  'lotse-hours-map': '[part="entry"]',
+  'lotse-quick-check': '#qc-heading',
+  'lotse-contact-form': 'form',
+};
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css', '.html': 'text/html' };
 
 const PAGE = `<!doctype html>
@@ -127,13 +134,7 @@ try {
   check('page is served with the strict CSP', header === CSP, header ?? 'no header');
 
   // Each widget renders its content.
-  const rendered = {
-    'lotse-service-finder': '.card-title',
-    'lotse-hours-map': '[part="entry"]',
-    'lotse-quick-check': '#qc-heading',
-    'lotse-contact-form': 'form',
-  };
-  for (const [tag, selector] of Object.entries(rendered)) {
+  for (const [tag, selector] of Object.entries(RENDERED)) {
     const ok = await page
       .waitForFunction((t, s) => document.querySelector(t)?.shadowRoot?.querySelector(s), { timeout: 10_000 }, tag, selector)
       .then(() => true, () => false);
@@ -298,10 +299,7 @@ try {
       .waitForFunction(() => /gelesen:/.test(document.querySelector('#read-status')?.textContent ?? '') && document.querySelector('#read-status').textContent, { timeout: 15_000 })
       .then((h) => h.jsonValue(), () => '');
     check('redaktion.html: the CSV template is read, findings shown', status && (await page.$('.verdict')), status);
-    const shown = {
-      'lotse-service-finder': '.card-title', 'lotse-hours-map': '[part="entry"]', 'lotse-quick-check': '#qc-heading', 'lotse-contact-form': 'form',
-    };
-    for (const [tag, selector] of Object.entries(shown)) {
+    for (const [tag, selector] of Object.entries(RENDERED)) {
       const ok = await page
         .waitForFunction((t, s) => document.querySelector(`#redaktion ${t}`)?.shadowRoot?.querySelector(s), { timeout: 10_000 }, tag, selector)
         .then(() => true, () => false);
