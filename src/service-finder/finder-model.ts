@@ -19,6 +19,8 @@ export interface FinderModel {
   categories: Set<string>;
   audiences: Set<string>;
   facets: Map<string, Facets>;
+  /** Names and summaries in lower case, per service: the plain search while the index is built. */
+  plainText: string[];
 }
 
 /** Up to this many services the model is built at once (a few milliseconds). */
@@ -36,11 +38,13 @@ function* steps(services: Service[], clock: Clock, previous?: FinderModel): Gene
   const categories = same?.categories ?? new Set<string>();
   const audiences = same?.audiences ?? new Set<string>();
   const facets = new Map<string, Facets>();
+  const plainText = same?.plainText ?? [];
   for (const service of services) {
     if (!same) {
       byId.set(service.id, service);
       for (const c of service.categories) categories.add(c);
       for (const a of service.audiences) audiences.add(a);
+      plainText.push(JSON.stringify([service.name, service.summary]).toLowerCase());
     }
     const timing = {
       status: serviceStatus(service.locations, clock),
@@ -50,7 +54,7 @@ function* steps(services: Service[], clock: Clock, previous?: FinderModel): Gene
     yield;
   }
   yield* codeFacets(facets);
-  return { services, minute: minuteOf(clock), byId, categories, audiences, facets };
+  return { services, minute: minuteOf(clock), byId, categories, audiences, facets, plainText };
 }
 
 /** The model now (a small feed) or soon (a big one, built in slices). */

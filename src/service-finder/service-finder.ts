@@ -3,7 +3,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
-import { ClockTick } from '../core/clock.js';
 import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import type { LotseEvent } from '../core/events.js';
@@ -69,7 +68,6 @@ export class LotseServiceFinder extends LotseElement {
   @state() private index?: ServiceIndex;
   /** Facets and lookups of the current services (built in slices for a big feed). */
   @state() private model?: FinderModel;
-  @state() private minute = 0;
   @state() private actionNote?: (locale: string) => string;
 
   /** Preset category filter: ids separated by commas, e.g. `categories="health,family"`. */
@@ -87,14 +85,9 @@ export class LotseServiceFinder extends LotseElement {
   /** Keep search, filters and the open service in the page URL (for bookmarks and sharing). */
   @property({ attribute: 'url-state', type: Boolean }) urlState = false;
 
-  /** For tests and demos: the time to compute "open now" for (ISO string or Date). Default: the real time. */
-  @property({ attribute: false }) now?: Date | string;
-
   private indexFor?: Service[];
   /** The model being built (services and minute), so one build runs per feed and minute. */
   private modelFor?: { services: Service[]; minute: number };
-  /** @internal "Open now" changes with the clock: refresh once a minute (tests call its `tick()`). */
-  protected readonly clockTick = new ClockTick(this, 60_000, () => (this.minute = Math.floor(Date.now() / 60_000)));
   /** @internal */
   protected override focusFallbacks = ['#lotse-search', '[part="toolbar"] h2'];
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -141,9 +134,7 @@ export class LotseServiceFinder extends LotseElement {
   // ---- Derived data --------------------------------------------------------------------
 
   private get clock(): Clock {
-    void this.minute; // re-rendered once a minute by the timer
-    const region = this.data!.region;
-    return createClock(this.now ? new Date(this.now) : new Date(), region);
+    return createClock(this.clockTick.now, this.data!.region);
   }
 
   /**
@@ -394,14 +385,14 @@ export class LotseServiceFinder extends LotseElement {
   }
 
   private renderSearch(feed: Feed, model: FinderModel): TemplateResult {
-    const { services, byId, facets } = model;
+    const { services, byId, facets, plainText } = model;
     const clock = this.clock;
     const query = this.query.trim();
     let candidates = this.index?.search(this.query) ?? services.map((s) => s.id);
     if (!this.index && query) {
       // The index is still being built (a moment on a slow phone): plain substring search.
       const q = query.toLowerCase();
-      candidates = services.filter((s) => JSON.stringify([s.name, s.summary]).toLowerCase().includes(q)).map((s) => s.id);
+      candidates = services.filter((_, i) => plainText[i].includes(q)).map((s) => s.id);
     }
     if (this.fromCheck) {
       const wanted = new Set(this.fromCheck);

@@ -31,11 +31,12 @@ scope.addEventListener('message', (event) => {
     );
 });
 /**
- * Services per message. A big checked feed is sent in pieces: the page reads (deserialises)
- * each message in a task of its own, so receiving 50,000 services is many short tasks, not one
- * long one (load.ts puts the pieces together before anything is shown).
+ * Services per message (100 realistic services are ~200 kB, a few milliseconds to read). A big
+ * checked feed is sent in pieces: the page reads (deserialises) each message in a task of its
+ * own, so receiving 50,000 services is many short tasks, not one long one (load.ts puts the
+ * pieces together before anything is shown).
  */
-const PIECE = 500;
+const PIECE = 100;
 
 function post(run: number, message: EngineMessage) {
   if (message.type !== 'state' || message.state.status !== 'ready' || message.state.feed.services.length <= PIECE) {

@@ -26,9 +26,12 @@ export const SLICE_MS = 30;
 
 /**
  * Run a generator of steps, pausing whenever a slice has taken `SLICE_MS`. With `sliced: false`
- * the steps run at once (in a worker, or where nothing waits: the CLI).
+ * the steps run at once (in a worker, or where nothing waits: the CLI). Sliced work starts
+ * after a pause too: work started by a render (the finder's facets, its index) would else add
+ * its first slice to the render's task.
  */
 export async function runSliced<T>(steps: Generator<unknown, T>, sliced = true): Promise<T> {
+  if (sliced) await pause();
   let start = performance.now();
   for (;;) {
     const next = steps.next();
