@@ -36,8 +36,10 @@ for (const [entry, budget] of Object.entries(budgets.entries)) {
 const chunks = existsSync(join(dist, 'chunks')) ? readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')) : [];
 for (const chunk of chunks) {
   const locale = /^(en|ro|bg|tr|ar|uk|pl)-/.exec(chunk)?.[1];
+  const flowLocale = /^default-flow-(en|ro|bg|tr|ar|uk|pl)-/.exec(chunk)?.[1];
   const lazy = Object.entries(budgets.lazy ?? {}).find(([prefix]) => chunk.startsWith(prefix));
   if (locale) check(`language ${locale} (${chunk})`, gz(join(dist, 'chunks', chunk)), budgets.locale);
+  else if (flowLocale) check(`quick-check flow texts ${flowLocale} (${chunk})`, gz(join(dist, 'chunks', chunk)), budgets.flowLanguage);
   else if (lazy) check(`lazy ${lazy[0]} (${chunk})`, gz(join(dist, 'chunks', chunk)), lazy[1]);
 }
 
@@ -59,6 +61,18 @@ for (const chunk of chunks) {
   for (const part of parts) closure(part, files);
   const name = `first results, finder in ${/chunks\/(\w+)-/.exec(language)[1]} (entry + language + feed-worker + search-index, ${files.size} files)`;
   check(name, [...files].reduce((sum, f) => sum + gz(f), 0), budgets.firstResults);
+}
+
+// The quick-check's default flow as a visitor loads it: German (structure and fallback) plus
+// the widget's language (the largest).
+{
+  const flow = (re) => chunks.filter((f) => re.test(f)).map((f) => join(dist, 'chunks', f));
+  const [german] = flow(/^default-flow-de-/);
+  const languages = flow(/^default-flow-(en|ro|bg|tr|ar|uk|pl)-/);
+  if (!german || !languages.length) throw new Error('dist/chunks/default-flow-*.js is missing: the quick-check flow cannot be counted.');
+  const largest = languages.reduce((a, b) => (gz(b) > gz(a) ? b : a));
+  const name = `quick-check default flow in ${/default-flow-(\w+)-/.exec(largest)[1]} (German + that language)`;
+  check(name, gz(german) + gz(largest), budgets.flow);
 }
 
 // The editor page (one self-contained script with every language and lazy part) and the

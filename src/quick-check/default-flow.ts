@@ -2,6 +2,7 @@
  * The default quick-check flow for people who arrived recently (EU citizens from Romania and
  * Bulgaria first in mind, with a short branch for everyone else), in all eight UI languages.
  * It is data, checked by `FlowSchema` and by the household audit (test/quick-check-audit.test.ts).
+ * Browsers load it per language (German + the shown one), split from this file: flow-languages.ts.
  *
  * Content rules (see DEVELOPERS.md, "Quick-check content"):
  * - at most seven questions on any path, "I don't know" on every question, A2-level German;

@@ -14,6 +14,8 @@ import { createClock, serviceStatus, type Clock } from '../core/time/opening.js'
 import type { FeedProblem } from '../core/feed/parse.js';
 import { RESULT, UNKNOWN, applicableSteps, isReviewed, nextAfter, reasons, remainingAfter, type Flow, type Step } from './flow.js';
 import { quickCheckStyles } from './quick-check.styles.js';
+import { hasFlowLanguage, loadDefaultFlow, loadFlowLanguage } from './flow-languages.js';
+import type { Locale } from '../core/locales.js';
 
 const HASH_KEY = 'lotse-check=';
 const MAX_SERVICES_PER_STEP = 3;
@@ -48,7 +50,7 @@ export class LotseQuickCheck extends LotseElement {
   /** "Show these services" without a finder on the page: the list is shown here. */
   @state() private servicesListed = false;
   @state() private qr?: { url: string; modules: boolean[][] };
-  /** The flow in use and the feed it was made for (loaded lazily: 8 languages of text). */
+  /** The flow in use and the feed it was made for (loaded lazily: German and the shown language). */
   @state() private resolved?: { flow: Flow; from: Feed };
 
   /**
@@ -59,6 +61,8 @@ export class LotseQuickCheck extends LotseElement {
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
 
   private resolving?: Feed;
+  /** The default flow's texts in the widget's language, while they load. */
+  private flowLanguage?: Promise<void>;
   private focusPending = false;
   private restored = false;
 
@@ -70,6 +74,17 @@ export class LotseQuickCheck extends LotseElement {
     if (changed.has('path')) this.servicesListed = false;
     const feed = this.data;
     if (feed && this.resolved?.from !== feed && this.resolving !== feed) void this.loadFlow(feed);
+    if (this.resolved && !hasFlowLanguage(this.locale)) void this.loadLanguage(this.locale);
+  }
+
+  /** Also waits for the default flow's texts in a newly chosen language and their render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.flowLanguage) {
+      await this.flowLanguage;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override updated(changed: PropertyValues) {
@@ -142,7 +157,7 @@ export class LotseQuickCheck extends LotseElement {
     let flow: Flow;
     let problems: FeedProblem[] = [];
     try {
-      const { DEFAULT_FLOW } = await import('./default-flow.js');
+      const [DEFAULT_FLOW] = await Promise.all([loadDefaultFlow(), this.loadLanguage(this.locale)]);
       flow = DEFAULT_FLOW;
       if (feed.quickCheck !== undefined) {
         // The checker (zod) is only loaded for feeds that bring their own flow.
@@ -165,6 +180,19 @@ export class LotseQuickCheck extends LotseElement {
     // A new flow may not know the old answers.
     this.path = this.validPath(this.path);
     if (this.urlState && !this.restored) this.restoreFromHash();
+  }
+
+  /** Add a language's texts to the default flow (German meanwhile and if it fails). Never rejects. */
+  private loadLanguage(locale: Locale): Promise<void> {
+    const pending = loadFlowLanguage(locale).then(
+      () => this.requestUpdate(),
+      (error: unknown) => console.warn(`[lotse] quick-check texts for "${locale}" could not be loaded; showing German.`, error),
+    );
+    this.flowLanguage = pending;
+    void pending.then(() => {
+      if (this.flowLanguage === pending) this.flowLanguage = undefined;
+    });
+    return pending;
   }
 
   private get flow(): Flow {
