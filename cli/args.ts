@@ -3,19 +3,24 @@
  * type instead. A mistyped option is an error (exit code 2), never ignored: `--ouput x.json`
  * silently ignored would write the feed somewhere the editor does not look.
  */
+import { type ParseArgsConfig, parseArgs as parseArgv } from 'node:util';
+import { closest } from './edit-distance.js';
 import type { Lang, Pair } from './messages.js';
 
 export type Command = 'validate' | 'import';
 
-/** Options each command takes; `true` = takes a value. */
-const OPTIONS: Record<Command, Record<string, boolean>> = {
-  validate: { lang: true, 'max-age-days': true, today: true, format: true },
-  import: {
-    lang: true, 'max-age-days': true, today: true, format: true,
-    o: true, output: true, state: true, publisher: true, from: true, 'text-lang': true,
-  },
+/** Options each command takes, all with a value; `-o` is short for `--output`. */
+const SHARED = ['lang', 'max-age-days', 'today', 'format'];
+const OPTIONS: Record<Command, string[]> = {
+  validate: SHARED,
+  import: [...SHARED, 'output', 'state', 'publisher', 'from', 'text-lang'],
 };
-const FLAGS = new Set(['help', 'h']);
+const ALL = new Set(Object.values(OPTIONS).flat());
+const CONFIG: ParseArgsConfig['options'] = {
+  ...Object.fromEntries([...ALL].map((name) => [name, { type: 'string' as const }])),
+  output: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+};
 
 export interface Args {
   command?: string;
@@ -30,73 +35,50 @@ export class UsageError extends Error {
   }
 }
 
-/** Levenshtein distance, for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-/** The candidate closest to `word`, if it is close enough to be a likely typo. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
-}
-
-const dash = (name: string) => (name.length === 1 ? `-${name}` : `--${name}`);
-
-/** Read argv; throws UsageError for unknown commands or options and missing values. */
+/**
+ * Read argv with `util.parseArgs`; throws UsageError for unknown commands or options, missing
+ * values and options given twice. Not strict: parseArgs' own errors are English and name no fix.
+ */
 export function parseArgs(argv: string[]): Args {
   const args: Args = { files: [], options: {} };
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const option = /^--?([A-Za-z][\w-]*)(?:=(.*))?$/.exec(arg);
-    if (!option) {
-      if (args.command === undefined) args.command = arg;
-      else args.files.push(arg);
+  const { tokens } = parseArgv({ args: argv, options: CONFIG, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      if (args.command === undefined) args.command = token.value;
+      else args.files.push(token.value);
       continue;
     }
-    const [, name, inline] = option;
-    if (FLAGS.has(name)) {
+    if (token.kind !== 'option') continue; // the `--` terminator
+    if (token.name === 'help') {
       args.options.help = 'true';
       continue;
     }
-    rest.push(name);
+    const typed = argv[token.index];
+    // parseArgs reads a word after one dash as short options (`-output` as `-o utput`); it is a mistake.
+    const joined = /^-[^-]./.test(typed);
+    const word = joined ? typed.slice(1).replace(/=.*/, '') : token.name;
     const known = args.command && args.command in OPTIONS ? OPTIONS[args.command as Command] : OPTIONS.import;
-    if (!(name in known)) {
-      const all = new Set([...Object.keys(OPTIONS.validate), ...Object.keys(OPTIONS.import)]);
-      const elsewhere = all.has(name) && args.command ? args.command : undefined;
-      const guess = closest(name, Object.keys(known).filter((o) => o.length > 1));
+    if (joined || !known.includes(token.name)) {
+      const elsewhere = !joined && ALL.has(word) && args.command ? args.command : undefined;
+      const guess = closest(word, known);
       throw new UsageError(
         elsewhere
-          ? [`Die Option ${dash(name)} gibt es bei „lotse ${elsewhere}“ nicht.`, `"lotse ${elsewhere}" has no option ${dash(name)}.`]
+          ? [`Die Option ${token.rawName} gibt es bei „lotse ${elsewhere}“ nicht.`, `"lotse ${elsewhere}" has no option ${token.rawName}.`]
           : [
-              `Unbekannte Option „${arg.slice(0, 40)}“.${guess ? ` Meinten Sie ${dash(guess)}?` : ''}`,
-              `Unknown option "${arg.slice(0, 40)}".${guess ? ` Did you mean ${dash(guess)}?` : ''}`,
+              `Unbekannte Option „${typed.slice(0, 40)}“.${guess ? ` Meinten Sie --${guess}?` : ''}`,
+              `Unknown option "${typed.slice(0, 40)}".${guess ? ` Did you mean --${guess}?` : ''}`,
             ],
       );
     }
-    const value = inline ?? argv[i + 1];
-    if (value === undefined || (inline === undefined && /^--?[A-Za-z]/.test(value))) {
-      throw new UsageError([`Nach ${dash(name)} fehlt der Wert.`, `${dash(name)} needs a value.`]);
+    // parseArgs takes the next word as the value even when it is an option (`--today --lang en`).
+    const { value } = token;
+    if (value === undefined || (!token.inlineValue && /^--?[A-Za-z]/.test(value))) {
+      throw new UsageError([`Nach ${token.rawName} fehlt der Wert.`, `${token.rawName} needs a value.`]);
     }
-    if (inline === undefined) i++;
-    if (name in args.options) {
-      throw new UsageError([`Die Option ${dash(name)} steht zweimal da.`, `The option ${dash(name)} is given twice.`]);
+    if (token.name in args.options) {
+      throw new UsageError([`Die Option ${token.rawName} steht zweimal da.`, `The option ${token.rawName} is given twice.`]);
     }
-    args.options[name] = value;
+    args.options[token.name] = value;
   }
   return args;
 }

@@ -55,7 +55,7 @@ import {
   type ImportNote, type ImportOptions, type ImportResult,
 } from './import-common.js';
 import type { Pair } from './messages.js';
-import { editDistance } from './args.js';
+import { editDistance } from './edit-distance.js';
 import { parseHours, type HoursResult } from './hours.js';
 import { columnLetter, detectFormat, quote, quotedList, readWorkbook, utf16WithoutBom, type Sheet, type SheetNote } from './spreadsheet.js';
 

@@ -15,7 +15,8 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, type Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { UsageError, closest, parseArgs, reportLanguage } from './args.js';
+import { UsageError, parseArgs, reportLanguage } from './args.js';
+import { closest } from './edit-distance.js';
 import { formatNotes, type ImportResult } from './import-common.js';
 import { importSpreadsheet } from './import-csv.js';
 import { importHsds, importHsdsPackage } from './import-hsds.js';
@@ -239,7 +240,7 @@ export function main(argv: string[]): number {
     if (options['text-lang'] !== undefined && !/^[a-z]{2,3}$/.test(options['text-lang'])) {
       throw new UsageError([`--text-lang „${options['text-lang']}“ ist kein Sprachcode, z. B. de oder en.`, `--text-lang "${options['text-lang']}" is not a language code, e.g. de or en.`]);
     }
-    const target = outputPath(file, options.o ?? options.output);
+    const target = outputPath(file, options.output);
     if (target === '-' && format === 'json') {
       throw new UsageError(['-o - und --format json schreiben beide auf die Standardausgabe. Bitte -o feed.json angeben.', '-o - and --format json both write to standard output. Please give -o feed.json.']);
     }
