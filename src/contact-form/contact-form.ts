@@ -3,7 +3,6 @@ import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
-import type { LotseEventDetails } from '../core/events.js';
 import type { Feed, Service } from '../core/feed/schema.js';
 import { pickText } from '../core/feed/text.js';
 import { formatCount, formatTime, languageName, weekdayName } from '../core/format.js';
@@ -11,16 +10,14 @@ import { icon } from '../core/icons.js';
 import { mailHref, telHref } from '../core/location-links.js';
 import { safeUrl } from '../core/safe-url.js';
 import { contactFormStyles } from './contact-form.styles.js';
-import { backoff, deliver, type Outcome } from './delivery.js';
 import {
-  CALL_DAYS, MAX_MESSAGE, METHODS, PHONE_METHODS, TIMES, check, clearDraft, emptyFields, loadDraft, normalizePhone,
-  saveDraft, uuid, type ContactBody, type Checked, type Fields, type Method, type Pending, type Problems, type TimeOfDay, type CallDay,
+  CALL_DAYS, MAX_MESSAGE, METHODS, PHONE_METHODS, TIMES, check, emptyFields, normalizePhone,
+  uuid, type ContactBody, type Checked, type Fields, type Method, type Problems, type TimeOfDay, type CallDay,
 } from './model.js';
+import { Outbox, type Phase } from './outbox.js';
 
 export { deliveryOptions } from './delivery.js';
 export type { ContactBody } from './model.js';
-
-type Phase = 'editing' | 'sending' | 'waiting' | 'sent';
 
 const METHOD_ICONS: Record<Method, string> = {
   phone: 'phone', sms: 'counselling', whatsapp: 'whatsapp', email: 'mail', visit: 'walk',
@@ -59,20 +56,30 @@ const siteUrl = (value: string | undefined) =>
 export class LotseContactForm extends LotseElement {
   static override styles = [...LotseElement.styles, contactFormStyles];
 
+  /** Delivery: the message on its way, retries, the draft. The form renders from its state. */
+  private readonly outbox = new Outbox(this, {
+    endpoint: () => siteUrl(this.endpoint),
+    storageKey: () => this.storageKey,
+    draft: () => ({ fields: this.fields, startedAt: this.startedAt }),
+    onSent: (message) => {
+      this.fields = { ...emptyFields(), serviceId: this.fields.serviceId };
+      this.problems = {};
+      this.emit('lotse-contact-sent', { id: message.id, serviceId: message.body.serviceId ?? undefined });
+      void this.updateComplete.then(() => this.confirmationBox?.focus());
+    },
+    onFailed: (message, status, rejected) => {
+      this.emit('lotse-contact-failed', { id: message.id, status });
+      if (rejected) void this.updateComplete.then(() => this.rejectedBox?.focus());
+    },
+  });
+
   @query('.error-summary') private summaryBox?: HTMLElement;
   @query('.confirmation') private confirmationBox?: HTMLElement;
   @query('.rejected') private rejectedBox?: HTMLElement;
 
   @state() private fields: Fields = emptyFields();
-  @state() private phase: Phase = 'editing';
   /** Problems found at the last "Send"; shown until the next one. */
   @state() private problems: Problems = {};
-  @state() private attempts = 0;
-  @state() private lastStatus = 0;
-  /** The endpoint is missing or misconfigured (see delivery.ts): not the visitor's fault. */
-  @state() private serverProblem = false;
-  @state() private rejection?: Extract<Outcome, { kind: 'rejected' }>;
-  @state() private sent?: { reference: string; method: Method };
   /** A short note for the live region, as a code: its text is made in render, in the widget's language. */
   @state() private note?: 'deleted';
 
@@ -93,10 +100,8 @@ export class LotseContactForm extends LotseElement {
 
   /** @internal Sending locks the fields: focus then stays on "Send", next to the delivery status. */
   protected override focusFallbacks = ['[part="submit-button"]', '#cf-title'];
-  private pending?: Pending;
+  /** When the resident began this message (the endpoint's `fillTimeMs` against bots). */
   private startedAt = Date.now();
-  private timer?: ReturnType<typeof setTimeout>;
-  private inFlight?: AbortController;
   private restored = false;
 
   // ---- Lifecycle ---------------------------------------------------------------------------
@@ -104,27 +109,21 @@ export class LotseContactForm extends LotseElement {
   override connectedCallback() {
     super.connectedCallback();
     document.addEventListener('lotse-contact-request', this.onContactRequest);
-    window.addEventListener('online', this.onOnline);
     if (!this.restored) {
       this.restored = true;
-      const draft = loadDraft(this.storageKey);
+      const draft = this.outbox.restore();
       if (draft) {
         this.fields = draft.fields;
         this.startedAt = draft.startedAt || Date.now();
-        this.pending = draft.pending;
       } else if (this.service) {
         this.fields = { ...this.fields, serviceId: this.service };
       }
     }
-    // A message that was on its way before a reload (or before the element moved) goes on.
-    if (this.pending && this.phase !== 'sent') queueMicrotask(() => this.send());
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     document.removeEventListener('lotse-contact-request', this.onContactRequest);
-    window.removeEventListener('online', this.onOnline);
-    clearTimeout(this.timer);
   }
 
   protected override willUpdate(changed: PropertyValues) {
@@ -135,15 +134,93 @@ export class LotseContactForm extends LotseElement {
     }
   }
 
+  // ---- Handlers ----------------------------------------------------------------------------
+
+  private onContactRequest = (event: Event) => {
+    const id = (event as CustomEvent<{ serviceId?: unknown }>).detail?.serviceId;
+    if (typeof id !== 'string' || !id || this.busy) return;
+    if (this.phase === 'sent') this.outbox.edit();
+    this.setFields({ serviceId: id, topic: '' });
+    this.updateComplete.then(() => {
+      const title = this.renderRoot.querySelector<HTMLElement>('#cf-title');
+      title?.scrollIntoView?.({ block: 'start' });
+      title?.focus();
+    });
+  };
+
+  private async onSubmit(event: Event, feed: Feed) {
+    event.preventDefault();
+    // A second click, Enter, or a submit during a retry wait: the message is already on its way.
+    if (this.busy) return;
+    this.problems = check(this.fields, Boolean(this.chosenService()));
+    this.outbox.dismissRejection();
+    if (Object.keys(this.problems).length) {
+      await this.updateComplete;
+      this.summaryBox?.focus();
+      return;
+    }
+    const id = uuid();
+    this.outbox.submit({ id, body: this.body(feed, id) });
+  }
+
+  private onSummaryClick(event: Event, name: Checked) {
+    event.preventDefault();
+    this.focusField(name);
+  }
+
+  private onRetryNow() {
+    this.outbox.retryNow();
+  }
+
+  /** Stop trying and edit: the message is a new one when sent again. */
+  private onEdit() {
+    if (this.phase !== 'waiting') return;
+    this.keepFocus('.questions :is(input, select, textarea, button)');
+    this.outbox.stop();
+  }
+
+  private onDelete() {
+    this.outbox.discard();
+    this.fields = { ...emptyFields(), serviceId: this.service };
+    this.problems = {};
+    this.startedAt = Date.now();
+    this.note = 'deleted';
+  }
+
+  private onOtherTopic() {
+    this.setFields({ serviceId: '' });
+    this.keepFocus('[name="topic"]');
+  }
+
+  private onNewMessage() {
+    this.outbox.edit();
+    this.startedAt = Date.now();
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#cf-title')?.focus());
+  }
+
+  private onToggleDay(day: CallDay, on: boolean) {
+    const days = this.fields.days.filter((d) => d !== day);
+    this.setFields({ days: on ? [...days, day] : days });
+  }
+
+  private onToggleTime(id: TimeOfDay, on: boolean) {
+    const times = this.fields.times.filter((t) => t !== id);
+    this.setFields({ times: on ? [...times, id] : times });
+  }
+
   // ---- Helpers -----------------------------------------------------------------------------
 
   private get storageKey() {
     return `lotse-contact:${this.id || this.endpoint}`;
   }
 
+  private get phase(): Phase {
+    return this.outbox.phase;
+  }
+
   /** A message is on its way (being sent, or waiting for the next try). */
   private get busy() {
-    return this.phase === 'sending' || this.phase === 'waiting';
+    return this.outbox.busy;
   }
 
   private chosenService(): Service | undefined {
@@ -163,14 +240,10 @@ export class LotseContactForm extends LotseElement {
     return langs.includes(this.locale) ? this.locale : langs.includes('de') ? 'de' : langs[0];
   }
 
-  private store() {
-    saveDraft(this.storageKey, { fields: this.fields, startedAt: this.startedAt, pending: this.pending });
-  }
-
   private setFields(patch: Partial<Fields>) {
     this.fields = { ...this.fields, ...patch };
     this.note = undefined;
-    this.store();
+    this.outbox.save();
   }
 
   private body(feed: Feed, id: string): ContactBody {
@@ -196,146 +269,12 @@ export class LotseContactForm extends LotseElement {
     };
   }
 
-  private emitFailed(id: string, status: number) {
-    const detail: LotseEventDetails['lotse-contact-failed'] = { id, status };
-    this.emit('lotse-contact-failed', detail);
-  }
-
-  /** One delivery attempt of the pending message; never two at once. */
-  private async send() {
-    const pending = this.pending;
-    if (!pending || this.inFlight || !this.isConnected) return;
-    clearTimeout(this.timer);
-    const endpoint = siteUrl(this.endpoint);
-    if (!endpoint) return;
-    const control = (this.inFlight = new AbortController());
-    this.phase = 'sending';
-    const outcome = await deliver(endpoint, pending.body, control.signal);
-    if (this.inFlight === control) this.inFlight = undefined;
-    if (this.pending !== pending) return; // deleted by the resident meanwhile
-    if (outcome.kind === 'sent') {
-      this.pending = undefined;
-      clearDraft(this.storageKey);
-      this.sent = { reference: outcome.reference ?? pending.id, method: pending.body.contact.method };
-      this.fields = { ...emptyFields(), serviceId: this.fields.serviceId };
-      this.problems = {};
-      this.attempts = 0;
-      this.phase = 'sent';
-      this.emit('lotse-contact-sent', { id: pending.id, serviceId: pending.body.serviceId ?? undefined });
-      await this.updateComplete;
-      this.confirmationBox?.focus();
-    } else if (outcome.kind === 'retry') {
-      this.attempts++;
-      this.lastStatus = outcome.status;
-      if (outcome.serverProblem && !this.serverProblem) {
-        console.error(`[lotse] ${endpoint} answered ${outcome.status} (not a JSON answer of a contact endpoint): is the endpoint set up? See README, "Contact endpoint".`);
-      }
-      this.serverProblem = Boolean(outcome.serverProblem);
-      this.phase = 'waiting';
-      this.emitFailed(pending.id, outcome.status);
-      if (this.isConnected) this.timer = setTimeout(() => this.send(), backoff(this.attempts, outcome.afterMs));
-    } else {
-      // The server said no (4xx): this message will never be accepted as it is. The fields
-      // stay; the next "Send" is a new message with a new key.
-      this.pending = undefined;
-      this.store();
-      this.rejection = outcome;
-      this.attempts = 0;
-      this.phase = 'editing';
-      this.emitFailed(pending.id, outcome.status);
-      await this.updateComplete;
-      this.rejectedBox?.focus();
-    }
-  }
-
   private focusField(name: Checked) {
     const target = this.renderRoot.querySelector<HTMLElement>(
       name === 'topic' || name === 'method' ? `[name="${name}"]:checked, [name="${name}"]` : `#cf-${name}`,
     );
     target?.focus();
     target?.scrollIntoView?.({ block: 'center' });
-  }
-
-  // ---- Handlers ----------------------------------------------------------------------------
-
-  private onContactRequest = (event: Event) => {
-    const id = (event as CustomEvent<{ serviceId?: unknown }>).detail?.serviceId;
-    if (typeof id !== 'string' || !id || this.busy) return;
-    if (this.phase === 'sent') this.phase = 'editing';
-    this.setFields({ serviceId: id, topic: '' });
-    this.updateComplete.then(() => {
-      const title = this.renderRoot.querySelector<HTMLElement>('#cf-title');
-      title?.scrollIntoView?.({ block: 'start' });
-      title?.focus();
-    });
-  };
-
-  private onOnline = () => {
-    if (this.phase === 'waiting') this.send();
-  };
-
-  private async onSubmit(event: Event, feed: Feed) {
-    event.preventDefault();
-    // A second click, Enter, or a submit during a retry wait: the message is already on its way.
-    if (this.busy || this.inFlight) return;
-    this.problems = check(this.fields, Boolean(this.chosenService()));
-    this.rejection = undefined;
-    if (Object.keys(this.problems).length) {
-      await this.updateComplete;
-      this.summaryBox?.focus();
-      return;
-    }
-    const id = uuid();
-    this.pending = { id, body: this.body(feed, id) };
-    this.attempts = 0;
-    this.store();
-    this.send();
-  }
-
-  private onSummaryClick(event: Event, name: Checked) {
-    event.preventDefault();
-    this.focusField(name);
-  }
-
-  private onRetryNow() {
-    if (this.phase === 'waiting') this.send();
-  }
-
-  /** Stop trying and edit: the message is a new one when sent again. */
-  private onEdit() {
-    if (this.phase !== 'waiting') return;
-    clearTimeout(this.timer);
-    this.pending = undefined;
-    this.phase = 'editing';
-    this.keepFocus('.questions :is(input, select, textarea, button)');
-    this.store();
-  }
-
-  private onDelete() {
-    clearTimeout(this.timer);
-    this.inFlight?.abort();
-    this.inFlight = undefined;
-    this.pending = undefined;
-    clearDraft(this.storageKey);
-    this.fields = { ...emptyFields(), serviceId: this.service };
-    this.problems = {};
-    this.rejection = undefined;
-    this.attempts = 0;
-    this.phase = 'editing';
-    this.startedAt = Date.now();
-    this.note = 'deleted';
-  }
-
-  private onOtherTopic() {
-    this.setFields({ serviceId: '' });
-    this.keepFocus('[name="topic"]');
-  }
-
-  private onNewMessage() {
-    this.sent = undefined;
-    this.phase = 'editing';
-    this.startedAt = Date.now();
-    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#cf-title')?.focus());
   }
 
   // ---- Render ------------------------------------------------------------------------------
@@ -462,7 +401,7 @@ export class LotseContactForm extends LotseElement {
               type="checkbox"
               id="cf-day-${day}"
               .checked=${this.fields.days.includes(day)}
-              @change=${(e: Event) => this.toggleDay(day, (e.target as HTMLInputElement).checked)}
+              @change=${(e: Event) => this.onToggleDay(day, (e.target as HTMLInputElement).checked)}
             />
             <span>${weekdayName(day, this.locale)}</span>
           </label>`)}
@@ -476,23 +415,13 @@ export class LotseContactForm extends LotseElement {
                 type="checkbox"
                 id="cf-time-${id}"
                 .checked=${checked}
-                @change=${(e: Event) => this.toggleTime(id, (e.target as HTMLInputElement).checked)}
+                @change=${(e: Event) => this.onToggleTime(id, (e.target as HTMLInputElement).checked)}
               />
               ${icon('clock')}<span>${label} <span dir="ltr">(${formatTime(from, this.locale)}–${formatTime(to, this.locale)})</span></span>
             </label>`;
           })}
         </div>
       </fieldset>`;
-  }
-
-  private toggleDay(day: CallDay, on: boolean) {
-    const days = this.fields.days.filter((d) => d !== day);
-    this.setFields({ days: on ? [...days, day] : days });
-  }
-
-  private toggleTime(id: TimeOfDay, on: boolean) {
-    const times = this.fields.times.filter((t) => t !== id);
-    this.setFields({ times: on ? [...times, id] : times });
   }
 
   private renderInput(name: 'phone' | 'email', label: string, type: string, autocomplete: string, hint?: string) {
@@ -583,13 +512,14 @@ export class LotseContactForm extends LotseElement {
   }
 
   private renderDelivery() {
+    const { attempts, serverProblem, lastStatus } = this.outbox;
     let text: TemplateResult | string = this.note === 'deleted' ? msg('Ihre Angaben sind gelöscht.') : '';
-    if (this.phase === 'sending') text = this.attempts ? msg('Wird noch einmal gesendet …') : msg('Wird gesendet …');
+    if (this.phase === 'sending') text = attempts ? msg('Wird noch einmal gesendet …') : msg('Wird gesendet …');
     else if (this.phase === 'waiting') {
       text = html`<strong>${icon('warning')} ${msg('Noch nicht gesendet.')}</strong>
-        ${this.serverProblem
+        ${serverProblem
           ? msg('Der Server der Beratung nimmt gerade keine Nachrichten an. Das liegt nicht an Ihnen.')
-          : this.lastStatus ? msg('Der Server antwortet gerade nicht.') : msg('Keine Verbindung zum Internet.')}
+          : lastStatus ? msg('Der Server antwortet gerade nicht.') : msg('Keine Verbindung zum Internet.')}
         ${msg('Ihre Angaben bleiben hier gespeichert. Wir versuchen es automatisch weiter.')}`;
     }
     return html`<div part="delivery" role="status">${text ? html`<p class="delivery">${text}</p>` : nothing}</div>
@@ -598,12 +528,12 @@ export class LotseContactForm extends LotseElement {
               <button type="button" class="primary" @click=${this.onRetryNow}>${icon('refresh')} ${msg('Jetzt noch einmal senden')}</button>
               <button type="button" @click=${this.onEdit}>${msg('Angaben ändern')}</button>
             </div>
-            ${this.attempts >= 2 || this.serverProblem ? this.renderAlternatives() : nothing}`
+            ${attempts >= 2 || serverProblem ? this.renderAlternatives() : nothing}`
         : nothing}`;
   }
 
   private renderRejection() {
-    const r = this.rejection;
+    const r = this.outbox.rejection;
     if (!r) return nothing;
     const server = typeof r.message === 'string' ? r.message : r.message ? pickText(r.message, this.locale) : '';
     return html`<div class="rejected" role="alert" tabindex="-1">
@@ -615,7 +545,7 @@ export class LotseContactForm extends LotseElement {
   }
 
   private renderSent() {
-    const sent = this.sent!;
+    const sent = this.outbox.sent!;
     const next = {
       phone: () => msg('Die Beratung ruft Sie an.'),
       sms: () => msg('Die Beratung schreibt Ihnen eine SMS.'),
@@ -638,7 +568,7 @@ export class LotseContactForm extends LotseElement {
         <p lang="de">Für die Redaktion: Bitte geben Sie im Attribut <code>endpoint</code> die Adresse an, an die Nachrichten gehen (https oder ein Pfad der eigenen Seite).</p>
       </div>`;
     }
-    if (this.phase === 'sent' && this.sent) return this.renderSent();
+    if (this.phase === 'sent' && this.outbox.sent) return this.renderSent();
     return html`<form part="form" novalidate @submit=${(e: Event) => this.onSubmit(e, feed)}>
       ${this.renderSummary()}
       <p class="hint">${msg('Wir brauchen nur wenige Angaben. Ihr Name ist freiwillig.')}</p>
