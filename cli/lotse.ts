@@ -20,7 +20,7 @@ import { closest } from './edit-distance.js';
 import { formatNotes, type ImportResult } from './import-common.js';
 import { importSpreadsheet } from './import-csv.js';
 import { importHsds, importHsdsPackage } from './import-hsds.js';
-import type { Lang, Pair } from './messages.js';
+import { type Lang, type Pair, REFUSALS } from './messages.js';
 import { describeBytes } from './spreadsheet.js';
 import { formatJson, formatReport, validateFeed, validateText, type ValidateResult } from './validate.js';
 import { GERMAN_STATES } from '../src/core/feed/constants.js';
@@ -95,10 +95,7 @@ function checkFile(file: string, allowFolder = false): 'file' | 'folder' {
     throw new UsageError([`„${file}“ ist ein Ordner, keine Datei.`, `"${file}" is a folder, not a file.`]);
   }
   if (stats.size > MAX_BYTES) {
-    throw new DataError([
-      `Die Datei „${file}“ ist ${Math.round(stats.size / 1048576)} MB groß; ein Feed hat einige MB. Ist es die richtige Datei?`,
-      `The file "${file}" is ${Math.round(stats.size / 1048576)} MB; a feed has a few MB. Is it the right file?`,
-    ]);
+    throw new DataError(REFUSALS.tooLarge(file, Math.round(stats.size / 1048576)));
   }
   return 'file';
 }
@@ -118,10 +115,7 @@ function jsonText(file: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new DataError([
-      `„${basename(file)}“ ist nicht in UTF-8 gespeichert. JSON-Dateien müssen UTF-8 sein: im Editor „Speichern unter“ → Kodierung „UTF-8“.`,
-      `"${basename(file)}" is not saved as UTF-8. JSON files must be UTF-8: in the editor use "Save as" → encoding "UTF-8".`,
-    ]);
+    throw new DataError(REFUSALS.notUtf8(basename(file)));
   }
 }
 

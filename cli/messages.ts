@@ -220,6 +220,18 @@ export const DEEP_JSON: Pair = [
   'The file is nested too deeply (lists in lists …) to be read. A Lotse feed needs only a few levels; please check the file.',
 ];
 
+/** Sentences that refuse a whole file, shared by `lotse` and the editor page. */
+export const REFUSALS = {
+  tooLarge: (file: string, megabytes: number): Pair => [
+    `Die Datei „${file}“ ist ${megabytes} MB groß; ein Feed hat einige MB. Ist es die richtige Datei?`,
+    `The file "${file}" is ${megabytes} MB; a feed has a few MB. Is it the right file?`,
+  ],
+  notUtf8: (file: string): Pair => [
+    `„${file}“ ist nicht in UTF-8 gespeichert. JSON-Dateien müssen UTF-8 sein: im Editor „Speichern unter“ → Kodierung „UTF-8“.`,
+    `"${file}" is not saved as UTF-8. JSON files must be UTF-8: in the editor use "Save as" → encoding "UTF-8".`,
+  ],
+} as const;
+
 export const jsonErrorLine = (line: number, column: number, text: Pair): Pair => [
   `Kein gültiges JSON in Zeile ${line}, Spalte ${column}: ${text[0]}`,
   `Not valid JSON at line ${line}, column ${column}: ${text[1]}`,

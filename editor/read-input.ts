@@ -13,7 +13,7 @@
 import { importSpreadsheet } from '../cli/import-csv.js';
 import { importHsds, importHsdsPackage } from '../cli/import-hsds.js';
 import type { ImportNote, ImportResult } from '../cli/import-common.js';
-import type { Pair } from '../cli/messages.js';
+import { type Pair, REFUSALS } from '../cli/messages.js';
 import { describeBytes } from '../cli/spreadsheet.js';
 import { validateFeed, validateText, type ValidateResult } from '../cli/validate.js';
 
@@ -52,15 +52,11 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 /** Refuse a file that is too large, before reading it (the CLI's sentence, with the page's limit). */
 export function tooLarge(file: { name: string; size: number }): Pair | undefined {
   if (file.size <= MAX_FILE_BYTES) return undefined;
-  return [
-    `Die Datei „${file.name}“ ist ${mb(file.size)} MB groß; ein Feed hat einige MB. Ist es die richtige Datei?`,
-    `The file "${file.name}" is ${mb(file.size)} MB; a feed has a few MB. Is it the right file?`,
-  ];
+  return REFUSALS.tooLarge(file.name, mb(file.size));
 }
 
 /**
  * A JSON file's text, or one sentence why not: not text at all (describeBytes), or not UTF-8.
- * The UTF-8 sentence is the one of `jsonText` in cli/lotse.ts (not exported there).
  */
 export function jsonText(name: string, bytes: Uint8Array): { text: string } | { refusal: Pair } {
   const kind = describeBytes(bytes);
@@ -68,12 +64,7 @@ export function jsonText(name: string, bytes: Uint8Array): { text: string } | { 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return {
-      refusal: [
-        `„${name}“ ist nicht in UTF-8 gespeichert. JSON-Dateien müssen UTF-8 sein: im Editor „Speichern unter“ → Kodierung „UTF-8“.`,
-        `"${name}" is not saved as UTF-8. JSON files must be UTF-8: in the editor use "Save as" → encoding "UTF-8".`,
-      ],
-    };
+    return { refusal: REFUSALS.notUtf8(name) };
   }
 }
 
