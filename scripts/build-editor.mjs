@@ -7,34 +7,20 @@
 // refuse ES modules). The resize script of demo/embed-host-snippet.html is written into the
 // page's <template id="lotse-host-snippet">, so the page fetches nothing.
 // Run by `npm run build`; alone: `node scripts/build-editor.mjs`.
-import { build } from 'vite';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bundle, dist, requireLibraryBuild } from './vite-bundle.mjs';
 
-const dist = 'dist';
-if (!existsSync(join(dist, 'lotse.js'))) {
-  console.error('dist/lotse.js is missing: run `vite build` first.');
-  process.exit(1);
-}
+requireLibraryBuild();
 const fail = (message) => {
   console.error(`scripts/build-editor.mjs: ${message}; dist/redaktion.html not written.`);
   process.exit(1);
 };
 
 // 1. editor/redaktion.ts → dist/redaktion.js.
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  publicDir: false,
-  build: {
-    outDir: dist,
-    emptyOutDir: false,
-    target: 'es2021',
-    minify: true,
-    lib: { entry: 'editor/redaktion.ts', formats: ['iife'], name: 'LotseRedaktion', fileName: () => 'redaktion.js' },
-    rolldownOptions: { output: { minify: true } },
-  },
-});
+// The quick-check preview takes the default flow the CLI checks already bundle (not a second copy by language).
+const wholeFlow = { find: /^\.\/flow-languages\.js$/, replacement: resolve('src/quick-check/flow-languages.editor.ts') };
+await bundle({ entry: 'editor/redaktion.ts', formats: ['iife'], name: 'LotseRedaktion', fileName: () => 'redaktion.js' }, [wholeFlow]);
 copyFileSync('editor/redaktion.css', join(dist, 'redaktion.css'));
 
 // 2. The resize script for iframe hosts, from its one documented copy.

@@ -2,30 +2,14 @@
 // script dist/embed.js, and copies the framework type entry points src/types/*.d.ts to
 // dist/types/types/ (tsc emits no .d.ts files that are already declarations).
 // Run by `npm run build`; alone: `node scripts/build-embed.mjs`.
-import { build } from 'vite';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundle, dist, requireLibraryBuild } from './vite-bundle.mjs';
 
-const dist = 'dist';
-if (!existsSync(join(dist, 'lotse.js'))) {
-  console.error('dist/lotse.js is missing: run `vite build` first.');
-  process.exit(1);
-}
+requireLibraryBuild();
 
 // 1. demo/embed.ts → dist/embed.js (one file: it bundles the URL check of src/core/safe-url.ts).
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  publicDir: false,
-  build: {
-    outDir: dist,
-    emptyOutDir: false,
-    target: 'es2021',
-    minify: true,
-    lib: { entry: 'demo/embed.ts', formats: ['es'], fileName: () => 'embed.js' },
-    rolldownOptions: { output: { minify: true } },
-  },
-});
+await bundle({ entry: 'demo/embed.ts', formats: ['es'], fileName: () => 'embed.js' });
 
 // 2. demo/embed.html → dist/embed.html, loading the built widget entries beside it.
 const page = readFileSync('demo/embed.html', 'utf8');
