@@ -169,149 +169,197 @@ function writeAtomically(target: string, text: string) {
   }
 }
 
+/** Where the report goes, in which language. */
+interface Io {
+  lang: Lang;
+  l: 0 | 1;
+  out: (lines: string[] | string) => void;
+  err: (text: string) => void;
+}
+
+/** What both commands take, checked: the one file, the report format, the check settings. */
+interface Common {
+  file: string;
+  format: string;
+  checkOptions: { maxAgeDays?: number; today?: string };
+}
+
+type ImportSettings = { publisher?: string; state?: string; today?: string };
+
+function checkCommand(command: string) {
+  if (command !== 'validate' && command !== 'import') {
+    const guess = closest(command, ['validate', 'import']);
+    throw new UsageError([
+      `Unbekannter Befehl „${command.slice(0, 40)}“.${guess ? ` Meinten Sie „lotse ${guess}“?` : ' Erlaubt: validate, import.'}`,
+      `Unknown command "${command.slice(0, 40)}".${guess ? ` Did you mean "lotse ${guess}"?` : ' Allowed: validate, import.'}`,
+    ]);
+  }
+}
+
+function commonOptions(files: string[], options: Record<string, string>): Common {
+  if (options.lang !== undefined && options.lang !== 'de' && options.lang !== 'en') {
+    throw new UsageError([`--lang „${options.lang}“: erlaubt sind de und en.`, `--lang "${options.lang}": allowed are de and en.`]);
+  }
+  if (files.length === 0) throw new UsageError(['Bitte eine Datei angeben.', 'Please name a file.']);
+  if (files.length > 1) {
+    throw new UsageError([
+      `Bitte nur eine Datei angeben (gefunden: ${files.join(', ')}). Hat der Name Leerzeichen? Dann in Anführungszeichen: "Meine Datei.csv".`,
+      `Please name one file only (found: ${files.join(', ')}). Does the name contain spaces? Then quote it: "My file.csv".`,
+    ]);
+  }
+  const [file] = files;
+  const maxAgeDays = options['max-age-days'] !== undefined ? Number(options['max-age-days']) : undefined;
+  if (maxAgeDays !== undefined && !(Number.isInteger(maxAgeDays) && maxAgeDays > 0)) {
+    throw new UsageError(['--max-age-days braucht eine ganze Zahl größer 0, z. B. --max-age-days 180.', '--max-age-days needs a whole number above 0, e.g. --max-age-days 180.']);
+  }
+  if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
+    throw new UsageError(['--today braucht ein Datum JJJJ-MM-TT, z. B. --today 2026-12-01.', '--today needs a date YYYY-MM-DD, e.g. --today 2026-12-01.']);
+  }
+  const format = options.format ?? 'text';
+  if (!FORMATS.includes(format)) {
+    throw new UsageError([`--format „${format}“: erlaubt sind text und json.`, `--format "${format}": allowed are text and json.`]);
+  }
+  return { file, format, checkOptions: { maxAgeDays, today: options.today } };
+}
+
+function validate({ file, format, checkOptions }: Common, { lang, l, out }: Io): number {
+  checkFile(file);
+  const result = validateText(jsonText(file, read(file)), checkOptions);
+  if (format === 'json') out(formatJson(result));
+  else out([l ? `Checking ${file} …` : `Prüfe ${file} …`, ...formatReport(result, lang)]);
+  return result.ok ? 0 : 1;
+}
+
+/** `--state` and `--text-lang` of `lotse import`, checked. */
+function importSettings(options: Record<string, string>): { importOptions: ImportSettings; textLanguage?: string } {
+  const state = options.state?.toUpperCase().replace(/^DE-/, '');
+  if (state !== undefined && !(GERMAN_STATES as readonly string[]).includes(state)) {
+    throw new UsageError([
+      `--state „${options.state}“ ist kein Bundesland. Erlaubt: ${GERMAN_STATES.join(', ')} (z. B. NW für Nordrhein-Westfalen).`,
+      `--state "${options.state}" is not a German state. Allowed: ${GERMAN_STATES.join(', ')} (e.g. NW for North Rhine-Westphalia).`,
+    ]);
+  }
+  if (options['text-lang'] !== undefined && !/^[a-z]{2,3}$/.test(options['text-lang'])) {
+    throw new UsageError([`--text-lang „${options['text-lang']}“ ist kein Sprachcode, z. B. de oder en.`, `--text-lang "${options['text-lang']}" is not a language code, e.g. de or en.`]);
+  }
+  return { importOptions: { publisher: options.publisher, state, today: options.today }, textLanguage: options['text-lang'] };
+}
+
+/** Read the source (a table, HSDS JSON or a folder of HSDS tables) and import it. */
+function readSource(file: string, options: Record<string, string>, importOptions: ImportSettings, textLanguage: string | undefined): ImportResult {
+  const kind = checkFile(file, true);
+  const fromOption = options.from?.toLowerCase();
+  if (fromOption !== undefined && !(fromOption in SOURCES)) {
+    throw new UsageError([`Unbekanntes Format „${options.from}“. Erlaubt: --from csv (auch xlsx, ods) oder --from hsds.`, `Unknown format "${options.from}". Allowed: --from csv (also xlsx, ods) or --from hsds.`]);
+  }
+  const from = fromOption ? SOURCES[fromOption] : kind === 'folder' || extname(file).toLowerCase() === '.json' ? 'hsds' : 'table';
+  if (kind === 'folder') {
+    if (from !== 'hsds') throw new UsageError([`„${file}“ ist ein Ordner. Ordner gibt es nur für HSDS-Daten (--from hsds).`, `"${file}" is a folder. Folders are for HSDS data only (--from hsds).`]);
+    return importHsdsPackage(readFolder(file), { ...importOptions, textLanguage });
+  }
+  if (from === 'hsds') {
+    const text = jsonText(file, read(file));
+    const check = validateText(text); // for the JSON syntax message with line and column
+    if (check.problems[0]?.code === 'notJson' || check.problems[0]?.code === 'tooDeep') {
+      throw new DataError([check.problems[0].message, check.problems[0].messageEn]);
+    }
+    return importHsds(JSON.parse(text.replace(/^\uFEFF/, '')), { ...importOptions, textLanguage });
+  }
+  return importSpreadsheet(read(file), importOptions, basename(file));
+}
+
+function importFile(common: Common, options: Record<string, string>, io: Io): number {
+  const { file, format } = common;
+  const { importOptions, textLanguage } = importSettings(options);
+  const target = outputPath(file, options.output);
+  if (target === '-' && format === 'json') {
+    throw new UsageError(['-o - und --format json schreiben beide auf die Standardausgabe. Bitte -o feed.json angeben.', '-o - and --format json both write to standard output. Please give -o feed.json.']);
+  }
+  return writeAndReport(common, target, readSource(file, options, importOptions, textLanguage), io);
+}
+
+/** Write the imported feed (never one without services), then check it and report both. */
+function writeAndReport({ file, format, checkOptions }: Common, target: string, imported: ImportResult, { lang, l, out, err }: Io): number {
+  const log = target === '-' || format === 'json' ? err : (text: string) => out(text);
+  const source = imported.summary ? `: ${imported.summary[l]}` : '';
+  const services = Array.isArray(imported.feed?.services) ? (imported.feed.services as unknown[]).length : 0;
+  log(l ? `Import from ${basename(file)}${source}` : `Import aus ${basename(file)}${source}`);
+  const notes = formatNotes(imported.notes, lang);
+  if (notes.length) {
+    log(l ? '\nDuring import:' : '\nBeim Import:');
+    notes.forEach(log);
+  }
+  if (!imported.feed || services === 0) {
+    log(l
+      ? '\nNo service could be imported, so no feed was written. Please correct the points above and import again.'
+      : '\nKein Dienst konnte übernommen werden, daher wurde kein Feed geschrieben. Bitte die Punkte oben korrigieren und erneut importieren.');
+    if (format === 'json') out(JSON.stringify({ ok: false, written: null, import: { summary: imported.summary ?? null, notes: imported.notes } }, null, 2));
+    return 1;
+  }
+  const json = `${JSON.stringify(imported.feed, null, 2)}\n`;
+  if (target === '-') process.stdout.write(json);
+  else writeAtomically(target, json);
+  const counted = l ? `${services} service${services === 1 ? '' : 's'}` : `${services} Dienst${services === 1 ? '' : 'e'}`;
+  if (target !== '-') log(l ? `\nFeed written: ${target} (${counted})` : `\nFeed geschrieben: ${target} (${counted})`);
+  const result: ValidateResult = validateFeed(imported.feed, { ...checkOptions, sources: imported.sources });
+  const importErrors = imported.notes.filter((n) => n.severity === 'error').length;
+  if (format === 'json') {
+    const report = JSON.parse(formatJson(result));
+    out(JSON.stringify({ ...report, ok: report.ok && !importErrors, written: target, import: { summary: imported.summary ?? null, notes: imported.notes } }, null, 2));
+  } else {
+    log(l ? '\nCheck of the new feed:' : '\nPrüfung des neuen Feeds:');
+    formatReport(result, lang).forEach(log);
+    if (importErrors) {
+      log(l
+        ? `The import had ${importErrors} error${importErrors === 1 ? '' : 's'} (see "During import" above); those details are missing from the feed. Please correct the source and import again.`
+        : `Beim Import gab es ${importErrors} Fehler (siehe oben „Beim Import“); diese Angaben fehlen im Feed. Bitte in der Quelle korrigieren und erneut importieren.`);
+    }
+  }
+  return result.ok && !importErrors ? 0 : 1;
+}
+
+/** A usage error (exit 2), a data error (exit 1), anything else in one sentence (exit 1). */
+function failure(error: unknown, { l, err }: Io): number {
+  if (error instanceof UsageError) {
+    err(`${error.text[l]}${l ? '\n\nHelp: npx lotse --help' : '\n\nHilfe: npx lotse --help'}`);
+    return 2;
+  }
+  if (error instanceof DataError) {
+    err(error.text[l]);
+    return 1;
+  }
+  // Never a stack trace for an editor; LOTSE_DEBUG=1 shows it to developers.
+  if (process.env.LOTSE_DEBUG) throw error;
+  const what = String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120);
+  err(l
+    ? `Lotse could not finish (${what}). Please report it with the file to the Lotse team; LOTSE_DEBUG=1 shows details.`
+    : `Lotse konnte die Arbeit nicht beenden (${what}). Bitte mit der Datei an das Lotse-Team melden; LOTSE_DEBUG=1 zeigt Einzelheiten.`);
+  return 1;
+}
+
 export function main(argv: string[]): number {
   const lang = reportLanguage(argv);
-  const l = lang === 'de' ? 0 : 1;
-  const out = (lines: string[] | string) => process.stdout.write(`${([] as string[]).concat(lines).join('\n')}\n`);
-  const err = (text: string) => process.stderr.write(`${text}\n`);
+  const io: Io = {
+    lang,
+    l: lang === 'de' ? 0 : 1,
+    out: (lines) => process.stdout.write(`${([] as string[]).concat(lines).join('\n')}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  };
   try {
     const { command, files, options } = parseArgs(argv);
     if (options.help || command === 'help') {
-      out(HELP[lang]);
+      io.out(HELP[lang]);
       return 0;
     }
     if (command === undefined) {
-      err(HELP[lang]);
+      io.err(HELP[lang]);
       return 2;
     }
-    if (command !== 'validate' && command !== 'import') {
-      const guess = closest(command, ['validate', 'import']);
-      throw new UsageError([
-        `Unbekannter Befehl „${command.slice(0, 40)}“.${guess ? ` Meinten Sie „lotse ${guess}“?` : ' Erlaubt: validate, import.'}`,
-        `Unknown command "${command.slice(0, 40)}".${guess ? ` Did you mean "lotse ${guess}"?` : ' Allowed: validate, import.'}`,
-      ]);
-    }
-    if (options.lang !== undefined && options.lang !== 'de' && options.lang !== 'en') {
-      throw new UsageError([`--lang „${options.lang}“: erlaubt sind de und en.`, `--lang "${options.lang}": allowed are de and en.`]);
-    }
-    if (files.length === 0) throw new UsageError(['Bitte eine Datei angeben.', 'Please name a file.']);
-    if (files.length > 1) {
-      throw new UsageError([
-        `Bitte nur eine Datei angeben (gefunden: ${files.join(', ')}). Hat der Name Leerzeichen? Dann in Anführungszeichen: "Meine Datei.csv".`,
-        `Please name one file only (found: ${files.join(', ')}). Does the name contain spaces? Then quote it: "My file.csv".`,
-      ]);
-    }
-    const [file] = files;
-    const maxAgeDays = options['max-age-days'] !== undefined ? Number(options['max-age-days']) : undefined;
-    if (maxAgeDays !== undefined && !(Number.isInteger(maxAgeDays) && maxAgeDays > 0)) {
-      throw new UsageError(['--max-age-days braucht eine ganze Zahl größer 0, z. B. --max-age-days 180.', '--max-age-days needs a whole number above 0, e.g. --max-age-days 180.']);
-    }
-    if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
-      throw new UsageError(['--today braucht ein Datum JJJJ-MM-TT, z. B. --today 2026-12-01.', '--today needs a date YYYY-MM-DD, e.g. --today 2026-12-01.']);
-    }
-    const format = options.format ?? 'text';
-    if (!FORMATS.includes(format)) {
-      throw new UsageError([`--format „${format}“: erlaubt sind text und json.`, `--format "${format}": allowed are text and json.`]);
-    }
-    const checkOptions = { maxAgeDays, today: options.today };
-
-    if (command === 'validate') {
-      checkFile(file);
-      const result = validateText(jsonText(file, read(file)), checkOptions);
-      if (format === 'json') out(formatJson(result));
-      else out([l ? `Checking ${file} …` : `Prüfe ${file} …`, ...formatReport(result, lang)]);
-      return result.ok ? 0 : 1;
-    }
-
-    // import
-    const state = options.state?.toUpperCase().replace(/^DE-/, '');
-    if (state !== undefined && !(GERMAN_STATES as readonly string[]).includes(state)) {
-      throw new UsageError([
-        `--state „${options.state}“ ist kein Bundesland. Erlaubt: ${GERMAN_STATES.join(', ')} (z. B. NW für Nordrhein-Westfalen).`,
-        `--state "${options.state}" is not a German state. Allowed: ${GERMAN_STATES.join(', ')} (e.g. NW for North Rhine-Westphalia).`,
-      ]);
-    }
-    if (options['text-lang'] !== undefined && !/^[a-z]{2,3}$/.test(options['text-lang'])) {
-      throw new UsageError([`--text-lang „${options['text-lang']}“ ist kein Sprachcode, z. B. de oder en.`, `--text-lang "${options['text-lang']}" is not a language code, e.g. de or en.`]);
-    }
-    const target = outputPath(file, options.output);
-    if (target === '-' && format === 'json') {
-      throw new UsageError(['-o - und --format json schreiben beide auf die Standardausgabe. Bitte -o feed.json angeben.', '-o - and --format json both write to standard output. Please give -o feed.json.']);
-    }
-    const kind = checkFile(file, true);
-    const fromOption = options.from?.toLowerCase();
-    if (fromOption !== undefined && !(fromOption in SOURCES)) {
-      throw new UsageError([`Unbekanntes Format „${options.from}“. Erlaubt: --from csv (auch xlsx, ods) oder --from hsds.`, `Unknown format "${options.from}". Allowed: --from csv (also xlsx, ods) or --from hsds.`]);
-    }
-    const from = fromOption ? SOURCES[fromOption] : kind === 'folder' || extname(file).toLowerCase() === '.json' ? 'hsds' : 'table';
-    const importOptions = { publisher: options.publisher, state, today: options.today };
-    let imported: ImportResult;
-    if (kind === 'folder') {
-      if (from !== 'hsds') throw new UsageError([`„${file}“ ist ein Ordner. Ordner gibt es nur für HSDS-Daten (--from hsds).`, `"${file}" is a folder. Folders are for HSDS data only (--from hsds).`]);
-      imported = importHsdsPackage(readFolder(file), { ...importOptions, textLanguage: options['text-lang'] });
-    } else if (from === 'hsds') {
-      const text = jsonText(file, read(file));
-      const check = validateText(text); // for the JSON syntax message with line and column
-      if (check.problems[0]?.code === 'notJson' || check.problems[0]?.code === 'tooDeep') {
-        throw new DataError([check.problems[0].message, check.problems[0].messageEn]);
-      }
-      imported = importHsds(JSON.parse(text.replace(/^\uFEFF/, '')), { ...importOptions, textLanguage: options['text-lang'] });
-    } else {
-      imported = importSpreadsheet(read(file), importOptions, basename(file));
-    }
-
-    const log = target === '-' || format === 'json' ? err : (text: string) => out(text);
-    const source = imported.summary ? `: ${imported.summary[l]}` : '';
-    const services = Array.isArray(imported.feed?.services) ? (imported.feed.services as unknown[]).length : 0;
-    log(l ? `Import from ${basename(file)}${source}` : `Import aus ${basename(file)}${source}`);
-    const notes = formatNotes(imported.notes, lang);
-    if (notes.length) {
-      log(l ? '\nDuring import:' : '\nBeim Import:');
-      notes.forEach(log);
-    }
-    if (!imported.feed || services === 0) {
-      log(l
-        ? '\nNo service could be imported, so no feed was written. Please correct the points above and import again.'
-        : '\nKein Dienst konnte übernommen werden, daher wurde kein Feed geschrieben. Bitte die Punkte oben korrigieren und erneut importieren.');
-      if (format === 'json') out(JSON.stringify({ ok: false, written: null, import: { summary: imported.summary ?? null, notes: imported.notes } }, null, 2));
-      return 1;
-    }
-    const json = `${JSON.stringify(imported.feed, null, 2)}\n`;
-    if (target === '-') process.stdout.write(json);
-    else writeAtomically(target, json);
-    const counted = l ? `${services} service${services === 1 ? '' : 's'}` : `${services} Dienst${services === 1 ? '' : 'e'}`;
-    if (target !== '-') log(l ? `\nFeed written: ${target} (${counted})` : `\nFeed geschrieben: ${target} (${counted})`);
-    const result: ValidateResult = validateFeed(imported.feed, { ...checkOptions, sources: imported.sources });
-    const importErrors = imported.notes.filter((n) => n.severity === 'error').length;
-    if (format === 'json') {
-      const report = JSON.parse(formatJson(result));
-      out(JSON.stringify({ ...report, ok: report.ok && !importErrors, written: target, import: { summary: imported.summary ?? null, notes: imported.notes } }, null, 2));
-    } else {
-      log(l ? '\nCheck of the new feed:' : '\nPrüfung des neuen Feeds:');
-      formatReport(result, lang).forEach(log);
-      if (importErrors) {
-        log(l
-          ? `The import had ${importErrors} error${importErrors === 1 ? '' : 's'} (see "During import" above); those details are missing from the feed. Please correct the source and import again.`
-          : `Beim Import gab es ${importErrors} Fehler (siehe oben „Beim Import“); diese Angaben fehlen im Feed. Bitte in der Quelle korrigieren und erneut importieren.`);
-      }
-    }
-    return result.ok && !importErrors ? 0 : 1;
+    checkCommand(command);
+    const common = commonOptions(files, options);
+    return command === 'validate' ? validate(common, io) : importFile(common, options, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      err(`${error.text[l]}${l ? '\n\nHelp: npx lotse --help' : '\n\nHilfe: npx lotse --help'}`);
-      return 2;
-    }
-    if (error instanceof DataError) {
-      err(error.text[l]);
-      return 1;
-    }
-    // Never a stack trace for an editor; LOTSE_DEBUG=1 shows it to developers.
-    if (process.env.LOTSE_DEBUG) throw error;
-    const what = String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120);
-    err(l
-      ? `Lotse could not finish (${what}). Please report it with the file to the Lotse team; LOTSE_DEBUG=1 shows details.`
-      : `Lotse konnte die Arbeit nicht beenden (${what}). Bitte mit der Datei an das Lotse-Team melden; LOTSE_DEBUG=1 zeigt Einzelheiten.`);
-    return 1;
+    return failure(error, io);
   }
 }
 
