@@ -8,7 +8,9 @@
  *   and the longest task;
  * - layout shift: the sum of `layout-shift` entries without recent input (CLS of the load);
  *   the nodes that moved are printed for the median round.
- * Four widgets and a finder-only page, several rounds each; median and min–max.
+ * Four widgets and a finder-only page, several rounds each; median and min–max. Each also
+ * without the host page's rule that reserves the widgets' space before their script runs
+ * (docs/theming.md): what a page that pastes only the script and the elements gets.
  * The widgets come as source modules from the test server (Lit's production build), not as the
  * built bundle: `npm run lighthouse` measures that. A report, not a test (Chromium only).
  * ?rounds=N, ?throttle=R.
@@ -90,7 +92,9 @@ it('a city page on a cheap phone: blocking time and layout shift', async functio
   document.body.style.margin = '0';
   const pages = [
     ['four widgets', 'finder,hours-map,quick-check,contact-form'],
+    ['four widgets, no host rule', 'finder,hours-map,quick-check,contact-form&reserve=0'],
     ['finder only', 'finder'],
+    ['finder only, no host rule', 'finder&reserve=0'],
   ];
   const throttled = await executeServerCommand('lotse-throttle-cpu', { rate: 1 });
   const header = ['page', 'total blocking (ms)', 'longest task (ms)', 'CLS', 'first content after (ms)'];

@@ -1,10 +1,14 @@
 import { css } from 'lit';
 
 export const contactFormStyles = css`
-  /* Loading keeps about the height of the first content (the first fields) at phone widths: the
-     host page does not jump when the feed arrives. */
-  .state.loading {
-    min-height: 9em;
+  /* Reserved while the feed loads (styles.ts): one phone screen (the first fields).
+     The first content is taller at every width from 320 px: it only grows, below the fold.
+     Without an endpoint the form is not shown, only a short notice (266 px at 412 px). */
+  :host {
+    --_loading-height: var(--lotse-loading-height, 16.5em);
+  }
+  :host([endpoint]) {
+    --_loading-height: var(--lotse-loading-height, 52em);
   }
   form {
     display: flex;

@@ -185,6 +185,17 @@ export const baseStyles = css`
   .state.error {
     border-color: var(--_danger);
   }
+  /* Until the feed is there the widget has the height of its first content (each widget sets
+     --_loading-height; docs/theming.md), so the host page does not jump when it arrives. The
+     loading box fills that space. */
+  [part='base']:has(> .state.loading) {
+    display: flex;
+    flex-direction: column;
+    min-height: var(--_loading-height, auto);
+  }
+  [part='base'] > .state.loading {
+    flex: 1 0 auto;
+  }
   .state progress {
     inline-size: min(100%, 16em);
     block-size: 0.75em;

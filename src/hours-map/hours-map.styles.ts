@@ -1,10 +1,10 @@
 import { css } from 'lit';
 
 export const hoursMapStyles = css`
-  /* Loading keeps about the height of the first content ("open now" and the first places) at
-     phone widths: the host page does not jump when the feed arrives. */
-  .state.loading {
-    min-height: 44em;
+  /* Reserved while the feed loads (styles.ts): one phone screen ("open now", filters and the first places).
+     The first content is taller at every width from 320 px: it only grows, below the fold. */
+  :host {
+    --_loading-height: var(--lotse-loading-height, 52em);
   }
   .now {
     display: flex;

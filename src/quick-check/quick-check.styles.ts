@@ -1,10 +1,19 @@
 import { css } from 'lit';
 
 export const quickCheckStyles = css`
-  /* Loading keeps about the height of the first content (the first question and its answers) at
-     phone widths: the host page does not jump when the feed arrives. */
-  .state.loading {
-    min-height: 13em;
+  /* The height of the intro screen, kept from loading on (styles.ts) through every screen: the
+     host page does not jump when the feed and the questions arrive, nor from screen to screen.
+     Below 372 px the toolbar and the intro wrap into more lines (436–460 px high at 16 px text). */
+  :host {
+    --_loading-height: var(--lotse-loading-height, 20.5em);
+  }
+  @container (max-width: 371px) {
+    [part='base'] {
+      --_loading-height: var(--lotse-loading-height, 29em);
+    }
+  }
+  [part='base'] {
+    min-height: var(--_loading-height);
   }
   .screen {
     display: flex;

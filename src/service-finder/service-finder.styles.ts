@@ -1,10 +1,10 @@
 import { css } from 'lit';
 
 export const finderStyles = css`
-  /* Loading keeps about the height of the first content (the search, the filters and the first
-     cards) at phone widths: the host page does not jump when the feed arrives. */
-  .state.loading {
-    min-height: 44em;
+  /* Reserved while the feed loads (styles.ts): one phone screen (search, filters and the first cards).
+     The first content is taller at every width from 320 px: it only grows, below the fold. */
+  :host {
+    --_loading-height: var(--lotse-loading-height, 52em);
   }
   .toolbar h2 {
     display: flex;
