@@ -388,3 +388,78 @@ describe('<lotse-hours-map>', () => {
     }
   });
 });
+
+describe('hours map: counting and big feeds', () => {
+  it('each option counts exactly the places that choosing it would show (one pass = filter by filter)', async () => {
+    const { parseFeed } = await import('../src/core/feed/parse.js');
+    const { createClock } = await import('../src/core/time/opening.js');
+    const { generateFeed } = await import('../bench/generate-feed.js');
+    const { NO_FILTERS, TIMES_OF_DAY, buildEntries, entryMatches, resultSteps } = await import('../src/hours-map/model.js');
+    const { runAll } = await import('../src/core/feed/slices.js');
+    const { WEEKDAYS } = await import('../src/core/feed/constants.js');
+    for (const input of [feedCopy(), generateFeed(300)]) {
+      const feed = parseFeed(input).feed!;
+      const entries = buildEntries(feed.services, createClock(new Date(TUESDAY), feed.region));
+      const languages = [...new Set(feed.services.flatMap((s) => [...s.languages, ...s.locations.flatMap((l) => l.hours.flatMap((h) => h.languages ?? []))]))];
+      const categories = feed.categories.map((c) => c.id);
+      const choices = [
+        NO_FILTERS,
+        { ...NO_FILTERS, day: 'we' as const },
+        { ...NO_FILTERS, time: 'afternoon' as const, language: languages[1] ?? '' },
+        { ...NO_FILTERS, walkIn: true, category: categories[0] },
+        { ...NO_FILTERS, openNow: true, day: 'tu' as const, language: languages[0] },
+        { ...NO_FILTERS, day: 'mo' as const, time: 'evening' as const, walkIn: true, openNow: true, category: categories[1] ?? '' },
+      ];
+      for (const f of choices) {
+        const { shown, counts } = runAll(resultSteps(entries, f));
+        // What choosing each option would show, filter by filter.
+        const showing = (g: typeof f) => entries.filter((e) => entryMatches(e, g)).length;
+        const without = (key: keyof typeof f) => entries.filter((e) => entryMatches(e, f, key)).length;
+        expect(shown.length, JSON.stringify(f)).to.equal(showing(f));
+        for (const day of WEEKDAYS) expect(counts.day.get(day) ?? 0, `${day} ${JSON.stringify(f)}`).to.equal(showing({ ...f, day }));
+        for (const time of TIMES_OF_DAY) expect(counts.time.get(time) ?? 0, time).to.equal(showing({ ...f, time }));
+        for (const language of languages) expect(counts.language.get(language) ?? 0, language).to.equal(showing({ ...f, language }));
+        for (const category of categories) expect(counts.category.get(category) ?? 0, category).to.equal(showing({ ...f, category }));
+        expect(counts.walkIn).to.equal(showing({ ...f, walkIn: true }));
+        expect(counts.openNow).to.equal(showing({ ...f, openNow: true }));
+        for (const key of ['day', 'time', 'language', 'category'] as const) expect(counts[key].get('') ?? 0, key).to.equal(without(key));
+      }
+    }
+  });
+
+  it('a big feed: "loading" first, then the first page of places with counts; a new filter keeps the list until its result is there', async function () {
+    this.timeout(60_000);
+    const { generateFeed } = await import('../bench/generate-feed.js');
+    const el = document.createElement('lotse-hours-map');
+    el.lang = 'de';
+    el.now = TUESDAY;
+    el.feed = generateFeed(2500);
+    let preparing: string | undefined;
+    const watch = new MutationObserver(() => {
+      if (preparing === undefined && (el as any).feedState.status === 'ready' && !$(el, '[part="list"]')) preparing = text($(el, '.count'));
+    });
+    document.body.append(el);
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    try {
+      await until(() => $(el, '[part="list"]'), 30_000, 'list');
+      watch.disconnect();
+      expect(preparing).to.equal('Angebote werden geladen …');
+      expect($$(el, 'li.entry').length).to.equal(30);
+      const all = text($(el, '.count'));
+      expect(all).to.match(/^[\d.]+ Orte gefunden$/);
+      const select = $<HTMLSelectElement>(el, '#f-day')!;
+      const sunday = [...select.options].find((o) => o.value === 'su')!;
+      const expected = Number(/\(([\d.]+)\)/.exec(sunday.textContent!)![1].replace(/\./g, ''));
+      const before = $$(el, 'li.entry').map((li) => li.dataset.key);
+      select.value = 'su';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await el.updateComplete;
+      // The places stay on screen while Sunday's result is worked out, then the count follows.
+      expect($$(el, 'li.entry').map((li) => li.dataset.key)).to.deep.equal(before);
+      await until(() => text($(el, '.count')) !== all, 30_000, 'Sunday');
+      expect(text($(el, '.count'))).to.equal(`${expected.toLocaleString('de-DE')} Orte gefunden`);
+    } finally {
+      el.remove();
+    }
+  });
+});

@@ -16,9 +16,10 @@ import { WEEKDAYS } from '../core/feed/constants.js';
 import { formatList, formatNumber, formatTime, formatTimeRange, isolate, languageList, languageName, weekdayName } from '../core/format.js';
 import { createClock, type Clock, type LocationStatus } from '../core/time/opening.js';
 import {
-  NO_FILTERS, TIMES_OF_DAY, buildEntries, countBy, entryMatches,
-  type Entry, type Filters, type TimeOfDay,
+  NO_FILTERS, SYNC_LIMIT, TIMES_OF_DAY, entryMatches, placeSteps, resultSteps,
+  type Entry, type Filters, type Places, type Results, type TimeOfDay,
 } from './model.js';
+import { runAll, runSliced } from '../core/feed/slices.js';
 import type { HoursMapView, MapPoint, MapTexts } from './map.js';
 import { hoursMapStyles } from './hours-map.styles.js';
 
@@ -112,25 +113,22 @@ export class LotseHoursMap extends LotseElement {
   /** The points the map shows now, to redraw markers only when they change. */
   private drawnPoints?: MapPoint[];
   /**
-   * Results, filter form and map points depend only on the places (per minute), the filters
-   * and the language: kept between renders, which matters with thousands of places.
+   * Places (per minute), filter results (per filter choice), and the filter form and map
+   * points made from them (per language) are kept between renders, which matters with
+   * thousands of places. A big feed gets its places and results in slices (model.ts): until
+   * they are there the previous ones stay on screen, or the widget says that it is loading.
    */
-  private viewMemo?: {
-    entries: Entry[];
-    filters: Filters;
-    locale: string;
-    shown: Entry[];
-    located: Entry[];
-    form?: unknown;
-    points?: MapPoint[];
-  };
+  private memo?: Places & { feed: Feed; minute: number; services: Service[]; clock: Clock };
+  private memoFor?: { feed: Feed; minute: number; services: Service[] };
+  private resultsMemo?: Results & { entries: Entry[]; filters: Filters };
+  private resultsFor?: { entries: Entry[]; filters: Filters };
+  private viewMemo?: { results: Results; locale: string; form?: unknown; points?: MapPoint[] };
   private mapTexts?: MapTexts;
   private mapRequested = false;
   private pendingReveal?: string;
   private pendingFocus?: string;
   /** @internal */
   protected override focusFallbacks = ['#f-day', '[part="toolbar"] h2'];
-  private memo?: { feed: Feed; minute: number; services: Service[]; clock: Clock; entries: Entry[] };
 
   // ---- Lifecycle ----------------------------------------------------------------------------
 
@@ -189,15 +187,47 @@ export class LotseHoursMap extends LotseElement {
     }
   }
 
+  /** The places with their status this minute (the previous minute's while a big feed's are made). */
   private model(feed: Feed) {
-    // Statuses are memoised per minute, so the clock's refresh costs little.
     const nowDate = this.clockTick.now;
     const minute = Math.floor(nowDate.getTime() / 60_000);
     const services = this.currentServices;
     const m = this.memo;
     if (m && m.feed === feed && m.minute === minute && m.services === services) return m;
-    const clock = createClock(nowDate, feed.region);
-    return (this.memo = { feed, minute, services, clock, entries: buildEntries(services, clock) });
+    const w = this.memoFor;
+    if (!(w && w.feed === feed && w.minute === minute && w.services === services)) {
+      this.memoFor = { feed, minute, services };
+      const clock = createClock(nowDate, feed.region);
+      const steps = placeSteps(services, clock);
+      if (services.length <= SYNC_LIMIT) return (this.memo = { feed, minute, services, clock, ...runAll(steps) });
+      void runSliced(steps).then((places) => {
+        if (this.memoFor?.feed !== feed || this.memoFor.minute !== minute || this.memoFor.services !== services) return;
+        this.memo = { feed, minute, services, clock, ...places };
+        this.requestUpdate();
+      });
+    }
+    return m && m.feed === feed && m.services === services ? m : undefined;
+  }
+
+  /** The places that match the filters, and the counts of every option (see `model`). */
+  private results(entries: Entry[], filters: Filters): Results | undefined {
+    const r = this.resultsMemo;
+    if (r && r.entries === entries && r.filters === filters) return r;
+    const w = this.resultsFor;
+    if (!(w && w.entries === entries && w.filters === filters)) {
+      this.resultsFor = { entries, filters };
+      const steps = resultSteps(entries, filters);
+      if (entries.length <= SYNC_LIMIT) {
+        this.resultsMemo = { entries, filters, ...runAll(steps) };
+        return this.resultsMemo;
+      }
+      void runSliced(steps).then((results) => {
+        if (this.resultsFor?.entries !== entries || this.resultsFor.filters !== filters) return;
+        this.resultsMemo = { entries, filters, ...results };
+        this.requestUpdate();
+      });
+    }
+    return r;
   }
 
   private async loadMap() {
@@ -270,7 +300,8 @@ export class LotseHoursMap extends LotseElement {
       this.pendingReveal = key;
     }
     if (from === 'map' || from === 'week') {
-      const index = this.memo!.entries.filter((e) => entryMatches(e, this.filters)).indexOf(entry);
+      const shown = this.resultsMemo?.filters === this.filters ? this.resultsMemo.shown : this.memo!.entries.filter((e) => entryMatches(e, this.filters));
+      const index = shown.indexOf(entry);
       if (index >= this.limit) this.limit = index + 1;
       this.view = 'list';
       this.pendingFocus = key;
@@ -319,15 +350,19 @@ export class LotseHoursMap extends LotseElement {
   }
 
   private renderContent(feed: Feed) {
-    const { clock, entries } = this.model(feed);
-    const f = this.filters;
-    let v = this.viewMemo;
-    if (!v || v.entries !== entries || v.filters !== f || v.locale !== this.locale) {
-      const shown = entries.filter((e) => entryMatches(e, f));
-      v = this.viewMemo = { entries, filters: f, locale: this.locale, shown, located: shown.filter((e) => e.location?.geo) };
+    const places = this.model(feed);
+    const results = places && this.results(places.entries, this.filters);
+    if (!places || !results) {
+      return html`<div class="state loading" part="state">
+        <div class="spinner" aria-hidden="true"></div>
+        <p class="count" role="status">${msg('Angebote werden geladen …')}</p>
+      </div>`;
     }
-    const { shown, located } = v;
-    v.form ??= this.renderFilters(feed, entries);
+    const { clock } = places;
+    let v = this.viewMemo;
+    if (!v || v.results !== results || v.locale !== this.locale) v = this.viewMemo = { results, locale: this.locale };
+    const { shown, located } = results;
+    v.form ??= this.renderFilters(feed, places, results);
     if (this.mapOpen) this.prepareMap((v.points ??= this.mapPointsOf(located, clock)));
     const now = html`${weekdayName(clock.weekday, this.locale)}, ${formatTime(clock.minutes, this.locale)}`;
     return html`
@@ -362,27 +397,15 @@ export class LotseHoursMap extends LotseElement {
     `;
   }
 
-  private renderFilters(feed: Feed, entries: Entry[]) {
+  private renderFilters(feed: Feed, places: Places, { counts }: Results) {
     const f = this.filters;
     const l = this.locale;
     const n = (count = 0) => ` (${formatNumber(count, l)})`;
-    const days = countBy(entries, f, 'day', ['', ...WEEKDAYS]);
-    const times = countBy(entries, f, 'time', ['', ...TIMES_OF_DAY]);
-    const languageCodes = new Set<string>();
-    const categoryIds = new Set<string>();
-    for (const { service, location } of entries) {
-      service.languages.forEach((c) => languageCodes.add(c));
-      location?.hours.forEach((s) => s.languages?.forEach((c) => languageCodes.add(c)));
-      service.categories.forEach((c) => categoryIds.add(c));
-    }
-    const languages = [...languageCodes]
+    const { day: days, time: times, language: langCounts, category: catCounts, walkIn, openNow } = counts;
+    const languages = [...places.languages]
       .map((code) => [code, languageName(code, l)] as const)
       .sort((a, b) => a[1].localeCompare(b[1], l));
-    const langCounts = countBy(entries, f, 'language', ['', ...languages.map(([c]) => c)]);
-    const categories = feed.categories.filter((c) => categoryIds.has(c.id));
-    const catCounts = countBy(entries, f, 'category', ['', ...categories.map((c) => c.id)]);
-    const walkIn = countBy(entries, f, 'walkIn', [true]).get(true);
-    const openNow = countBy(entries, f, 'openNow', [true]).get(true);
+    const categories = feed.categories.filter((c) => places.categories.has(c.id));
     const timeLabel: Record<TimeOfDay, string> = {
       morning: msg('Morgens (bis 12 Uhr)'),
       afternoon: msg('Nachmittags (12 bis 17 Uhr)'),

@@ -124,7 +124,7 @@ export class LotseServiceFinder extends LotseElement {
           if (this.indexFor === services) this.index = index;
         });
     }
-    if (services.length) this.refreshModel(services);
+    if (this.data) this.refreshModel(services);
   }
 
   protected override updated(changed: PropertyValues) {
