@@ -66,34 +66,3 @@ export class ClockController implements ReactiveController {
     }, MINUTE - (Date.now() % MINUTE));
   }
 }
-
-/**
- * @deprecated The service finder's own timer (every `periodMs`) until it uses `LotseElement`'s
- * `clockTick`; remove then.
- */
-export class ClockTick extends ClockController {
-  private interval?: ReturnType<typeof setInterval>;
-
-  constructor(
-    host: ClockHost,
-    private readonly periodMs: number,
-    private readonly onTick: () => void = () => host.requestUpdate(),
-  ) {
-    super(host);
-  }
-
-  override hostConnected() {
-    super.hostConnected();
-    clearInterval(this.interval);
-    this.interval = setInterval(() => this.tick(), this.periodMs);
-  }
-
-  override hostDisconnected() {
-    super.hostDisconnected();
-    clearInterval(this.interval);
-  }
-
-  override tick() {
-    this.onTick();
-  }
-}
