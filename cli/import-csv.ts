@@ -559,37 +559,25 @@ export function importSpreadsheet(
   return { feed: result.feed, summary, notes: result.notes, sources: result.sources, source: { format: detected.format, sheet: sheet.sheet } };
 }
 
-function importTable(table: Table, options: ImportOptions, notes: ImportNote[]): ImportResult & { counts?: Pair } {
-  const sources: Record<string, Pair> = {};
-  const { rows } = table;
-  const headerIndex = findHeaderRow(rows);
-  const rowNumber = (index: number) => index + 1; // rows as Excel shows them
-  const fail = (message: Pair): ImportResult => ({ feed: undefined, notes: [...notes, { severity: 'error', message }], sources });
-  if (!rows.some((r) => r.some((c) => c !== ''))) {
-    return fail(['Die Tabelle ist leer.', 'The table is empty.']);
-  }
-  if (headerIndex < 0) {
-    const firstRow = rows.findIndex((r) => r.some((c) => c !== ''));
-    const shown = quote(rows[firstRow].filter(Boolean).join(' | '));
-    return fail([
-      `Keine Kopfzeile gefunden: keine der ersten 30 Zeilen enthält bekannte Spaltennamen wie „Name“, „Kurzbeschreibung“, „Kategorien“. Zeile ${rowNumber(firstRow)} lautet „${quote(shown)}“. Bitte die Kopfzeile aus templates/angebote-vorlage.csv über die Angebote setzen.`,
-      `No header row found: none of the first 30 rows holds known column names such as "Name", "Kurzbeschreibung", "Kategorien". Row ${rowNumber(firstRow)} reads "${quote(shown)}". Please put the header row of templates/angebote-vorlage.csv above the services.`,
-    ]);
-  }
-  const header = rows[headerIndex];
-  // Rows above the header: a title, a date, empty rows. Named, not imported.
-  const above = rows.slice(0, headerIndex).map((cells, i) => ({ i, text: cells.filter(Boolean) })).filter((r) => r.text.length);
-  if (headerIndex > 0) {
-    notes.push({
-      severity: 'info',
-      message: [
-        `Als Kopfzeile gilt Zeile ${rowNumber(headerIndex)} (${knownCells(header)} bekannte Spaltennamen).${above.length ? ` Darüber steht ${above.map((r) => `in Zeile ${rowNumber(r.i)} „${quote([...new Set(r.text)].join(' '))}“`).join(', ')}; das wird nicht übernommen.` : ''}`,
-        `Row ${rowNumber(headerIndex)} is taken as the header row (${knownCells(header)} known column names).${above.length ? ` Above it: ${above.map((r) => `row ${rowNumber(r.i)} "${quote([...new Set(r.text)].join(' '))}"`).join(', ')}; that is not imported.` : ''}`,
-      ],
-    });
-  }
+const rowNumber = (index: number) => index + 1; // rows as Excel shows them
 
-  // Structure: broken rows are skipped with an error, before any cell is read.
+/** The header row is not the first: say which it is and what stands above it (a title, a date: not imported). */
+function noteHeaderRow(rows: string[][], headerIndex: number, notes: ImportNote[]) {
+  const header = rows[headerIndex];
+  const above = rows.slice(0, headerIndex).map((cells, i) => ({ i, text: cells.filter(Boolean) })).filter((r) => r.text.length);
+  notes.push({
+    severity: 'info',
+    message: [
+      `Als Kopfzeile gilt Zeile ${rowNumber(headerIndex)} (${knownCells(header)} bekannte Spaltennamen).${above.length ? ` Darüber steht ${above.map((r) => `in Zeile ${rowNumber(r.i)} „${quote([...new Set(r.text)].join(' '))}“`).join(', ')}; das wird nicht übernommen.` : ''}`,
+      `Row ${rowNumber(headerIndex)} is taken as the header row (${knownCells(header)} known column names).${above.length ? ` Above it: ${above.map((r) => `row ${rowNumber(r.i)} "${quote([...new Set(r.text)].join(' '))}"`).join(', ')}; that is not imported.` : ''}`,
+    ],
+  });
+}
+
+/** Rows that do not fit the header (a stray quote, too few or too many cells): skipped with an error each. */
+function checkStructure(table: Table, headerIndex: number, notes: ImportNote[]): Set<number> {
+  const { rows } = table;
+  const header = rows[headerIndex];
   let named = header.length;
   while (named > 0 && !header[named - 1]) named--;
   const broken = new Set<number>();
@@ -643,14 +631,13 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
       });
     }
   }
-  const dataIndexes: number[] = [];
-  for (let r = headerIndex + 1; r < rows.length; r++) if (!broken.has(r) && rows[r].some((c) => c !== '')) dataIndexes.push(r);
+  return broken;
+}
 
-  const columns = readHeader(header, notes, dataIndexes.map((r) => rows[r]));
-  const has = (field: string) => columns.some((c) => c.field === field);
+/** What the sheet reader noticed, placed by row and column. */
+function placeSheetNotes(table: Table, headerIndex: number, columns: Column[], notes: ImportNote[]) {
+  const header = table.rows[headerIndex];
   const columnAt = (col: number) => columns.find((c) => c.index === col);
-
-  // What the sheet reader noticed, placed by row and column.
   // Merged areas: one note for all of them (those in the title rows above the header are left out).
   const merged = (table.sheetNotes ?? []).filter((n) => n.merge && (n.row ?? 0) >= headerIndex).map((n) => n.merge!);
   if (merged.length) {
@@ -678,6 +665,11 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
     notes.push({ severity: sheetNote.severity, ...(where ? { where } : {}), message: sheetNote.message });
   }
 
+}
+
+/** Required columns that are missing; street and house number joined. */
+function checkColumns(columns: Column[], notes: ImportNote[]) {
+  const has = (field: string) => columns.some((c) => c.field === field);
   for (const required of ['name', 'summary', 'categories', 'languages', 'free'] as const) {
     if (!has(required)) {
       notes.push({
@@ -698,6 +690,50 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
       ],
     });
   }
+}
+
+/** A service without an access column: walk-in or appointment from its hours. */
+function settleAccess(services: Draft[], byAppointment: Set<number>) {
+  services.forEach((service, index) => {
+    if (service.locations.length === 0) delete service.locations;
+    if (!service.access) {
+      // From the hours: walk-in or appointment slots, and places "nach Vereinbarung".
+      const kinds = new Set<string>(service.locations?.flatMap((l: Draft) => l.hours.map((s: Draft) => s.kind)) ?? []);
+      if (byAppointment.has(index)) kinds.add('appointment');
+      if (kinds.size) service.access = kinds.size === 2 ? 'both' : [...kinds][0];
+    }
+  });
+}
+
+function importTable(table: Table, options: ImportOptions, notes: ImportNote[]): ImportResult & { counts?: Pair } {
+  const sources: Record<string, Pair> = {};
+  const { rows } = table;
+  const headerIndex = findHeaderRow(rows);
+  const fail = (message: Pair): ImportResult => ({ feed: undefined, notes: [...notes, { severity: 'error', message }], sources });
+  if (!rows.some((r) => r.some((c) => c !== ''))) {
+    return fail(['Die Tabelle ist leer.', 'The table is empty.']);
+  }
+  if (headerIndex < 0) {
+    const firstRow = rows.findIndex((r) => r.some((c) => c !== ''));
+    const shown = quote(rows[firstRow].filter(Boolean).join(' | '));
+    return fail([
+      `Keine Kopfzeile gefunden: keine der ersten 30 Zeilen enthält bekannte Spaltennamen wie „Name“, „Kurzbeschreibung“, „Kategorien“. Zeile ${rowNumber(firstRow)} lautet „${quote(shown)}“. Bitte die Kopfzeile aus templates/angebote-vorlage.csv über die Angebote setzen.`,
+      `No header row found: none of the first 30 rows holds known column names such as "Name", "Kurzbeschreibung", "Kategorien". Row ${rowNumber(firstRow)} reads "${quote(shown)}". Please put the header row of templates/angebote-vorlage.csv above the services.`,
+    ]);
+  }
+  const header = rows[headerIndex];
+  if (headerIndex > 0) noteHeaderRow(rows, headerIndex, notes);
+
+  // Structure: broken rows are skipped with an error, before any cell is read.
+  const broken = checkStructure(table, headerIndex, notes);
+  const dataIndexes: number[] = [];
+  for (let r = headerIndex + 1; r < rows.length; r++) if (!broken.has(r) && rows[r].some((c) => c !== '')) dataIndexes.push(r);
+
+  const columns = readHeader(header, notes, dataIndexes.map((r) => rows[r]));
+  const has = (field: string) => columns.some((c) => c.field === field);
+
+  placeSheetNotes(table, headerIndex, columns, notes);
+  checkColumns(columns, notes);
   if (!dataIndexes.length) {
     return fail([
       `Unter der Kopfzeile (Zeile ${rowNumber(headerIndex)}) steht keine lesbare Zeile mit Angeboten.`,
@@ -931,15 +967,7 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
     for (const [field, path] of Object.entries(LOCATION_PATHS)) if (has(field)) sources[`${base}.${path}`] = at(field);
   }
 
-  services.forEach((service, index) => {
-    if (service.locations.length === 0) delete service.locations;
-    if (!service.access) {
-      // From the hours: walk-in or appointment slots, and places "nach Vereinbarung".
-      const kinds = new Set<string>(service.locations?.flatMap((l: Draft) => l.hours.map((s: Draft) => s.kind)) ?? []);
-      if (byAppointment.has(index)) kinds.add('appointment');
-      if (kinds.size) service.access = kinds.size === 2 ? 'both' : [...kinds][0];
-    }
-  });
+  settleAccess(services, byAppointment);
   if (!services.length) {
     return fail([
       `Keine Zeile unter der Kopfzeile (Zeile ${rowNumber(headerIndex)}) konnte als Angebot übernommen werden; die Gründe stehen oben.`,
