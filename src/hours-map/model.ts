@@ -9,7 +9,7 @@
 import type { Location, Service, Slot, Weekday } from '../core/feed/schema.js';
 import { endMinutes, minutesOf, slotLanguages } from '../core/slots.js';
 import { locationStatus, type Clock, type LocationStatus } from '../core/time/opening.js';
-import { runAll } from '../core/feed/slices.js';
+import { runAll, sortSteps } from '../core/feed/slices.js';
 
 export type TimeOfDay = 'morning' | 'afternoon' | 'evening';
 export const TIMES_OF_DAY: readonly TimeOfDay[] = ['morning', 'afternoon', 'evening'];
@@ -72,8 +72,8 @@ export function* placeSteps(services: Service[], clock: Clock): Generator<unknow
     }
     yield;
   }
-  ranked.sort((a, b) => a.rank - b.rank || a.next - b.next);
-  return { entries: ranked.map((r) => r.entry), languages, categories };
+  const sorted = yield* sortSteps(ranked, (a, b) => a.rank - b.rank || a.next - b.next);
+  return { entries: sorted.map((r) => r.entry), languages, categories };
 }
 
 export const buildEntries = (services: Service[], clock: Clock): Entry[] => runAll(placeSteps(services, clock)).entries;
@@ -137,6 +137,7 @@ const SELECTS = ['day', 'time', 'language', 'category'] as const;
 
 export function* resultSteps(entries: Entry[], f: Filters): Generator<unknown, Results> {
   const shown: Entry[] = [];
+  const located: Entry[] = [];
   const counts: FilterCounts = { day: new Map(), time: new Map(), language: new Map(), category: new Map(), walkIn: 0, openNow: 0 };
   const add = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
   const days = new Set<Weekday>();
@@ -144,7 +145,10 @@ export function* resultSteps(entries: Entry[], f: Filters): Generator<unknown, R
   const languages = new Set<string>();
   for (const entry of entries) {
     const { service, status } = entry;
-    if (entryMatches(entry, f)) shown.push(entry);
+    if (entryMatches(entry, f)) {
+      shown.push(entry);
+      if (entry.location?.geo) located.push(entry);
+    }
     for (const key of SELECTS) if (entryMatches(entry, f, key)) add<string>(counts[key], '');
     const categoryOk = !f.category || service.categories.includes(f.category);
     const openOk = !f.openNow || status.open;
@@ -174,5 +178,5 @@ export function* resultSteps(entries: Entry[], f: Filters): Generator<unknown, R
     }
     yield;
   }
-  return { shown, located: shown.filter((e) => e.location?.geo), counts };
+  return { shown, located, counts };
 }

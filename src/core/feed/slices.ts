@@ -66,3 +66,38 @@ export function runAll<T>(steps: Generator<unknown, T>): T {
     }
   }
 }
+
+/**
+ * A stable sort as steps (a merge sort over runs of `run` items), for lists too long to sort
+ * in one task: 75,000 places take ~25 ms to sort at once on a laptop, four times that on a
+ * cheap phone.
+ */
+export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number, run = 2048): Generator<unknown, T[]> {
+  let a = items.slice();
+  for (let start = 0; start < a.length; start += run) {
+    const part = a.slice(start, start + run).sort(compare);
+    for (let i = 0; i < part.length; i++) a[start + i] = part[i];
+    yield;
+  }
+  let b: T[] = new Array(a.length);
+  for (let width = run; width < a.length; width *= 2) {
+    for (let low = 0; low < a.length; low += 2 * width) {
+      const middle = Math.min(low + width, a.length);
+      const high = Math.min(low + 2 * width, a.length);
+      let i = low;
+      let j = middle;
+      let k = low;
+      while (i < middle && j < high) {
+        // The left item first when equal: stable.
+        b[k++] = compare(a[j], a[i]) < 0 ? a[j++] : a[i++];
+        if ((k & 2047) === 0) yield;
+      }
+      while (i < middle) b[k++] = a[i++];
+      while (j < high) b[k++] = a[j++];
+      yield;
+    }
+    [a, b] = [b, a];
+  }
+  return a;
+}
+
