@@ -12,7 +12,10 @@ function withFakeTimers(run: (timers: Map<number, { fire: () => void; ms: number
   const real = { setTimeout: window.setTimeout, clearTimeout: window.clearTimeout, now: Date.now };
   const timers = new Map<number, { fire: () => void; ms: number }>();
   let next = 0;
-  window.setTimeout = ((fire: () => void, ms: number) => (timers.set(++next, { fire, ms }), next)) as typeof setTimeout;
+  window.setTimeout = ((fire: () => void, ms: number) => {
+    timers.set(++next, { fire, ms });
+    return next;
+  }) as typeof setTimeout;
   window.clearTimeout = ((id: number) => void timers.delete(id)) as typeof clearTimeout;
   Date.now = () => AT;
   try {
@@ -50,9 +53,9 @@ describe('clock controller', () => {
     const date = new Date(AT);
     expect(new ClockController(host(date)).now.getTime()).to.equal(AT);
     for (const value of [undefined, '', 'kein Datum']) {
-      const before = new Date().getTime();
+      const before = Date.now();
       const now = new ClockController(host(value)).now.getTime();
-      expect(now, String(value)).to.be.within(before, new Date().getTime());
+      expect(now, String(value)).to.be.within(before, Date.now());
     }
   });
 
