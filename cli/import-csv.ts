@@ -478,6 +478,16 @@ export const AUDIENCE_SYNONYMS: Record<string, string> = {
   'eu-buerger': 'eu-citizens', 'eu-bürgerinnen': 'eu-citizens', 'eu-zugewanderte': 'eu-citizens', geflüchtete: 'refugees',
 };
 
+/** Built-in categories and audiences by id, label or synonym; both importers use these. */
+export interface BuiltInMatchers {
+  matchCategory: (text: string) => string | undefined;
+  matchAudience: (text: string) => string | undefined;
+}
+export const builtInMatchers = (): BuiltInMatchers => ({
+  matchCategory: vocabularyMatcher(DEFAULT_CATEGORIES, CATEGORY_SYNONYMS),
+  matchAudience: vocabularyMatcher(DEFAULT_AUDIENCES, AUDIENCE_SYNONYMS),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Import
 
@@ -705,6 +715,56 @@ function settleAccess(services: Draft[], byAppointment: Set<number>) {
   });
 }
 
+/** The first row of a service and what later rows of the same service are checked against. */
+interface ServiceEntry {
+  index: number;
+  /** Row number (as Excel shows it) of the service's first row. */
+  first: number;
+  /** The first row's service cells, by column index. */
+  cells: Map<number, string>;
+  locationIds: Set<string>;
+}
+
+/** What the row steps of importTable share: the columns, the report so far and what earlier rows made. */
+interface TableImport extends BuiltInMatchers {
+  table: Table;
+  columns: Column[];
+  serviceColumns: Column[];
+  has: (field: string) => boolean;
+  notes: ImportNote[];
+  /** Feed path → the row and cell it came from. */
+  sources: Record<string, Pair>;
+  newCategories: Map<string, VocabularyEntry>;
+  newAudiences: Map<string, VocabularyEntry>;
+  districts: Map<string, VocabularyEntry>;
+  /** Languages of the translation columns in use. */
+  translations: Set<string>;
+  services: Draft[];
+  serviceRows: Map<string, ServiceEntry>;
+  /** Services with a place "nach Vereinbarung" (by appointment), by index. */
+  byAppointment: Set<number>;
+  coordinates: { lat: number; lon: number }[];
+  /** Rows taken into the feed. */
+  imported: number;
+}
+
+/** One data row: its cells by field, and notes placed at its cells. */
+interface RowReader {
+  r: number;
+  /** The row number as Excel shows it. */
+  row: number;
+  cells: string[];
+  cell: (field: string, lang?: string) => number | undefined;
+  get: (field: string, lang?: string) => string;
+  header: (field: string) => string;
+  at: (field: string) => Pair;
+  note: (severity: ImportNote['severity'], field: string, message: Pair) => void;
+  /** A translatable text: German alone, or German with the row's translations. */
+  text: (field: string) => string | Record<string, string> | undefined;
+  bool: (field: string) => boolean | undefined;
+  date: (field: string) => string | undefined;
+}
+
 function importTable(table: Table, options: ImportOptions, notes: ImportNote[]): ImportResult & { counts?: Pair } {
   const sources: Record<string, Pair> = {};
   const { rows } = table;
@@ -730,8 +790,6 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
   for (let r = headerIndex + 1; r < rows.length; r++) if (!broken.has(r) && rows[r].some((c) => c !== '')) dataIndexes.push(r);
 
   const columns = readHeader(header, notes, dataIndexes.map((r) => rows[r]));
-  const has = (field: string) => columns.some((c) => c.field === field);
-
   placeSheetNotes(table, headerIndex, columns, notes);
   checkColumns(columns, notes);
   if (!dataIndexes.length) {
@@ -741,251 +799,312 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
     ]);
   }
 
-  const matchCategory = vocabularyMatcher(DEFAULT_CATEGORIES, CATEGORY_SYNONYMS);
-  const matchAudience = vocabularyMatcher(DEFAULT_AUDIENCES, AUDIENCE_SYNONYMS);
-  const newCategories = new Map<string, VocabularyEntry>();
-  const newAudiences = new Map<string, VocabularyEntry>();
-  const districts = new Map<string, VocabularyEntry>();
-  const translations = new Set<string>();
-  const services: Draft[] = [];
-  const serviceRows = new Map<string, { index: number; first: number; cells: Map<number, string>; locationIds: Set<string> }>();
-  const byAppointment = new Set<number>();
-  const coordinates: { lat: number; lon: number }[] = [];
-  const serviceColumns = columns.filter((c) => SERVICE_FIELDS.includes(c.field));
-  let imported = 0;
+  const ctx: TableImport = {
+    table,
+    columns,
+    serviceColumns: columns.filter((c) => SERVICE_FIELDS.includes(c.field)),
+    has: (field) => columns.some((c) => c.field === field),
+    notes,
+    sources,
+    ...builtInMatchers(),
+    newCategories: new Map(),
+    newAudiences: new Map(),
+    districts: new Map(),
+    translations: new Set(),
+    services: [],
+    serviceRows: new Map(),
+    byAppointment: new Set(),
+    coordinates: [],
+    imported: 0,
+  };
+  for (const r of dataIndexes) importRow(ctx, r);
 
-  for (const r of dataIndexes) {
-    const cells = rows[r];
-    const row = rowNumber(r);
-    const cell = (field: string, lang?: string) => columns.find((c) => c.field === field && c.lang === lang)?.index;
-    const get = (field: string, lang?: string) => {
-      const i = cell(field, lang);
-      return i === undefined ? '' : (cells[i] ?? '');
-    };
-    const header = (field: string) => columns.find((c) => c.field === field)?.header ?? DISPLAY[field] ?? field;
-    const at = (field: string): Pair => [`Zeile ${row}, Spalte „${quote(header(field))}“`, `row ${row}, column "${quote(header(field))}"`];
-    const note = (severity: ImportNote['severity'], field: string, message: Pair) => notes.push({ severity, where: at(field), message });
-    const text = (field: string) => {
-      const de = get(field);
-      const own = columns.filter((c) => c.field === field && c.lang && cells[c.index]);
-      if (!own.length) return de || undefined;
-      own.forEach((c) => translations.add(c.lang!));
-      return Object.fromEntries([...(de ? [['de', de]] : []), ...own.map((c) => [c.lang!, cells[c.index]])]);
-    };
-    const bool = (field: string) => {
-      const value = get(field);
-      if (!value) return undefined;
-      if (YES.test(value)) return true;
-      if (NO.test(value)) return false;
-      note('warning', field, [`„${quote(value)}“ ist weder ja noch nein; das Feld bleibt leer.`, `"${quote(value)}" is neither yes (ja) nor no (nein); the field is left empty.`]);
-      return undefined;
-    };
-    const date = (field: string) => {
-      const value = get(field);
-      if (!value) return undefined;
-      const iso = isoDate(value);
-      if (!iso) note('warning', field, [`„${quote(value)}“ ist kein Datum. Bitte TT.MM.JJJJ schreiben, z. B. 31.12.2026.`, `"${quote(value)}" is not a date. Please write DD.MM.YYYY, e.g. 31.12.2026.`]);
-      return iso;
-    };
-
-    // Which service: the ID column, else the name.
-    const givenId = get('id');
-    const name = get('name');
-    if (!givenId && !name) {
-      notes.push({ severity: 'warning', where: [`Zeile ${row}`, `row ${row}`], message: ['Weder ID noch Name: die Zeile wird übersprungen.', 'Neither ID nor name: the row is skipped.'] });
-      continue;
-    }
-    const id = slugify(givenId || name) || `angebot-${row}`;
-    if (givenId && id !== givenId) {
-      note('info', 'id', [`Die ID „${quote(givenId)}“ wird als „${quote(id)}“ geschrieben (nur Kleinbuchstaben, Ziffern und -).`, `The id "${quote(givenId)}" is written as "${quote(id)}" (lower case, digits and - only).`]);
-    }
-    let entry = serviceRows.get(id);
-    if (!entry) {
-      const access = (() => {
-        const value = get('access').toLowerCase();
-        if (!value) return undefined;
-        if (/beides|both|offen und termin|termin und offen/.test(value)) return 'both';
-        if (/ohne termin|offen|walk/.test(value)) return 'walk-in';
-        if (/termin|vereinbarung|appointment/.test(value)) return 'appointment';
-        note('warning', 'access', [`„${quote(get('access'))}“ ist nicht erlaubt. Erlaubt: offen, Termin oder beides.`, `"${quote(get('access'))}" is not allowed. Allowed: offen, Termin or beides.`]);
-        return undefined;
-      })();
-      const vocab = (field: 'categories' | 'audiences') => {
-        const out: string[] = [];
-        for (const item of splitList(get(field))) {
-          const known = (field === 'categories' ? matchCategory : matchAudience)(item);
-          if (known) {
-            out.push(known);
-            continue;
-          }
-          const newId = slugify(item);
-          const list = field === 'categories' ? newCategories : newAudiences;
-          if (!list.has(newId)) {
-            list.set(newId, { id: newId, label: item });
-            note('warning', field, [
-              `„${quote(item)}“ ist keine Standard-${field === 'categories' ? 'Kategorie' : 'Zielgruppe'} und wird neu angelegt (ohne eigenes Symbol). Tippfehler? Standard: ${(field === 'categories' ? DEFAULT_CATEGORIES : DEFAULT_AUDIENCES).map((e) => (e.label as Record<string, string>).de).join(', ')}.`,
-              `"${quote(item)}" is not a built-in ${field === 'categories' ? 'category' : 'audience'} and is added (without an icon). A typo?`,
-            ]);
-          }
-          out.push(newId);
-        }
-        return [...new Set(out)];
-      };
-      const languages: string[] = [];
-      for (const item of splitList(get('languages'))) {
-        const code = languageCode(item);
-        if (code) languages.push(code);
-        else note('warning', 'languages', [`„${quote(item)}“ ist keine bekannte Sprache und wird weggelassen. Bitte Codes wie de, ro, bg, rom oder deutsche Namen wie Rumänisch verwenden.`, `"${quote(item)}" is not a known language and is left out. Use codes such as de, ro, bg, rom or names such as Romanian.`]);
-      }
-      const status = (() => {
-        const value = get('status').toLowerCase();
-        if (!value || /aktiv|active/.test(value)) return undefined;
-        if (/vor(ü|ue)bergehend|pause|temporar/.test(value)) return 'temporarily-closed';
-        if (/beendet|eingestellt|ended/.test(value)) return 'ended';
-        note('warning', 'status', [`„${quote(get('status'))}“ ist kein Status. Erlaubt: aktiv, vorübergehend geschlossen, beendet.`, `"${quote(get('status'))}" is not a status. Allowed: aktiv, vorübergehend geschlossen, beendet.`]);
-        return undefined;
-      })();
-      const contact = Object.fromEntries(
-        (['phone', 'email', 'website', 'whatsapp'] as const)
-          .map((f) => [f, f === 'website' && get(f) && !/^https?:\/\//i.test(get(f)) ? `https://${get(f)}` : get(f)])
-          .filter(([, v]) => v),
-      );
-      const requirements = Object.fromEntries(
-        (['noInsuranceNeeded', 'noRegistrationNeeded', 'anonymous'] as const).map((f) => [f, bool(f)]).filter(([, v]) => v !== undefined),
-      );
-      const free = bool('free');
-      if (free === undefined && !get('free')) note('error', 'free', ['Leer. Bitte ja oder nein eintragen.', 'Empty. Please enter ja (yes) or nein (no).']);
-      const service: Draft = {
-        id,
-        name: text('name'),
-        summary: text('summary'),
-        ...(text('description') ? { description: text('description') } : {}),
-        categories: vocab('categories'),
-        ...(get('audiences') ? { audiences: vocab('audiences') } : {}),
-        ...(get('provider') ? { provider: { name: get('provider') } } : {}),
-        languages: languages.length ? [...new Set(languages)] : languages,
-        ...(free !== undefined ? { free } : {}),
-        ...(access ? { access } : {}),
-        ...(Object.keys(requirements).length ? { requirements } : {}),
-        ...(Object.keys(contact).length ? { contact } : {}),
-        locations: [],
-        ...(status ? { status } : {}),
-        ...(text('statusNote') ? { statusNote: text('statusNote') } : {}),
-        ...(date('validFrom') ? { validFrom: date('validFrom') } : {}),
-        ...(date('validUntil') ? { validUntil: date('validUntil') } : {}),
-        ...(date('lastChecked') ? { lastChecked: date('lastChecked') } : {}),
-      };
-      for (const key of Object.keys(service)) if (service[key] === undefined) delete service[key];
-      entry = { index: services.length, first: row, cells: new Map(serviceColumns.map((c) => [c.index, cells[c.index] ?? ''])), locationIds: new Set() };
-      serviceRows.set(id, entry);
-      services.push(service);
-      const base = `services[${entry.index}]`;
-      sources[base] = [`Zeile ${row}`, `row ${row}`];
-      for (const [field, path] of Object.entries(FIELD_PATHS)) if (has(field)) sources[`${base}.${path}`] = at(field);
-      for (const field of ['phone', 'whatsapp']) {
-        const i = cell(field);
-        const value = get(field);
-        if (i !== undefined && value && table.numeric?.has(`${r},${i}`) && !/^[0+]/.test(value) && value.length <= 15) {
-          note('warning', field, [
-            `Die Telefonnummer „${quote(value)}“ steht als Zahl in der Tabelle, so geht eine führende 0 oder das + verloren; übernommen wird „${quote(value)}“. Bitte die Zelle als Text formatieren und die Nummer mit 0 oder +49 eintragen.`,
-            `The phone number "${quote(value)}" is stored as a number in the sheet, which loses a leading 0 or the +; "${quote(value)}" is imported. Please format the cell as text and enter the number with 0 or +49.`,
-          ]);
-        }
-      }
-    } else {
-      // A further place of the same service: its service columns must be empty or equal.
-      const first = entry;
-      const differing = serviceColumns.filter((c) => (cells[c.index] ?? '') !== '' && cells[c.index] !== first.cells.get(c.index));
-      if (differing.length) {
-        const shown = differing.slice(0, 3);
-        const more = differing.length - shown.length;
-        const list = shown.map((c) => `„${quote(c.header)}“: „${quote(cells[c.index])}“ statt ${first.cells.get(c.index) ? `„${quote(first.cells.get(c.index)!)}“` : 'leer'}`).join('; ');
-        const listEn = shown.map((c) => `"${quote(c.header)}": "${quote(cells[c.index])}" instead of ${first.cells.get(c.index) ? `"${quote(first.cells.get(c.index)!)}"` : 'empty'}`).join('; ');
-        const byName = !givenId;
-        notes.push({
-          severity: 'error',
-          where: byName ? at('name') : at('id'),
-          message: [
-            `Zeile ${row} hat ${byName ? 'denselben Namen (ohne ID)' : 'dieselbe ID'} „${quote(givenId || name)}“ wie Zeile ${first.first}, aber andere Angaben zum Angebot (${list}${more ? `; und ${more} weitere` : ''}). Die Zeile wird nicht übernommen, damit zwei Angebote nicht vermischt werden. Ist es ein anderes Angebot, bitte eine eigene ID vergeben; ist es ein weiterer Standort, die Angebotsspalten leer lassen oder genau wie in Zeile ${first.first} füllen.`,
-            `Row ${row} has the same ${byName ? 'name (no id)' : 'id'} "${quote(givenId || name)}" as row ${first.first} but other service details (${listEn}${more ? `; and ${more} more` : ''}). The row is not imported, so that two services are not mixed up. If it is another service, please give it its own id; if it is a further place, leave the service columns empty or fill them exactly as in row ${first.first}.`,
-          ],
-        });
-        continue;
-      }
-    }
-    const service = services[entry.index];
-    imported++;
-
-    // The place of this row, if the row has one.
-    if (!PLACE_FIELDS.some((f) => get(f))) continue;
-    const li = service.locations.length;
-    const street = [get('street'), get('houseNumber')].filter(Boolean).join(' ');
-    if (get('houseNumber') && !get('street')) {
-      note('warning', 'houseNumber', [`Hausnummer „${quote(get('houseNumber'))}“ ohne Straße; sie wird nicht übernommen. Bitte die Straße eintragen.`, `House number "${quote(get('houseNumber'))}" without a street; it is not imported. Please add the street.`]);
-    }
-    const locationId = uniqueId(slugify(get('locationId') || (get('street') ? street : '') || get('locationName') || 'standort') || 'standort', entry.locationIds);
-    const location: Draft = { id: locationId };
-    const locName = text('locationName');
-    if (locName) location.name = locName;
-    location.address = Object.fromEntries(
-      ([['street', get('street') ? street : ''], ['postalCode', get('postalCode')], ['city', get('city')]] as const).filter(([, v]) => v),
-    );
-    if (/^\d{4}$/.test(location.address.postalCode ?? '')) {
-      // Excel drops the leading zero of postcodes such as 01067 (Dresden).
-      location.address.postalCode = `0${location.address.postalCode}`;
-      note('info', 'postalCode', [`Postleitzahl mit führender Null ergänzt: ${location.address.postalCode}.`, `Leading zero added to the postcode: ${location.address.postalCode}.`]);
-    }
-    const districtName = get('district');
-    if (districtName) {
-      const districtId = slugify(districtName);
-      if (!districts.has(districtId)) districts.set(districtId, { id: districtId, label: districtName });
-      location.district = districtId;
-    }
-    const geo = readCoordinates(get('lat'), get('lon'), at('lat'), at('lon'), [`Zeile ${row}, Spalten „${quote(header('lat'))}“ und „${quote(header('lon'))}“`, `row ${row}, columns "${quote(header('lat'))}" and "${quote(header('lon'))}"`], notes);
-    if (geo) {
-      location.geo = geo;
-      coordinates.push(geo);
-    }
-    const wheelchair = bool('wheelchair');
-    if (wheelchair !== undefined) location.accessibility = { wheelchair };
-    const defaultKind = service.access === 'appointment' ? 'appointment' : 'walk-in';
-    const hours: HoursResult = parseHours(get('hours'), defaultKind);
-    for (const problem of hours.problems) note('error', 'hours', problem);
-    location.hours = hours.slots;
-    if (hours.byAppointment) {
-      byAppointment.add(entry.index);
-      if (service.access === 'walk-in') {
-        note('warning', 'hours', [
-          `„${quote(get('hours'))}“ heißt Termin nach Vereinbarung, die Spalte „${quote(header('access'))}“ sagt aber „${quote(get('access'))}“; es gilt „${quote(header('access'))}“. Bitte eines von beiden korrigieren.`,
-          `"${quote(get('hours'))}" means by appointment, but the column "${quote(header('access'))}" says "${quote(get('access'))}"; "${quote(header('access'))}" applies. Please correct one of them.`,
-        ]);
-      }
-    }
-    service.locations.push(location);
-    const base = `services[${entry.index}].locations[${li}]`;
-    sources[base] = [`Zeile ${row}`, `row ${row}`];
-    for (const [field, path] of Object.entries(LOCATION_PATHS)) if (has(field)) sources[`${base}.${path}`] = at(field);
-  }
-
-  settleAccess(services, byAppointment);
-  if (!services.length) {
+  settleAccess(ctx.services, ctx.byAppointment);
+  if (!ctx.services.length) {
     return fail([
       `Keine Zeile unter der Kopfzeile (Zeile ${rowNumber(headerIndex)}) konnte als Angebot übernommen werden; die Gründe stehen oben.`,
       `No row below the header row (row ${rowNumber(headerIndex)}) could be imported as a service; the reasons are listed above.`,
     ]);
   }
-  const feed = feedFrame(options, coordinates, notes);
-  if (translations.size) feed.languages = ['de', ...translations];
-  if (newCategories.size) feed.categories = [...newCategories.values()];
-  if (newAudiences.size) feed.audiences = [...newAudiences.values()];
-  if (districts.size) feed.districts = [...districts.values()];
-  feed.services = services;
+  const feed = feedFrame(options, ctx.coordinates, notes);
+  if (ctx.translations.size) feed.languages = ['de', ...ctx.translations];
+  if (ctx.newCategories.size) feed.categories = [...ctx.newCategories.values()];
+  if (ctx.newAudiences.size) feed.audiences = [...ctx.newAudiences.values()];
+  if (ctx.districts.size) feed.districts = [...ctx.districts.values()];
+  feed.services = ctx.services;
+  const { imported } = ctx;
   const skipped = dataIndexes.length + broken.size - imported;
   const counts: Pair = [
     `Kopfzeile in Zeile ${rowNumber(headerIndex)}, ${imported} ${imported === 1 ? 'Zeile' : 'Zeilen'} übernommen${skipped ? `, ${skipped} übersprungen` : ''}`,
     `header in row ${rowNumber(headerIndex)}, ${imported} row${imported === 1 ? '' : 's'} imported${skipped ? `, ${skipped} skipped` : ''}`,
   ];
   return { feed, notes, sources, counts };
+}
+
+/**
+ * One data row: the first row of a service starts it, a further row of the same service must
+ * repeat its service cells or leave them empty; then the row's place, if it has one.
+ */
+function importRow(ctx: TableImport, r: number) {
+  const rd = rowReader(ctx, r);
+  const key = serviceKey(ctx, rd);
+  if (!key) return;
+  let entry = ctx.serviceRows.get(key.id);
+  if (!entry) entry = addService(ctx, rd, key.id);
+  else if (!sameService(ctx, rd, entry, key)) return;
+  ctx.imported++;
+  if (PLACE_FIELDS.some((f) => rd.get(f))) addPlace(ctx, rd, entry);
+}
+
+/** Reads the cells of row index `r` by field; its notes say row and column. */
+function rowReader(ctx: TableImport, r: number): RowReader {
+  const { columns } = ctx;
+  const cells = ctx.table.rows[r];
+  const row = rowNumber(r);
+  const cell = (field: string, lang?: string) => columns.find((c) => c.field === field && c.lang === lang)?.index;
+  const get = (field: string, lang?: string) => {
+    const i = cell(field, lang);
+    return i === undefined ? '' : (cells[i] ?? '');
+  };
+  const header = (field: string) => columns.find((c) => c.field === field)?.header ?? DISPLAY[field] ?? field;
+  const at = (field: string): Pair => [`Zeile ${row}, Spalte „${quote(header(field))}“`, `row ${row}, column "${quote(header(field))}"`];
+  const note = (severity: ImportNote['severity'], field: string, message: Pair) => ctx.notes.push({ severity, where: at(field), message });
+  const text = (field: string) => {
+    const de = get(field);
+    const own = columns.filter((c) => c.field === field && c.lang && cells[c.index]);
+    if (!own.length) return de || undefined;
+    own.forEach((c) => ctx.translations.add(c.lang!));
+    return Object.fromEntries([...(de ? [['de', de]] : []), ...own.map((c) => [c.lang!, cells[c.index]])]);
+  };
+  const bool = (field: string) => {
+    const value = get(field);
+    if (!value) return undefined;
+    if (YES.test(value)) return true;
+    if (NO.test(value)) return false;
+    note('warning', field, [`„${quote(value)}“ ist weder ja noch nein; das Feld bleibt leer.`, `"${quote(value)}" is neither yes (ja) nor no (nein); the field is left empty.`]);
+    return undefined;
+  };
+  const date = (field: string) => {
+    const value = get(field);
+    if (!value) return undefined;
+    const iso = isoDate(value);
+    if (!iso) note('warning', field, [`„${quote(value)}“ ist kein Datum. Bitte TT.MM.JJJJ schreiben, z. B. 31.12.2026.`, `"${quote(value)}" is not a date. Please write DD.MM.YYYY, e.g. 31.12.2026.`]);
+    return iso;
+  };
+  return { r, row, cells, cell, get, header, at, note, text, bool, date };
+}
+
+/** Which service the row belongs to: the ID column, else the name; undefined (row skipped) with neither. */
+function serviceKey(ctx: TableImport, rd: RowReader) {
+  const { row, get, note } = rd;
+  const givenId = get('id');
+  const name = get('name');
+  if (!givenId && !name) {
+    ctx.notes.push({ severity: 'warning', where: [`Zeile ${row}`, `row ${row}`], message: ['Weder ID noch Name: die Zeile wird übersprungen.', 'Neither ID nor name: the row is skipped.'] });
+    return undefined;
+  }
+  const id = slugify(givenId || name) || `angebot-${row}`;
+  if (givenId && id !== givenId) {
+    note('info', 'id', [`Die ID „${quote(givenId)}“ wird als „${quote(id)}“ geschrieben (nur Kleinbuchstaben, Ziffern und -).`, `The id "${quote(givenId)}" is written as "${quote(id)}" (lower case, digits and - only).`]);
+  }
+  return { givenId, name, id };
+}
+
+/** The first row of a service: its draft into `ctx.services`, with the sources of its cells. */
+function addService(ctx: TableImport, rd: RowReader, id: string): ServiceEntry {
+  const { r, row, cells, cell, get, note, at } = rd;
+  const service = serviceDraft(ctx, rd, id);
+  const entry: ServiceEntry = { index: ctx.services.length, first: row, cells: new Map(ctx.serviceColumns.map((c) => [c.index, cells[c.index] ?? ''])), locationIds: new Set() };
+  ctx.serviceRows.set(id, entry);
+  ctx.services.push(service);
+  const base = `services[${entry.index}]`;
+  ctx.sources[base] = [`Zeile ${row}`, `row ${row}`];
+  for (const [field, path] of Object.entries(FIELD_PATHS)) if (ctx.has(field)) ctx.sources[`${base}.${path}`] = at(field);
+  for (const field of ['phone', 'whatsapp']) {
+    const i = cell(field);
+    const value = get(field);
+    if (i !== undefined && value && ctx.table.numeric?.has(`${r},${i}`) && !/^[0+]/.test(value) && value.length <= 15) {
+      note('warning', field, [
+        `Die Telefonnummer „${quote(value)}“ steht als Zahl in der Tabelle, so geht eine führende 0 oder das + verloren; übernommen wird „${quote(value)}“. Bitte die Zelle als Text formatieren und die Nummer mit 0 oder +49 eintragen.`,
+        `The phone number "${quote(value)}" is stored as a number in the sheet, which loses a leading 0 or the +; "${quote(value)}" is imported. Please format the cell as text and enter the number with 0 or +49.`,
+      ]);
+    }
+  }
+  return entry;
+}
+
+/** The service columns of a row → a service draft; each cell that cannot be read is reported at it. */
+function serviceDraft(ctx: TableImport, rd: RowReader, id: string): Draft {
+  const { get, note, text, bool, date } = rd;
+  const access = readAccess(rd);
+  const languages: string[] = [];
+  for (const item of splitList(get('languages'))) {
+    const code = languageCode(item);
+    if (code) languages.push(code);
+    else note('warning', 'languages', [`„${quote(item)}“ ist keine bekannte Sprache und wird weggelassen. Bitte Codes wie de, ro, bg, rom oder deutsche Namen wie Rumänisch verwenden.`, `"${quote(item)}" is not a known language and is left out. Use codes such as de, ro, bg, rom or names such as Romanian.`]);
+  }
+  const status = readStatus(rd);
+  const contact = Object.fromEntries(
+    (['phone', 'email', 'website', 'whatsapp'] as const)
+      .map((f) => [f, f === 'website' && get(f) && !/^https?:\/\//i.test(get(f)) ? `https://${get(f)}` : get(f)])
+      .filter(([, v]) => v),
+  );
+  const requirements = Object.fromEntries(
+    (['noInsuranceNeeded', 'noRegistrationNeeded', 'anonymous'] as const).map((f) => [f, bool(f)]).filter(([, v]) => v !== undefined),
+  );
+  const free = bool('free');
+  if (free === undefined && !get('free')) note('error', 'free', ['Leer. Bitte ja oder nein eintragen.', 'Empty. Please enter ja (yes) or nein (no).']);
+  const service: Draft = {
+    id,
+    name: text('name'),
+    summary: text('summary'),
+    ...(text('description') ? { description: text('description') } : {}),
+    categories: readVocabulary(ctx, rd, 'categories'),
+    ...(get('audiences') ? { audiences: readVocabulary(ctx, rd, 'audiences') } : {}),
+    ...(get('provider') ? { provider: { name: get('provider') } } : {}),
+    languages: languages.length ? [...new Set(languages)] : languages,
+    ...(free !== undefined ? { free } : {}),
+    ...(access ? { access } : {}),
+    ...(Object.keys(requirements).length ? { requirements } : {}),
+    ...(Object.keys(contact).length ? { contact } : {}),
+    locations: [],
+    ...(status ? { status } : {}),
+    ...(text('statusNote') ? { statusNote: text('statusNote') } : {}),
+    ...(date('validFrom') ? { validFrom: date('validFrom') } : {}),
+    ...(date('validUntil') ? { validUntil: date('validUntil') } : {}),
+    ...(date('lastChecked') ? { lastChecked: date('lastChecked') } : {}),
+  };
+  for (const key of Object.keys(service)) if (service[key] === undefined) delete service[key];
+  return service;
+}
+
+/** The access column: both, walk-in or appointment; undefined when empty or not one of them (with a warning). */
+function readAccess({ get, note }: RowReader) {
+  const value = get('access').toLowerCase();
+  if (!value) return undefined;
+  if (/beides|both|offen und termin|termin und offen/.test(value)) return 'both';
+  if (/ohne termin|offen|walk/.test(value)) return 'walk-in';
+  if (/termin|vereinbarung|appointment/.test(value)) return 'appointment';
+  note('warning', 'access', [`„${quote(get('access'))}“ ist nicht erlaubt. Erlaubt: offen, Termin oder beides.`, `"${quote(get('access'))}" is not allowed. Allowed: offen, Termin or beides.`]);
+  return undefined;
+}
+
+/** The status column: undefined for active (or not a status, with a warning), else temporarily-closed or ended. */
+function readStatus({ get, note }: RowReader) {
+  const value = get('status').toLowerCase();
+  if (!value || /aktiv|active/.test(value)) return undefined;
+  if (/vor(ü|ue)bergehend|pause|temporar/.test(value)) return 'temporarily-closed';
+  if (/beendet|eingestellt|ended/.test(value)) return 'ended';
+  note('warning', 'status', [`„${quote(get('status'))}“ ist kein Status. Erlaubt: aktiv, vorübergehend geschlossen, beendet.`, `"${quote(get('status'))}" is not a status. Allowed: aktiv, vorübergehend geschlossen, beendet.`]);
+  return undefined;
+}
+
+/** Categories or audiences: built-in ids, or new entries in the feed's own list (one warning per new entry). */
+function readVocabulary(ctx: TableImport, { get, note }: RowReader, field: 'categories' | 'audiences') {
+  const out: string[] = [];
+  for (const item of splitList(get(field))) {
+    const known = (field === 'categories' ? ctx.matchCategory : ctx.matchAudience)(item);
+    if (known) {
+      out.push(known);
+      continue;
+    }
+    const newId = slugify(item);
+    const list = field === 'categories' ? ctx.newCategories : ctx.newAudiences;
+    if (!list.has(newId)) {
+      list.set(newId, { id: newId, label: item });
+      note('warning', field, [
+        `„${quote(item)}“ ist keine Standard-${field === 'categories' ? 'Kategorie' : 'Zielgruppe'} und wird neu angelegt (ohne eigenes Symbol). Tippfehler? Standard: ${(field === 'categories' ? DEFAULT_CATEGORIES : DEFAULT_AUDIENCES).map((e) => (e.label as Record<string, string>).de).join(', ')}.`,
+        `"${quote(item)}" is not a built-in ${field === 'categories' ? 'category' : 'audience'} and is added (without an icon). A typo?`,
+      ]);
+    }
+    out.push(newId);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * A further row of a service already started: true when its service cells are empty or equal
+ * to the first row's, else false with an error (the row is not imported).
+ */
+function sameService(ctx: TableImport, rd: RowReader, first: ServiceEntry, key: { givenId: string; name: string }) {
+  const { row, cells, at } = rd;
+  const { givenId, name } = key;
+  const differing = ctx.serviceColumns.filter((c) => (cells[c.index] ?? '') !== '' && cells[c.index] !== first.cells.get(c.index));
+  if (!differing.length) return true;
+  const shown = differing.slice(0, 3);
+  const more = differing.length - shown.length;
+  const list = shown.map((c) => `„${quote(c.header)}“: „${quote(cells[c.index])}“ statt ${first.cells.get(c.index) ? `„${quote(first.cells.get(c.index)!)}“` : 'leer'}`).join('; ');
+  const listEn = shown.map((c) => `"${quote(c.header)}": "${quote(cells[c.index])}" instead of ${first.cells.get(c.index) ? `"${quote(first.cells.get(c.index)!)}"` : 'empty'}`).join('; ');
+  const byName = !givenId;
+  ctx.notes.push({
+    severity: 'error',
+    where: byName ? at('name') : at('id'),
+    message: [
+      `Zeile ${row} hat ${byName ? 'denselben Namen (ohne ID)' : 'dieselbe ID'} „${quote(givenId || name)}“ wie Zeile ${first.first}, aber andere Angaben zum Angebot (${list}${more ? `; und ${more} weitere` : ''}). Die Zeile wird nicht übernommen, damit zwei Angebote nicht vermischt werden. Ist es ein anderes Angebot, bitte eine eigene ID vergeben; ist es ein weiterer Standort, die Angebotsspalten leer lassen oder genau wie in Zeile ${first.first} füllen.`,
+      `Row ${row} has the same ${byName ? 'name (no id)' : 'id'} "${quote(givenId || name)}" as row ${first.first} but other service details (${listEn}${more ? `; and ${more} more` : ''}). The row is not imported, so that two services are not mixed up. If it is another service, please give it its own id; if it is a further place, leave the service columns empty or fill them exactly as in row ${first.first}.`,
+    ],
+  });
+  return false;
+}
+
+/** The row's place, with its hours, appended to its service; hours "nach Vereinbarung" are remembered for settleAccess. */
+function addPlace(ctx: TableImport, rd: RowReader, entry: ServiceEntry) {
+  const { row, get, note, header, at } = rd;
+  const service = ctx.services[entry.index];
+  const li = service.locations.length;
+  const location = placeDraft(ctx, rd, entry);
+  const defaultKind = service.access === 'appointment' ? 'appointment' : 'walk-in';
+  const hours: HoursResult = parseHours(get('hours'), defaultKind);
+  for (const problem of hours.problems) note('error', 'hours', problem);
+  location.hours = hours.slots;
+  if (hours.byAppointment) {
+    ctx.byAppointment.add(entry.index);
+    if (service.access === 'walk-in') {
+      note('warning', 'hours', [
+        `„${quote(get('hours'))}“ heißt Termin nach Vereinbarung, die Spalte „${quote(header('access'))}“ sagt aber „${quote(get('access'))}“; es gilt „${quote(header('access'))}“. Bitte eines von beiden korrigieren.`,
+        `"${quote(get('hours'))}" means by appointment, but the column "${quote(header('access'))}" says "${quote(get('access'))}"; "${quote(header('access'))}" applies. Please correct one of them.`,
+      ]);
+    }
+  }
+  service.locations.push(location);
+  const base = `services[${entry.index}].locations[${li}]`;
+  ctx.sources[base] = [`Zeile ${row}`, `row ${row}`];
+  for (const [field, path] of Object.entries(LOCATION_PATHS)) if (ctx.has(field)) ctx.sources[`${base}.${path}`] = at(field);
+}
+
+/** The place columns of a row → a place without hours: id, name, address, district, coordinates, wheelchair access. */
+function placeDraft(ctx: TableImport, rd: RowReader, entry: ServiceEntry): Draft {
+  const { row, get, note, text, bool, header, at } = rd;
+  const street = [get('street'), get('houseNumber')].filter(Boolean).join(' ');
+  if (get('houseNumber') && !get('street')) {
+    note('warning', 'houseNumber', [`Hausnummer „${quote(get('houseNumber'))}“ ohne Straße; sie wird nicht übernommen. Bitte die Straße eintragen.`, `House number "${quote(get('houseNumber'))}" without a street; it is not imported. Please add the street.`]);
+  }
+  const locationId = uniqueId(slugify(get('locationId') || (get('street') ? street : '') || get('locationName') || 'standort') || 'standort', entry.locationIds);
+  const location: Draft = { id: locationId };
+  const locName = text('locationName');
+  if (locName) location.name = locName;
+  location.address = Object.fromEntries(
+    ([['street', get('street') ? street : ''], ['postalCode', get('postalCode')], ['city', get('city')]] as const).filter(([, v]) => v),
+  );
+  if (/^\d{4}$/.test(location.address.postalCode ?? '')) {
+    // Excel drops the leading zero of postcodes such as 01067 (Dresden).
+    location.address.postalCode = `0${location.address.postalCode}`;
+    note('info', 'postalCode', [`Postleitzahl mit führender Null ergänzt: ${location.address.postalCode}.`, `Leading zero added to the postcode: ${location.address.postalCode}.`]);
+  }
+  const districtName = get('district');
+  if (districtName) {
+    const districtId = slugify(districtName);
+    if (!ctx.districts.has(districtId)) ctx.districts.set(districtId, { id: districtId, label: districtName });
+    location.district = districtId;
+  }
+  const geo = readCoordinates(get('lat'), get('lon'), at('lat'), at('lon'), [`Zeile ${row}, Spalten „${quote(header('lat'))}“ und „${quote(header('lon'))}“`, `row ${row}, columns "${quote(header('lat'))}" and "${quote(header('lon'))}"`], ctx.notes);
+  if (geo) {
+    location.geo = geo;
+    ctx.coordinates.push(geo);
+  }
+  const wheelchair = bool('wheelchair');
+  if (wheelchair !== undefined) location.accessibility = { wheelchair };
+  return location;
 }
 
 /**

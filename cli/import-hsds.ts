@@ -11,8 +11,7 @@
  * of it: fields without a place by name with record counts, records left out with the reason,
  * cleaned phone numbers, dropped coordinates, schedules Lotse cannot express.
  */
-import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from '../src/core/feed/vocabulary.js';
-import { AUDIENCE_SYNONYMS, CATEGORY_SYNONYMS, vocabularyMatcher } from './import-csv.js';
+import { builtInMatchers, type BuiltInMatchers } from './import-csv.js';
 import {
   feedFrame, languageCode, slugify, uniqueId,
   type ImportNote, type ImportOptions, type ImportResult,
@@ -117,7 +116,7 @@ export function importHsdsPackage(files: Record<string, string>, options: HsdsIm
 }
 
 /** What the steps of buildFeed share: the tables, the report so far and what earlier steps found. */
-interface Build {
+interface Build extends BuiltInMatchers {
   tables: Tables;
   notes: ImportNote[];
   /** Feed path → the HSDS record it came from. */
@@ -131,8 +130,6 @@ interface Build {
   organizations: Map<string, Row>;
   locations: Map<string, Row>;
   terms: Map<string, Row>;
-  matchCategory: (text: string) => string | undefined;
-  matchAudience: (text: string) => string | undefined;
   /** Ids of locations some service uses; the others are reported as left out. */
   usedLocations: Set<string>;
   /** Each schedule is mapped (and reported) once, however many places share it. */
@@ -194,8 +191,7 @@ function startBuild(read: ReadHsds, options: HsdsImportOptions): Build {
     organizations: byId('organizations'),
     locations: byId('locations'),
     terms: byId('taxonomy_terms'),
-    matchCategory: vocabularyMatcher(DEFAULT_CATEGORIES, CATEGORY_SYNONYMS),
-    matchAudience: vocabularyMatcher(DEFAULT_AUDIENCES, AUDIENCE_SYNONYMS),
+    ...builtInMatchers(),
     usedLocations: new Set(),
     mappedSchedules: new Map(),
     serviceIds: new Set(),
