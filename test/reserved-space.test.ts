@@ -65,3 +65,36 @@ describe('reserved space: the host page does not jump when the feed arrives', ()
     expect(el.getBoundingClientRect().height).to.be.closeTo(480, 1);
   });
 });
+
+describe('four widgets on one page: one first render per task', () => {
+  afterEach(() => resetFeedSources());
+
+  it('the widgets render for the first time one after the other, each in a task of its own, and keep their height until then', async () => {
+    const box = document.createElement('div');
+    box.style.cssText = 'width:412px;font-size:16px';
+    const tags = Object.keys(FIRST_CONTENT);
+    box.innerHTML = tags.map((tag) => `<${tag} lang="de" feed="/demo/public/services.json?visit=turns-${Math.random()}" endpoint="/api/lotse-kontakt"></${tag}>`).join('');
+    const els = [...box.children] as (HTMLElement & { updateComplete: Promise<unknown> })[];
+    // How many widgets have rendered, each time the DOM of one changed. A mutation callback runs
+    // at the end of the task (or microtask run) that changed it: all four first renders in one
+    // task would show up as 4 at once.
+    const seen: number[] = [];
+    const rendered = () => els.filter((el) => el.shadowRoot?.querySelector('[part="base"]')).length;
+    const watch = new MutationObserver(() => {
+      const n = rendered();
+      if (n !== seen.at(-1)) seen.push(n);
+    });
+    document.body.prepend(box);
+    try {
+      for (const el of els) watch.observe(el.shadowRoot!, { childList: true });
+      // Defined and connected, not yet rendered: each keeps its loading height.
+      expect(rendered()).to.equal(0);
+      for (const el of els) expect(el.getBoundingClientRect().height, el.localName).to.be.closeTo(reserved(el.localName, 412), 1);
+      await Promise.all(els.map((el) => el.updateComplete));
+      expect(seen).to.deep.equal([1, 2, 3, 4]);
+    } finally {
+      watch.disconnect();
+      box.remove();
+    }
+  });
+});

@@ -73,8 +73,38 @@ function restoreFocus(root: ShadowRoot, before: HTMLElement, selectors: (string 
  * @cssprop --lotse-tap-size - Minimum size of every tap target (default 44px, WCAG 2.5.5).
  * @cssprop --lotse-loading-height - Height the widget keeps while its feed loads, so the host page does not jump (per widget: 52em; the quick-check 20.5em, 29em below 372 px).
  */
+/**
+ * Widgets of one page upgrade in the task that defines them, and each first render would run
+ * in it: four widgets were one long task on a cheap phone (4× CPU: ~140 ms). Each widget's
+ * first render waits for a task of its own, in the order the widgets connected.
+ */
+const waitingForFirstRender: (() => void)[] = [];
+function firstRenderTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (waitingForFirstRender.push(resolve) === 1) nextFirstRender();
+  });
+}
+function nextFirstRender() {
+  // A message, not setTimeout: nested timeouts are clamped to 4 ms.
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    waitingForFirstRender.shift()?.();
+    if (waitingForFirstRender.length) nextFirstRender();
+  };
+  channel.port2.postMessage(null);
+}
+
+function withState(internals: ElementInternals, name: string) {
+  internals.states?.add(name);
+  return internals;
+}
+
 export abstract class LotseElement extends LitElement {
   static override styles = [tokens, baseStyles];
+
+  /** `:state(unrendered)` until the first render: the host keeps the loading height (styles.ts). */
+  private readonly internals = withState(this.attachInternals(), 'unrendered');
 
   /** @internal The time to show (`clockTick.now`), refreshed on the full minute; tests call its `tick()`. */
   protected readonly clockTick = new ClockController(this);
@@ -139,6 +169,16 @@ export abstract class LotseElement extends LitElement {
    * goes to the place named by `keepFocus()`, else to the first of `focusFallbacks` that is
    * there, so it never drops to `<body>`.
    */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await firstRenderTurn();
+    return super.scheduleUpdate();
+  }
+
+  protected override firstUpdated(changed: PropertyValues) {
+    super.firstUpdated(changed);
+    this.internals.states?.delete('unrendered');
+  }
+
   protected override update(changed: PropertyValues) {
     const root = this.renderRoot as ShadowRoot | undefined;
     const before = (root?.activeElement as HTMLElement | null | undefined) ?? undefined;

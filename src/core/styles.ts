@@ -59,6 +59,12 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Defined, but its first render waits for a task of its own (base-element.ts): the box
+     keeps the loading height (the inner box's font size, as --_loading-height is in em). */
+  :host(:state(unrendered)) {
+    min-height: var(--_loading-height, auto);
+    font-size: var(--_size);
+  }
   *,
   *::before,
   *::after {

@@ -529,6 +529,16 @@ export class LotseServiceFinder extends LotseElement {
 
   private renderMoreFilters(feed: Feed, model: FinderModel, counts: ReturnType<typeof applyFilters>['counts']) {
     const active = (['language', 'audience', 'district', 'needs'] as GroupId[]).reduce((n, g) => n + (this.selection[g]?.length ?? 0), 0);
+    // The groups are rendered when opened: dozens of chips the first view does not need.
+    return html`<div class="more-filters">
+      <button class="toggle" aria-expanded=${this.moreFilters ? 'true' : 'false'} aria-controls="lotse-more" @click=${() => (this.moreFilters = !this.moreFilters)}>
+        ${icon('filter')} ${msg('Mehr Filter')} ${active ? html`<span class="chip-count">${active}</span>` : nothing}
+      </button>
+      <div id="lotse-more" ?hidden=${!this.moreFilters}>${this.moreFilters ? this.renderFilterGroups(feed, model, counts) : nothing}</div>
+    </div>`;
+  }
+
+  private renderFilterGroups(feed: Feed, model: FinderModel, counts: ReturnType<typeof applyFilters>['counts']) {
     const languages = [...counts.language.keys(), ...(this.selection.language ?? [])]
       .filter((code, i, all) => all.indexOf(code) === i)
       .map((code) => ({ code, name: languageName(code, this.locale) }))
@@ -540,25 +550,20 @@ export class LotseServiceFinder extends LotseElement {
             <div class="chips">${options}</div>
           </fieldset>`
         : nothing;
-    return html`<div class="more-filters">
-      <button class="toggle" aria-expanded=${this.moreFilters ? 'true' : 'false'} aria-controls="lotse-more" @click=${() => (this.moreFilters = !this.moreFilters)}>
-        ${icon('filter')} ${msg('Mehr Filter')} ${active ? html`<span class="chip-count">${active}</span>` : nothing}
-      </button>
-      <div id="lotse-more" ?hidden=${!this.moreFilters}>
-        ${group(msg('Sprache der Beratung'), languages.map(({ code, name }) =>
-          this.chip('language', code, name, counts.language.get(code))))}
-        ${group(msg('Für wen'), feed.audiences
-          .filter((a) => model.audiences.has(a.id))
-          .map((a) => this.chip('audience', a.id, this.text(a.label), counts.audience.get(a.id), a.icon ?? a.id)))}
-        ${group(msg('Stadtteil'), feed.districts.map((d) =>
-          this.chip('district', d.id, this.text(d.label), counts.district.get(d.id), 'pin')))}
-        ${group(msg('Sie brauchen nicht'), [
-          this.chip('needs', 'no-insurance', msg('Krankenversicherung'), counts.needs.get('no-insurance')),
-          this.chip('needs', 'no-registration', msg('Anmeldung (Meldeadresse)'), counts.needs.get('no-registration')),
-          this.chip('needs', 'anonymous', msg('Ihren Namen (anonym)'), counts.needs.get('anonymous')),
-        ])}
-      </div>
-    </div>`;
+    return html`
+      ${group(msg('Sprache der Beratung'), languages.map(({ code, name }) =>
+        this.chip('language', code, name, counts.language.get(code))))}
+      ${group(msg('Für wen'), feed.audiences
+        .filter((a) => model.audiences.has(a.id))
+        .map((a) => this.chip('audience', a.id, this.text(a.label), counts.audience.get(a.id), a.icon ?? a.id)))}
+      ${group(msg('Stadtteil'), feed.districts.map((d) =>
+        this.chip('district', d.id, this.text(d.label), counts.district.get(d.id), 'pin')))}
+      ${group(msg('Sie brauchen nicht'), [
+        this.chip('needs', 'no-insurance', msg('Krankenversicherung'), counts.needs.get('no-insurance')),
+        this.chip('needs', 'no-registration', msg('Anmeldung (Meldeadresse)'), counts.needs.get('no-registration')),
+        this.chip('needs', 'anonymous', msg('Ihren Namen (anonym)'), counts.needs.get('anonymous')),
+      ])}
+    `;
   }
 
   /** No results: say which filter to loosen, with how many results that would give. */
