@@ -16,8 +16,31 @@ import { applyFilters, GROUPS, type Facets, type GroupId, type Selection } from 
 import { buildModel, minuteOf, type FinderModel } from './finder-model.js';
 import type { ServiceIndex } from './search-index.js';
 import { readUrlState, writeUrlState } from './url-state.js';
-import { renderDetail } from './service-detail.js';
 import { finderStyles } from './service-finder.styles.js';
+
+/**
+ * The detail view (with print, share and read-aloud) is a chunk of its own: not needed before
+ * the first results, fetched when the browser is idle after them, or when a detail is opened.
+ * One copy for every finder on the page.
+ */
+let detailView: typeof import('./service-detail.js') | undefined;
+let detailLoad: Promise<unknown> | undefined;
+const loadDetailView = () =>
+  (detailLoad ??= import('./service-detail.js').then(
+    (module) => (detailView = module),
+    (error) => {
+      detailLoad = undefined; // try again on the next open
+      throw error;
+    },
+  ));
+let detailPrefetch = false;
+function prefetchDetailView() {
+  if (detailPrefetch) return;
+  detailPrefetch = true;
+  const load = () => void loadDetailView().catch(() => {});
+  if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 5000 });
+  else setTimeout(load, 2000);
+}
 
 /** Walking speed for "12 min on foot": 80 m per minute. */
 const WALK_METERS_PER_MINUTE = 80;
@@ -91,6 +114,8 @@ export class LotseServiceFinder extends LotseElement {
   /** @internal */
   protected override focusFallbacks = ['#lotse-search', '[part="toolbar"] h2'];
   private searchTimer?: ReturnType<typeof setTimeout>;
+  /** The detail view was opened and its heading has not had the focus yet. */
+  private focusDetail = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -127,8 +152,24 @@ export class LotseServiceFinder extends LotseElement {
     if (this.data) this.refreshModel(services);
   }
 
+  /** Done when a requested detail view is on screen (its chunk may still be on its way). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (this.detailId && !detailView) {
+      await loadDetailView().catch(() => {});
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   protected override updated(changed: PropertyValues) {
-    if (changed.has('detailId') && this.detailId) this.detailHeading?.focus();
+    // The heading takes the focus when the detail view appears (a render after its chunk came).
+    if (changed.has('detailId')) this.focusDetail = !!this.detailId;
+    if (this.focusDetail && this.detailHeading) {
+      this.focusDetail = false;
+      this.detailHeading.focus();
+    }
+    if (this.model) prefetchDetailView();
   }
 
   // ---- Derived data --------------------------------------------------------------------
@@ -361,9 +402,13 @@ export class LotseServiceFinder extends LotseElement {
         const services = this.currentServices;
         const model = this.model?.services === services ? this.model : undefined;
         const service = this.detailId ? (model?.byId.get(this.detailId) ?? services.find((s) => s.id === this.detailId)) : undefined;
-        if (!service) return model ? this.renderSearch(feed, model) : this.renderPreparing();
+        if (service && !detailView) {
+          // Until its chunk is there the list stays (and the focus on the service's button).
+          void loadDetailView().then(() => this.requestUpdate(), () => {});
+        }
+        if (!service || !detailView) return model ? this.renderSearch(feed, model) : this.renderPreparing();
         const distance = this.distanceTo(service);
-        return renderDetail(
+        return detailView.renderDetail(
           {
             locale: this.locale,
             text: (value) => this.text(value),
