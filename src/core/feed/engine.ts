@@ -1,6 +1,7 @@
 /**
  * The feed pipeline: fetch with a stall timeout and progress, retries with backoff, JSON
- * parse, the check (parse.ts, zod: the one contract), and the last good copy kept in
+ * parse, the check (check.ts, zod: the one contract; its sentences, messages.ts, are loaded
+ * only for a feed with problems or a failure), and the last good copy kept in
  * IndexedDB as text. The same code runs in the feed worker (feed-worker.ts), and on the main
  * thread in slices where no worker can start (load.ts). It reports what the widgets render
  * as messages; it never touches the page.
@@ -63,18 +64,23 @@ export type EngineMessage =
   /** Still working (a new attempt, bytes arriving): the page's watchdog knows the worker lives. */
   | { type: 'alive' };
 
-type Checker = typeof import('./parse.js');
+/** What the engine uses of idb-keyval (the worker bundles only these). */
+type Idb = Pick<typeof IdbKeyval, 'createStore' | 'get' | 'set'>;
 
 export interface EngineDeps {
-  checker: () => Promise<Checker>;
-  idb: () => Promise<typeof IdbKeyval>;
+  /** The check (zod, the contract, the built-in vocabularies): it notes findings. */
+  checker: () => Promise<Pick<typeof import('./check.js'), 'checkFeed' | 'checkFeedSliced'>>;
+  /** The sentences for findings and failures: loaded only when there are some. */
+  messages: () => Promise<typeof import('./messages.js')>;
+  idb: () => Promise<Idb>;
   /** On the main thread: check in slices that give the page a turn. */
   sliced: boolean;
 }
 
-/** When the checker itself cannot be loaded (connection lost after the page). */
+/** When the checker or its sentences cannot be loaded (connection lost after the page). */
 export const UNCHECKED: [string, string] = ['Der Feed konnte nicht geprüft werden (keine Verbindung).', 'The feed could not be checked (no connection).'];
-/** When the engine's JSON.parse gives up on a very deep file (kept here: the checker may not be loaded). */
+const unchecked = (): ParseResult => ({ problems: [{ path: '', severity: 'error', code: 'network', message: UNCHECKED[0], messageEn: UNCHECKED[1] }] });
+/** When the engine's JSON.parse gives up on a very deep file (kept here: the sentences may not be loaded). */
 export const DEEP: [string, string] = ['Die Datei ist zu tief verschachtelt (Listen in Listen …), um sie zu lesen.', 'The file is nested too deeply (lists in lists …) to be read.'];
 
 const LARGE_BYTES = 5 * 1024 * 1024;
@@ -96,7 +102,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Loads and checks one feed; `emit` receives every state change. Never rejects. */
 export class FeedEngine {
-  private store?: Promise<{ db: IdbKeyval.UseStore; idb: typeof IdbKeyval } | undefined>;
+  private store?: Promise<{ db: IdbKeyval.UseStore; idb: Idb } | undefined>;
 
   constructor(private readonly deps: EngineDeps) {}
 
@@ -104,18 +110,26 @@ export class FeedEngine {
    * Never rejects: the checker never throws, and a checker that cannot load counts as no connection.
    * With `maxServices` (an inline feed) a feed with more services is refused before the check.
    */
-  check(json: unknown, maxServices?: number): Promise<ParseResult> {
+  async check(json: unknown, maxServices?: number): Promise<ParseResult> {
     const over = maxServices === undefined ? undefined : tooMany(json, maxServices);
-    if (over) return this.problem('tooManyServices', over).then((problem) => ({ problems: [problem] }));
-    return this.deps.checker().then(
-      (module) => (this.deps.sliced ? module.parseFeedSliced(json) : module.parseFeed(json)),
-      () => ({ problems: [{ path: '', severity: 'error', code: 'network', message: UNCHECKED[0], messageEn: UNCHECKED[1] }] }),
+    if (over) return { problems: [await this.problem('tooManyServices', over)] };
+    const checked = await this.deps.checker().then(
+      (module) => (this.deps.sliced ? module.checkFeedSliced(json) : module.checkFeed(json)),
+      () => undefined,
     );
+    if (!checked) return unchecked();
+    const { feed, findings } = checked;
+    // A feed without problems needs no sentences (their chunk is not loaded).
+    if (!findings.length) return { feed, problems: [] };
+    const messages = await this.deps.messages().catch(() => undefined);
+    if (!messages) return unchecked();
+    const problems = messages.describeAll(findings);
+    return feed ? { feed, problems } : { problems };
   }
 
   async problem(code: string, value?: unknown): Promise<FeedProblem> {
     const [message, messageEn] =
-      code === 'deepJson' ? DEEP : await this.deps.checker().then((module) => module.describe(code, value), () => UNCHECKED);
+      code === 'deepJson' ? DEEP : await this.deps.messages().then((module) => module.describe(code, value), () => UNCHECKED);
     return { path: '', severity: 'error', code, message, messageEn };
   }
 

@@ -5,8 +5,8 @@
  * once, then `{ run, message }` (engine.ts's EngineMessage; a big feed as `pieces`, `piece`s
  * and `end`) and `{ run, type: 'done' }`.
  */
-import * as checker from './parse.js';
-import * as idb from 'idb-keyval';
+import { checkFeed, checkFeedSliced } from './check.js';
+import { createStore, get, set } from 'idb-keyval';
 import { FeedEngine, type EngineMessage, type LoadRequest } from './engine.js';
 import { busy } from './slices.js';
 
@@ -15,7 +15,14 @@ interface Scope {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 const scope = self as unknown as Scope;
-const engine = new FeedEngine({ checker: async () => checker, idb: async () => idb, sliced: false });
+// The sentences (messages.ts) are a chunk of their own: only a feed with problems loads them.
+// Named imports, not namespaces: only what the engine uses is bundled.
+const engine = new FeedEngine({
+  checker: async () => ({ checkFeed, checkFeedSliced }),
+  messages: () => import('./messages.js'),
+  idb: async () => ({ createStore, get, set }),
+  sliced: false,
+});
 
 scope.addEventListener('message', (event) => {
   const data = event.data as { type: 'load'; run: number; request: LoadRequest };

@@ -15,11 +15,13 @@ import type { EngineMessage, FeedEngine, FeedState, LoadOptions, LoadRequest } f
 export type { FeedState } from './engine.js';
 
 /**
- * The checker (zod, the messages, the built-in vocabularies) is the biggest part of the
- * foundation. On the main thread it is loaded only when needed (inline feeds, no worker),
- * in parallel with the feed, so the first paint (the loading state) needs only Lit and the widget.
+ * The checker (zod, the built-in vocabularies) is the biggest part of the foundation. On the
+ * main thread it is loaded only when needed (inline feeds, no worker), in parallel with the
+ * feed, so the first paint (the loading state) needs only Lit and the widget. Its sentences
+ * (messages.ts) are loaded only for a feed with problems, or to say why a feed failed.
  */
-const checker = () => import('./parse.js');
+const checker = () => import('./check.js');
+const messages = () => import('./messages.js');
 const idb = (): Promise<typeof IdbKeyval> => import('idb-keyval');
 
 /**
@@ -27,7 +29,7 @@ const idb = (): Promise<typeof IdbKeyval> => import('idb-keyval');
  * the checker: a page whose feeds load in the worker never downloads it).
  */
 let mainEngine: Promise<FeedEngine> | undefined;
-const onMain = () => (mainEngine ??= import('./engine.js').then(({ FeedEngine }) => new FeedEngine({ checker, idb, sliced: true })));
+const onMain = () => (mainEngine ??= import('./engine.js').then(({ FeedEngine }) => new FeedEngine({ checker, messages, idb, sliced: true })));
 
 /** Timings, adjustable for tests and for very slow networks. */
 export const loadOptions = {

@@ -1,19 +1,13 @@
 /**
  * Sentences for feed problems, in German (for web editors) and English (for developers).
  * Each says what is wrong and how to fix it. The schema uses the keys as zod error messages.
+ * A chunk of its own: the feed check (check.ts) notes findings, and the sentences are loaded
+ * and filled in (`describeAll`) only for a feed that has problems or fails.
  */
+import type { FeedProblem } from './parse.js';
+import { problem, show, type Finding } from './problems.js';
 
-/** How to print a value from a feed inside a message: short and never as markup. */
-export function show(value: unknown): string {
-  let text: string;
-  try {
-    text = value === undefined ? '–' : JSON.stringify(typeof value === 'string' ? value.slice(0, 80) : value) ?? String(value);
-  } catch {
-    // Nested too deeply for the engine (a caught RangeError), or a getter that throws.
-    text = Array.isArray(value) ? '[…]' : '{…}';
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
+export { show };
 
 type Sentences = (value: unknown, extra?: string) => [de: string, en: string];
 
@@ -226,4 +220,11 @@ export const MESSAGES: Record<string, Sentences> = {
 /** Turn a problem code into its German and English sentence. */
 export function describe(code: string, value?: unknown, extra?: string): [string, string] {
   return (MESSAGES[code] ?? MESSAGES.skipped)(value, extra);
+}
+
+/** The check's findings with their sentences, in the same order. */
+export function describeAll(findings: readonly Finding[]): FeedProblem[] {
+  return findings.map(({ path, severity, code, value, extra, or }) =>
+    or && !(code in MESSAGES) ? problem(path, severity, or[0], describe(or[0], value, or[1])) : problem(path, severity, code, describe(code, value, extra)),
+  );
 }

@@ -5,6 +5,41 @@
 import type * as z from 'zod/mini';
 import type { FeedProblem } from './parse.js';
 
+/**
+ * A problem as the check finds it, before it has its sentences (messages.ts `describeAll`):
+ * where (the path written out), how bad, the message code and the values the sentence names.
+ * `or`: the code (and extra word) to use when `code` (a schema's message) has no sentence.
+ */
+export interface Finding {
+  path: string;
+  severity: FeedProblem['severity'];
+  code: string;
+  value?: unknown;
+  extra?: string;
+  or?: [code: string, extra?: string];
+}
+
+/** A value already written as `show` writes it (an object, as it was when found). */
+export class Shown {
+  constructor(readonly text: string) {}
+}
+
+/** How to print a value from a feed inside a message: short and never as markup. */
+export function show(value: unknown): string {
+  if (value instanceof Shown) return value.text;
+  let text: string;
+  try {
+    text = value === undefined ? '–' : JSON.stringify(typeof value === 'string' ? value.slice(0, 80) : value) ?? String(value);
+  } catch {
+    // Nested too deeply for the engine (a caught RangeError), or a getter that throws.
+    text = Array.isArray(value) ? '[…]' : '{…}';
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** A value to keep for a sentence made later: an object is shown now (the check may change it). */
+export const shown = (value: unknown): unknown => (value !== null && typeof value === 'object' ? new Shown(show(value)) : value);
+
 /** `['services', 12, 'hours', 1]` → `services[12].hours[1]`. */
 export const formatPath = (path: readonly PropertyKey[]) =>
   path.reduce<string>(
