@@ -5,7 +5,6 @@
  */
 import type { Service } from '../core/feed/schema.js';
 import type { ServiceStatus } from '../core/time/opening.js';
-import { runAll } from '../core/feed/slices.js';
 
 export type GroupId =
   | 'category' | 'language' | 'audience' | 'district' | 'free' | 'walkIn' | 'open' | 'needs';
@@ -14,16 +13,15 @@ export type GroupId =
 export type Selection = Partial<Record<GroupId, string[]>>;
 
 export const GROUPS: GroupId[] = ['category', 'language', 'audience', 'district', 'free', 'walkIn', 'open', 'needs'];
-
-/** What a service offers per group; computed once per feed (and per minute for `open`). */
-export type Facets = Record<GroupId, Set<string>>;
+const G = GROUPS.length;
 
 export interface Timing {
   status: ServiceStatus;
   openToday: boolean;
 }
 
-export function facetsOf(service: Service, timing: Timing | undefined): Facets {
+/** What a service offers per group (each option once); `open` changes with the minute. */
+export function offersOf(service: Service, timing: Timing | undefined): Record<GroupId, Iterable<string>> {
   const languages = new Set(service.languages);
   const districts = new Set<string>();
   let walkInSlot = false;
@@ -34,25 +32,69 @@ export function facetsOf(service: Service, timing: Timing | undefined): Facets {
       if (slot.kind === 'walk-in') walkInSlot = true;
     }
   }
-  const needs = new Set<string>();
-  if (service.requirements.noInsuranceNeeded) needs.add('no-insurance');
-  if (service.requirements.noRegistrationNeeded) needs.add('no-registration');
-  if (service.requirements.anonymous) needs.add('anonymous');
-  const open = new Set<string>();
+  const needs: string[] = [];
+  if (service.requirements.noInsuranceNeeded) needs.push('no-insurance');
+  if (service.requirements.noRegistrationNeeded) needs.push('no-registration');
+  if (service.requirements.anonymous) needs.push('anonymous');
+  const open: string[] = [];
   if (service.status !== 'temporarily-closed' && timing) {
-    if (timing.status.open) open.add('now');
-    if (timing.openToday) open.add('today');
+    if (timing.status.open) open.push('now');
+    if (timing.openToday) open.push('today');
   }
   return {
     category: new Set(service.categories),
     language: languages,
     audience: new Set(service.audiences),
     district: districts,
-    free: new Set(service.free ? ['yes'] : []),
-    walkIn: new Set(service.access !== 'appointment' || walkInSlot ? ['yes'] : []),
+    free: service.free ? ['yes'] : [],
+    walkIn: service.access !== 'appointment' || walkInSlot ? ['yes'] : [],
     open,
     needs,
   };
+}
+
+/**
+ * Every service's options as small integers in one flat array: counting runs on every
+ * keystroke over up to all services, and 50,000 services as Sets per group were 400,000
+ * objects (the garbage collector's pauses were long tasks). Row `r` offers, in group `g`, the
+ * codes `codes[starts[r * 8 + g]]` up to (not including) `codes[starts[r * 8 + g + 1]]`.
+ */
+export interface FacetTable {
+  rows: Map<string, number>;
+  /** The group and option of each code. */
+  options: [GroupId, string][];
+  /** The code of `group` + NUL + `option`. */
+  codeOf: Map<string, number>;
+  codes: Int32Array;
+  starts: Int32Array;
+}
+
+/** The table, one step per service (the finder runs the steps in slices for a big feed). */
+export function* facetTableSteps(services: Service[], timingOf: (service: Service) => Timing): Generator<unknown, FacetTable> {
+  const rows = new Map<string, number>();
+  const options: [GroupId, string][] = [];
+  const codeOf = new Map<string, number>();
+  const codes: number[] = [];
+  const starts: number[] = [];
+  for (const service of services) {
+    rows.set(service.id, starts.length / G);
+    const offers = offersOf(service, timingOf(service));
+    for (const group of GROUPS) {
+      starts.push(codes.length);
+      for (const option of offers[group]) {
+        const key = `${group}\u0000${option}`;
+        let code = codeOf.get(key);
+        if (code === undefined) {
+          code = options.push([group, option]) - 1;
+          codeOf.set(key, code);
+        }
+        codes.push(code);
+      }
+    }
+    yield;
+  }
+  starts.push(codes.length);
+  return { rows, options, codeOf, codes: Int32Array.from(codes), starts: Int32Array.from(starts) };
 }
 
 /**
@@ -61,13 +103,6 @@ export function facetsOf(service: Service, timing: Timing | undefined): Facets {
  */
 const ALL_OF: ReadonlySet<GroupId> = new Set(['needs']);
 
-function passes(facets: Facets, group: GroupId, chosen: string[] | undefined): boolean {
-  if (!chosen?.length) return true;
-  return ALL_OF.has(group)
-    ? chosen.every((option) => facets[group].has(option))
-    : chosen.some((option) => facets[group].has(option));
-}
-
 export interface FilterResult {
   /** Ids that pass every filter, in the order given. */
   ids: string[];
@@ -75,83 +110,42 @@ export interface FilterResult {
   counts: Record<GroupId, Map<string, number>>;
 }
 
-/**
- * Counting runs on every keystroke over up to all services, so each service's options are
- * coded once as small integers (per facet map) and counted in a typed array.
- */
-interface Coded {
-  options: [GroupId, string][];
-  all: Map<string, Int32Array>;
-  byGroup: Map<string, Record<GroupId, Int32Array>>;
-}
-const codedFacets = new WeakMap<Map<string, Facets>, Coded>();
-
-/**
- * Code a facet map, one step per service (the finder runs the steps in slices for a big
- * feed, so coding 10,000 services is no long task); the result is kept for `applyFilters`.
- */
-export function* codeFacets(facets: Map<string, Facets>): Generator<unknown, void> {
-  if (codedFacets.has(facets)) return;
-  const index = new Map<string, number>();
-  const options: [GroupId, string][] = [];
-  const code = (group: GroupId, option: string) => {
-    const key = `${group}\u0000${option}`;
-    let i = index.get(key);
-    if (i === undefined) {
-      i = options.push([group, option]) - 1;
-      index.set(key, i);
-    }
-    return i;
-  };
-  const coded: Coded = { options, all: new Map(), byGroup: new Map() };
-  for (const [id, f] of facets) {
-    const byGroup = {} as Record<GroupId, Int32Array>;
-    const all: number[] = [];
-    for (const group of GROUPS) {
-      const codes = [...f[group]].map((option) => code(group, option));
-      byGroup[group] = Int32Array.from(codes);
-      all.push(...codes);
-    }
-    coded.all.set(id, Int32Array.from(all));
-    coded.byGroup.set(id, byGroup);
-    yield;
-  }
-  codedFacets.set(facets, coded);
-}
-
-function encode(facets: Map<string, Facets>): Coded {
-  if (!codedFacets.has(facets)) runAll(codeFacets(facets));
-  return codedFacets.get(facets)!;
-}
-
 /** Apply the selection to `candidates` (ids in rank order) and count every option. */
-export function applyFilters(candidates: string[], facets: Map<string, Facets>, selection: Selection): FilterResult {
-  const coded = encode(facets);
-  const tally = new Int32Array(coded.options.length);
-  const active = GROUPS.filter((g) => selection[g]?.length);
+export function applyFilters(candidates: string[], table: FacetTable, selection: Selection): FilterResult {
+  const { rows, codes, starts, options } = table;
+  // The chosen options as codes per group (-1: an option no service offers).
+  const active = GROUPS.map((group, g) => ({ group, g, all: ALL_OF.has(group), chosen: selection[group] ?? [] }))
+    .filter((a) => a.chosen.length)
+    .map((a) => ({ ...a, codes: a.chosen.map((option) => table.codeOf.get(`${a.group}\u0000${option}`) ?? -1) }));
+  const offers = (row: number, g: number, code: number) => {
+    for (let k = starts[row * G + g]; k < starts[row * G + g + 1]; k++) if (codes[k] === code) return true;
+    return false;
+  };
+  const tally = new Int32Array(options.length);
   const ids: string[] = [];
   for (const id of candidates) {
-    const f = facets.get(id);
-    if (!f) continue;
-    let failed: GroupId | undefined;
+    const row = rows.get(id);
+    if (row === undefined) continue;
+    let failed = -1;
     let failures = 0;
-    for (const group of active) {
-      if (!passes(f, group, selection[group])) {
-        failed = group;
+    for (const a of active) {
+      const pass = a.all ? a.codes.every((c) => offers(row, a.g, c)) : a.codes.some((c) => offers(row, a.g, c));
+      if (!pass) {
+        failed = a.all ? -2 : a.g;
         if (++failures > 1) break;
       }
     }
     if (failures === 0) {
       ids.push(id);
       // In an all-of group this counts the results of adding the option to what is chosen.
-      for (const k of coded.all.get(id)!) tally[k]++;
-    } else if (failures === 1 && !ALL_OF.has(failed!)) {
-      for (const k of coded.byGroup.get(id)![failed!]) tally[k]++;
+      for (let k = starts[row * G]; k < starts[row * G + G]; k++) tally[codes[k]]++;
+    } else if (failures === 1 && failed >= 0) {
+      for (let k = starts[row * G + failed]; k < starts[row * G + failed + 1]; k++) tally[codes[k]]++;
     }
   }
   const counts = Object.fromEntries(GROUPS.map((g) => [g, new Map<string, number>()])) as FilterResult['counts'];
   tally.forEach((n, k) => {
-    if (n) counts[coded.options[k][0]].set(coded.options[k][1], n);
+    if (n) counts[options[k][0]].set(options[k][1], n);
   });
   return { ids, counts };
 }

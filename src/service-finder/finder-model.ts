@@ -9,7 +9,7 @@
 import type { Service } from '../core/feed/schema.js';
 import { runAll, runSliced } from '../core/feed/slices.js';
 import { isOpenOnDate, serviceStatus, type Clock } from '../core/time/opening.js';
-import { codeFacets, facetsOf, type Facets } from './filters.js';
+import { facetTableSteps, type FacetTable } from './filters.js';
 
 export interface FinderModel {
   services: Service[];
@@ -18,7 +18,7 @@ export interface FinderModel {
   byId: Map<string, Service>;
   categories: Set<string>;
   audiences: Set<string>;
-  facets: Map<string, Facets>;
+  facets: FacetTable;
   /** Names and summaries in lower case, per service: the plain search while the index is built. */
   plainText: string[];
 }
@@ -37,23 +37,20 @@ function* steps(services: Service[], clock: Clock, previous?: FinderModel): Gene
   const byId = same?.byId ?? new Map<string, Service>();
   const categories = same?.categories ?? new Set<string>();
   const audiences = same?.audiences ?? new Set<string>();
-  const facets = new Map<string, Facets>();
   const plainText = same?.plainText ?? [];
-  for (const service of services) {
-    if (!same) {
+  if (!same) {
+    for (const service of services) {
       byId.set(service.id, service);
       for (const c of service.categories) categories.add(c);
       for (const a of service.audiences) audiences.add(a);
       plainText.push(JSON.stringify([service.name, service.summary]).toLowerCase());
+      yield;
     }
-    const timing = {
-      status: serviceStatus(service.locations, clock),
-      openToday: service.locations.some((l) => isOpenOnDate(l, clock.today, clock)),
-    };
-    facets.set(service.id, facetsOf(service, timing));
-    yield;
   }
-  yield* codeFacets(facets);
+  const facets = yield* facetTableSteps(services, (service) => ({
+    status: serviceStatus(service.locations, clock),
+    openToday: service.locations.some((l) => isOpenOnDate(l, clock.today, clock)),
+  }));
   return { services, minute: minuteOf(clock), byId, categories, audiences, facets, plainText };
 }
 

@@ -12,7 +12,7 @@ import { distanceMeters } from '../core/geo.js';
 import { vocabularyEntry, vocabularyLabel } from '../core/labels.js';
 import { openingWords } from '../core/opening-text.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
-import { applyFilters, GROUPS, type Facets, type GroupId, type Selection } from './filters.js';
+import { applyFilters, GROUPS, type FacetTable, type GroupId, type Selection } from './filters.js';
 import { buildModel, minuteOf, type FinderModel } from './finder-model.js';
 import type { ServiceIndex } from './search-index.js';
 import { readUrlState, writeUrlState } from './url-state.js';
@@ -612,7 +612,7 @@ export class LotseServiceFinder extends LotseElement {
   }
 
   /** No results: say which filter to loosen, with how many results that would give. */
-  private renderEmpty(candidates: string[], facets: Map<string, Facets>) {
+  private renderEmpty(candidates: string[], facets: FacetTable) {
     const names: Record<GroupId, string> = {
       category: msg('Thema'), language: msg('Sprache'), audience: msg('Für wen'), district: msg('Stadtteil'),
       free: msg('Kostenlos'), walkIn: msg('Ohne Termin'), open: msg('Öffnungszeit'), needs: msg('Sie brauchen nicht'),
