@@ -31,9 +31,7 @@ function lotseDefineElement() {
       // Likewise `customElements.define(name, constructor)` inside defineElement() itself is
       // no element of its own.
       for (const mod of customElementsManifest.modules ?? []) {
-        mod.exports = mod.exports?.filter(
-          (e) => e.kind !== 'custom-element-definition' || e.name.startsWith('lotse-'),
-        );
+        mod.exports = mod.exports?.filter((e) => e.kind !== 'custom-element-definition' || e.name.startsWith('lotse-'));
         for (const declaration of mod.declarations ?? []) {
           if (declaration.events) {
             declaration.events = declaration.events.filter((event) => event.name?.startsWith('lotse-'));

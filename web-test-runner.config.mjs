@@ -103,7 +103,10 @@ async function vendorReact(ctx, next) {
       contents: "import * as React from 'react'; import * as ReactDOMClient from 'react-dom/client'; export { React, ReactDOMClient };",
       resolveDir: process.cwd(),
     },
-    bundle: true, format: 'esm', write: false, logLevel: 'silent',
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"development"' },
   }).then((result) => result.outputFiles[0].text);
   ctx.type = 'application/javascript';
@@ -145,23 +148,31 @@ function benchPlugin() {
 }
 
 const flags = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   // Pages run side by side; without these, hidden pages get no animation frames and stall.
-  '--disable-renderer-backgrounding', '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
 ];
 const engines = {
-  chromium: () => chromeLauncher({
-    launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags },
-  }),
-  firefox: () => chromeLauncher({
-    launchOptions: {
-      browser: 'firefox',
-      executablePath: '/usr/lib/firefox-esr/firefox-esr',
-      headless: true,
-    },
-  }),
+  chromium: () =>
+    chromeLauncher({
+      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags },
+    }),
+  firefox: () =>
+    chromeLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: '/usr/lib/firefox-esr/firefox-esr',
+        headless: true,
+      },
+    }),
 };
 const wanted = (process.env.LOTSE_BROWSERS ?? 'chromium,firefox').split(',');
 const browsers = wanted
@@ -201,7 +212,8 @@ function summaryReporter() {
     stop() {
       const rows = [...perFile].sort(([a], [b]) => a.localeCompare(b));
       console.log('\nTests per file (all browsers):');
-      for (const [file, row] of rows) console.log(`  ${file.padEnd(34)} ${String(row.passed).padStart(5)} passed ${row.failed ? `${row.failed} failed` : ''}`);
+      for (const [file, row] of rows)
+        console.log(`  ${file.padEnd(34)} ${String(row.passed).padStart(5)} passed ${row.failed ? `${row.failed} failed` : ''}`);
       console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
     },
   };

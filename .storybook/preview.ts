@@ -5,8 +5,15 @@ import manifest from '../custom-elements.json';
 import { LANGUAGES, withLanguage } from '../stories/support.js';
 import { LOCALE_NAMES, RTL_LOCALES } from '../src/core/locales.js';
 
-interface Member { name: string; privacy?: string; static?: boolean; kind?: string }
-interface Declaration { members?: Member[] }
+interface Member {
+  name: string;
+  privacy?: string;
+  static?: boolean;
+  kind?: string;
+}
+interface Declaration {
+  members?: Member[];
+}
 
 /**
  * Show only the public API in controls and docs: the manifest also lists protected and
@@ -16,9 +23,9 @@ function publicOnly(cem: typeof manifest) {
   const copy = structuredClone(cem) as { modules: { declarations?: Declaration[] }[] };
   for (const mod of copy.modules) {
     for (const declaration of mod.declarations ?? []) {
-      declaration.members = declaration.members?.filter(
-        (member) => !member.privacy || member.privacy === 'public',
-      ).filter((member) => !member.static && !member.name.startsWith('#'));
+      declaration.members = declaration.members
+        ?.filter((member) => !member.privacy || member.privacy === 'public')
+        .filter((member) => !member.static && !member.name.startsWith('#'));
     }
   }
   return copy;

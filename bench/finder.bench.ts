@@ -13,8 +13,22 @@ import { generateFeed, QUERIES } from './generate-feed.js';
 const SIZES = (new URLSearchParams(location.search).get('sizes') ?? '1000,10000,50000').split(',').map(Number);
 const NOW = new Date('2026-11-24T09:00:00Z');
 const ms = (t: number) => t.toFixed(1);
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
-const rows: string[][] = [['services', 'JSON.parse', 'check (zod)', 'index build', 'search p50', 'search p95', 'keystroke→DOM p50', 'keystroke→DOM p95', 'open-now all', 'first render']];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+const rows: string[][] = [
+  [
+    'services',
+    'JSON.parse',
+    'check (zod)',
+    'index build',
+    'search p50',
+    'search p95',
+    'keystroke→DOM p50',
+    'keystroke→DOM p95',
+    'open-now all',
+    'first render',
+  ],
+];
 
 async function measure(count: number) {
   const text = JSON.stringify(generateFeed(count));
@@ -50,7 +64,8 @@ async function measure(count: number) {
 
   t = performance.now();
   const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="de" .now=${NOW} .feed=${json}></lotse-service-finder>`);
-  while (!el.shadowRoot!.querySelector('.results') || !(el as unknown as { index?: unknown }).index) await new Promise((r) => setTimeout(r, 5));
+  while (!el.shadowRoot!.querySelector('.results') || !(el as unknown as { index?: unknown }).index)
+    await new Promise((r) => setTimeout(r, 5));
   await el.updateComplete;
   const renderMs = performance.now() - t;
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('#lotse-search')!;
@@ -66,8 +81,16 @@ async function measure(count: number) {
   }
   el.remove();
   rows.push([
-    count.toLocaleString('en'), ms(jsonMs), ms(checkMs), indexMs, ms(percentile(searchTimes, 50)), ms(percentile(searchTimes, 95)),
-    ms(percentile(keystrokes, 50)), ms(percentile(keystrokes, 95)), ms(openMs), ms(renderMs),
+    count.toLocaleString('en'),
+    ms(jsonMs),
+    ms(checkMs),
+    indexMs,
+    ms(percentile(searchTimes, 50)),
+    ms(percentile(searchTimes, 95)),
+    ms(percentile(keystrokes, 50)),
+    ms(percentile(keystrokes, 95)),
+    ms(openMs),
+    ms(renderMs),
   ]);
 }
 
@@ -77,5 +100,7 @@ it('benchmark (ms)', async function () {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const table = rows.map((r) => `| ${r.map((cell, c) => cell.padStart(widths[c])).join(' | ')} |`);
   table.splice(1, 0, `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  console.log(`\nLotse benchmark, ${navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent}, times in ms\n${table.join('\n')}`);
+  console.log(
+    `\nLotse benchmark, ${navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent}, times in ms\n${table.join('\n')}`,
+  );
 });

@@ -19,21 +19,29 @@ function bigFeed() {
   const feed = structuredClone(source);
   const template = feed.services[0];
   let seed = 1;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   feed.services = Array.from({ length: N }, (_, i) => ({
     ...structuredClone(template),
     id: `s${i}`,
     name: `Beratung ${i}`,
-    locations: [{
-      id: 'l',
-      address: { street: `Straße ${i}`, postalCode: '44100', city: 'Teststadt' },
-      geo: { lat: 51.45 + random() * 0.15, lon: 7.35 + random() * 0.25 },
-      hours: [
-        { days: [DAYS[i % 7], DAYS[(i + 2) % 7]], opens: `${String(8 + (i % 5)).padStart(2, '0')}:00`, closes: `${String(13 + (i % 6)).padStart(2, '0')}:30`, kind: i % 3 ? 'walk-in' : 'appointment', languages: ['ro'] },
-        { days: [DAYS[(i + 4) % 7]], opens: '22:00', closes: '01:00', kind: 'walk-in' },
-      ],
-      closures: i % 10 ? [] : [{ from: '2026-11-20', to: '2026-11-30' }],
-    }],
+    locations: [
+      {
+        id: 'l',
+        address: { street: `Straße ${i}`, postalCode: '44100', city: 'Teststadt' },
+        geo: { lat: 51.45 + random() * 0.15, lon: 7.35 + random() * 0.25 },
+        hours: [
+          {
+            days: [DAYS[i % 7], DAYS[(i + 2) % 7]],
+            opens: `${String(8 + (i % 5)).padStart(2, '0')}:00`,
+            closes: `${String(13 + (i % 6)).padStart(2, '0')}:30`,
+            kind: i % 3 ? 'walk-in' : 'appointment',
+            languages: ['ro'],
+          },
+          { days: [DAYS[(i + 4) % 7]], opens: '22:00', closes: '01:00', kind: 'walk-in' },
+        ],
+        closures: i % 10 ? [] : [{ from: '2026-11-20', to: '2026-11-30' }],
+      },
+    ],
   }));
   return feed;
 }

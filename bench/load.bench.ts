@@ -57,7 +57,13 @@ function watchLongTasks() {
 /** Quiet time after the feed is ready: the offline copy is written after that. */
 const settle = () => sleep(1500);
 
-interface Round { longest: number; blocking: number; ratio: number; readyMs: number; receiveMs: number }
+interface Round {
+  longest: number;
+  blocking: number;
+  ratio: number;
+  readyMs: number;
+  receiveMs: number;
+}
 
 type Page = 'feed' | 'finder' | 'four widgets';
 const WIDGETS = ['lotse-service-finder', 'lotse-hours-map', 'lotse-quick-check', 'lotse-contact-form'];
@@ -66,13 +72,19 @@ const WIDGETS = ['lotse-service-finder', 'lotse-hours-map', 'lotse-quick-check',
 async function mountPage(page: Page, url: string) {
   const tags = page === 'finder' ? WIDGETS.slice(0, 1) : WIDGETS;
   const box = document.createElement('div');
-  box.innerHTML = tags.map((tag) => `<${tag} lang="ro" now="2026-11-24T09:00:00Z" feed="${url}" endpoint="/api/lotse-kontakt"></${tag}>`).join('');
+  box.innerHTML = tags
+    .map((tag) => `<${tag} lang="ro" now="2026-11-24T09:00:00Z" feed="${url}" endpoint="/api/lotse-kontakt"></${tag}>`)
+    .join('');
   document.body.append(box);
   const first: Record<string, string> = {
-    'lotse-service-finder': '.results', 'lotse-hours-map': '[part="list"]', 'lotse-quick-check': '.screen', 'lotse-contact-form': 'form, [part="form"]',
+    'lotse-service-finder': '.results',
+    'lotse-hours-map': '[part="list"]',
+    'lotse-quick-check': '.screen',
+    'lotse-contact-form': 'form, [part="form"]',
   };
   const els = [...box.children] as HTMLElement[];
-  const ready = () => els.every((el) => el.shadowRoot?.querySelector(first[el.localName]) && !el.shadowRoot.querySelector('.state.loading'));
+  const ready = () =>
+    els.every((el) => el.shadowRoot?.querySelector(first[el.localName]) && !el.shadowRoot.querySelector('.state.loading'));
   return { box, ready };
 }
 
@@ -123,7 +135,8 @@ async function typingRound(count: number): Promise<number[]> {
   await settle();
   const durations: number[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (['keydown', 'keypress', 'input', 'keyup', 'beforeinput'].includes(entry.name)) durations.push(entry.duration);
+    for (const entry of list.getEntries())
+      if (['keydown', 'keypress', 'input', 'keyup', 'beforeinput'].includes(entry.name)) durations.push(entry.duration);
   });
   observer.observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('#lotse-search')!;
@@ -147,7 +160,19 @@ async function typingRound(count: number): Promise<number[]> {
 it('loading and typing benchmark (ms)', async function () {
   this.timeout(1_800_000);
   const store = createStore('lotse', 'feeds');
-  const rows: string[][] = [['services', 'page', 'visit', 'JSON.parse', 'longest task', 'blocking (TBT)', 'blocking / JSON.parse', 'ready after', 'receive from worker']];
+  const rows: string[][] = [
+    [
+      'services',
+      'page',
+      'visit',
+      'JSON.parse',
+      'longest task',
+      'blocking (TBT)',
+      'blocking / JSON.parse',
+      'ready after',
+      'receive from worker',
+    ],
+  ];
   for (const count of SIZES) {
     const text = JSON.stringify(generateFeed(count));
     const parses: number[] = [];
@@ -157,7 +182,12 @@ it('loading and typing benchmark (ms)', async function () {
       parses.push(performance.now() - t);
     }
     const jsonMs = median(parses);
-    const variants: [Page, boolean][] = [['feed', false], ['feed', true], ['finder', false], ['four widgets', false]];
+    const variants: [Page, boolean][] = [
+      ['feed', false],
+      ['feed', true],
+      ['finder', false],
+      ['four widgets', false],
+    ];
     for (const [page, repeat] of variants) {
       const rounds: Round[] = [];
       for (let r = 0; r < ROUNDS; r++) {
@@ -165,9 +195,21 @@ it('loading and typing benchmark (ms)', async function () {
         rounds.push(await loadRound(text, jsonMs, repeat, page));
       }
       rows.push([
-        count.toLocaleString('en'), page, repeat ? 'repeat' : 'first', spread(parses),
-        spread(rounds.map((r) => r.longest)), spread(rounds.map((r) => r.blocking)), spread(rounds.map((r) => r.ratio), 1),
-        spread(rounds.map((r) => r.readyMs)), spread(rounds.map((r) => r.receiveMs), 1),
+        count.toLocaleString('en'),
+        page,
+        repeat ? 'repeat' : 'first',
+        spread(parses),
+        spread(rounds.map((r) => r.longest)),
+        spread(rounds.map((r) => r.blocking)),
+        spread(
+          rounds.map((r) => r.ratio),
+          1,
+        ),
+        spread(rounds.map((r) => r.readyMs)),
+        spread(
+          rounds.map((r) => r.receiveMs),
+          1,
+        ),
       ]);
     }
     await clear(store);

@@ -39,18 +39,36 @@ const spread = (values: number[], digits = 0) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const frame = () => new Promise((r) => requestAnimationFrame(r));
 
-interface Shift { value: number; at: number; nodes: string[] }
-interface PageRecord { tasks: PerformanceEntry[]; shifts: Shift[]; heights: Record<string, number[]> }
-interface Round { blocking: number; longest: number; cls: number; readyMs: number; shifts: Shift[]; heights: Record<string, number[]> }
+interface Shift {
+  value: number;
+  at: number;
+  nodes: string[];
+}
+interface PageRecord {
+  tasks: PerformanceEntry[];
+  shifts: Shift[];
+  heights: Record<string, number[]>;
+}
+interface Round {
+  blocking: number;
+  longest: number;
+  cls: number;
+  readyMs: number;
+  shifts: Shift[];
+  heights: Record<string, number[]>;
+}
 
 function widgetsReady(doc: Document): boolean {
   const widgets = [...doc.querySelectorAll<HTMLElement>(Object.keys(READY).join(','))];
-  return widgets.length > 0 && widgets.every((el) => {
-    const root = el.shadowRoot;
-    if (!root || root.querySelector('.state') || !root.querySelector(READY[el.localName])) return false;
-    // The finder's search index is built lazily after the first results.
-    return el.localName !== 'lotse-service-finder' || !!(el as unknown as { index?: unknown }).index;
-  });
+  return (
+    widgets.length > 0 &&
+    widgets.every((el) => {
+      const root = el.shadowRoot;
+      if (!root || root.querySelector('.state') || !root.querySelector(READY[el.localName])) return false;
+      // The finder's search index is built lazily after the first results.
+      return el.localName !== 'lotse-service-finder' || !!(el as unknown as { index?: unknown }).index;
+    })
+  );
 }
 
 async function round(widgets: string): Promise<Round> {
@@ -105,12 +123,19 @@ it('a city page on a cheap phone: blocking time and layout shift', async functio
     const rounds: Round[] = [];
     for (let r = 0; r < ROUNDS; r++) rounds.push(await round(widgets));
     table.push([
-      name, spread(rounds.map((r) => r.blocking)), spread(rounds.map((r) => r.longest)),
-      spread(rounds.map((r) => r.cls), 3), spread(rounds.map((r) => r.readyMs)),
+      name,
+      spread(rounds.map((r) => r.blocking)),
+      spread(rounds.map((r) => r.longest)),
+      spread(
+        rounds.map((r) => r.cls),
+        3,
+      ),
+      spread(rounds.map((r) => r.readyMs)),
     ]);
     const typical = [...rounds].sort((a, b) => a.cls - b.cls)[rounds.length >> 1];
     sources.push(`${name} (median round, CLS ${typical.cls.toFixed(3)}):`);
-    for (const shift of typical.shifts) sources.push(`  ${shift.value.toFixed(4)} at ${Math.round(shift.at)} ms: ${shift.nodes.join('; ')}`);
+    for (const shift of typical.shifts)
+      sources.push(`  ${shift.value.toFixed(4)} at ${Math.round(shift.at)} ms: ${shift.nodes.join('; ')}`);
     if (!typical.shifts.length) sources.push('  no layout shift');
     for (const [widget, steps] of Object.entries(typical.heights)) sources.push(`  ${widget} height: ${steps.join(' → ')} px`);
   }
@@ -118,6 +143,8 @@ it('a city page on a cheap phone: blocking time and layout shift', async functio
   const lines = table.map((r) => `| ${r.map((cell, c) => cell.padStart(widths[c])).join(' | ')} |`);
   lines.splice(1, 0, `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   const agent = navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent;
-  console.log(`\nLotse city page at ${WIDTH} × ${HEIGHT} px, ${throttled ? `${THROTTLE}× CPU throttling` : 'NO CPU throttling (not Chromium)'}, ${agent}, first visit, ${ROUNDS} rounds, median (min–max)\n${lines.join('\n')}`);
+  console.log(
+    `\nLotse city page at ${WIDTH} × ${HEIGHT} px, ${throttled ? `${THROTTLE}× CPU throttling` : 'NO CPU throttling (not Chromium)'}, ${agent}, first visit, ${ROUNDS} rounds, median (min–max)\n${lines.join('\n')}`,
+  );
   console.log(`\nLayout shifts (node: height before→after px @ top before→after px) and widget heights:\n${sources.join('\n')}`);
 });

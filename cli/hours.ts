@@ -86,7 +86,8 @@ for (const [day, words] of Object.entries({
   fr: 'fr fre freitag freitags fri friday',
   sa: 'sa sam samstag samstags sonnabend sonnabends sat saturday',
   su: 'so son sonntag sonntags sun sunday',
-})) for (const w of words.split(' ')) DAY_WORDS[w] = day as HoursDay;
+}))
+  for (const w of words.split(' ')) DAY_WORDS[w] = day as HoursDay;
 
 // ---------------------------------------------------------------------------------------------
 // Word roles. Phrases are matched longest first over consecutive words.
@@ -110,28 +111,121 @@ type Daypart = 'morning' | 'forenoon' | 'noon' | 'afternoon' | 'evening' | 'nigh
 const ALL_DAYS = [...WEEK];
 const PHRASES = new Map<string, Role>();
 const add = (role: Role, ...phrases: string[]) => phrases.forEach((p) => PHRASES.set(p, role));
-add({ r: 'kind', kind: 'walk-in' }, 'offen', 'offene sprechstunde', 'offene sprechstunden', 'offene sprechzeit',
-  'offene sprechzeiten', 'offene beratung', 'offener treff', 'offene anlaufstelle', 'ohne termin', 'ohne termine',
-  'ohne anmeldung', 'ohne voranmeldung', 'ohne terminvereinbarung', 'walk-in', 'spontan');
-add({ r: 'kind', kind: 'appointment' }, 'termin', 'termine', 'mit termin', 'nur mit termin', 'terminsprechstunde',
-  'mit anmeldung', 'nur mit anmeldung', 'nach anmeldung', 'mit voranmeldung', 'nach voranmeldung', 'mit terminvereinbarung',
-  'nach terminvereinbarung', 'nur nach terminvereinbarung', 'nach vorheriger terminvereinbarung', 'nach vorheriger anmeldung',
-  'terminvergabe', 'appointment');
-add({ r: 'agree' }, 'nach vereinbarung', 'termine nach vereinbarung', 'termin nach vereinbarung', 'beratung nach vereinbarung',
-  'nach telefonischer vereinbarung', 'nach vorheriger vereinbarung', 'nach absprache', 'nach telefonischer absprache',
-  'termine nach absprache', 'nach terminabsprache', 'nach individueller vereinbarung', 'weitere termine nach vereinbarung',
-  'termine auch außerhalb der sprechzeiten nach vereinbarung', 'außerhalb der sprechzeiten nach vereinbarung');
-add({ r: 'agree', own: true }, 'oder nach vereinbarung', 'oder nach absprache', 'oder termin nach vereinbarung',
-  'oder termine nach vereinbarung', 'sonst nach vereinbarung', 'ansonsten nach vereinbarung', 'sonst termine nach vereinbarung');
+add(
+  { r: 'kind', kind: 'walk-in' },
+  'offen',
+  'offene sprechstunde',
+  'offene sprechstunden',
+  'offene sprechzeit',
+  'offene sprechzeiten',
+  'offene beratung',
+  'offener treff',
+  'offene anlaufstelle',
+  'ohne termin',
+  'ohne termine',
+  'ohne anmeldung',
+  'ohne voranmeldung',
+  'ohne terminvereinbarung',
+  'walk-in',
+  'spontan',
+);
+add(
+  { r: 'kind', kind: 'appointment' },
+  'termin',
+  'termine',
+  'mit termin',
+  'nur mit termin',
+  'terminsprechstunde',
+  'mit anmeldung',
+  'nur mit anmeldung',
+  'nach anmeldung',
+  'mit voranmeldung',
+  'nach voranmeldung',
+  'mit terminvereinbarung',
+  'nach terminvereinbarung',
+  'nur nach terminvereinbarung',
+  'nach vorheriger terminvereinbarung',
+  'nach vorheriger anmeldung',
+  'terminvergabe',
+  'appointment',
+);
+add(
+  { r: 'agree' },
+  'nach vereinbarung',
+  'termine nach vereinbarung',
+  'termin nach vereinbarung',
+  'beratung nach vereinbarung',
+  'nach telefonischer vereinbarung',
+  'nach vorheriger vereinbarung',
+  'nach absprache',
+  'nach telefonischer absprache',
+  'termine nach absprache',
+  'nach terminabsprache',
+  'nach individueller vereinbarung',
+  'weitere termine nach vereinbarung',
+  'termine auch außerhalb der sprechzeiten nach vereinbarung',
+  'außerhalb der sprechzeiten nach vereinbarung',
+);
+add(
+  { r: 'agree', own: true },
+  'oder nach vereinbarung',
+  'oder nach absprache',
+  'oder termin nach vereinbarung',
+  'oder termine nach vereinbarung',
+  'sonst nach vereinbarung',
+  'ansonsten nach vereinbarung',
+  'sonst termine nach vereinbarung',
+);
 add({ r: 'closed' }, 'geschlossen', 'keine sprechzeit', 'keine sprechzeiten', 'keine sprechstunde', 'kein publikumsverkehr');
 add({ r: 'allday' }, 'rund um die uhr', 'durchgehend rund um die uhr');
 add({ r: 'days', days: ALL_DAYS }, 'täglich', 'tägl', 'taeglich', 'jeden tag', 'alle tage', 'an allen tagen');
 add({ r: 'days', days: ['sa', 'su'] }, 'wochenende', 'am wochenende', 'wochenends', 'an wochenenden');
-add({ r: 'ambiguous' }, 'werktags', 'werktäglich', 'an werktagen', 'werktage', 'wochentags', 'an wochentagen', 'wochentage',
-  'unter der woche');
-add({ r: 'filler' }, 'uhr', 'h', 'jeweils', 'durchgehend', 'wöchentlich', 'immer', 'regelmäßig', 'am', 'an', 'den', 'dem', 'der',
-  'das', 'im', 'nur', 'auch', 'sprechzeiten', 'sprechzeit', 'sprechstunde', 'sprechstunden', 'öffnungszeiten', 'öffnungszeit',
-  'oeffnungszeiten', 'geöffnet', 'beratung', 'beratungszeiten', 'beratungszeit', 'vor ort', 'persönlich', 'mit', 'um', 'von');
+add(
+  { r: 'ambiguous' },
+  'werktags',
+  'werktäglich',
+  'an werktagen',
+  'werktage',
+  'wochentags',
+  'an wochentagen',
+  'wochentage',
+  'unter der woche',
+);
+add(
+  { r: 'filler' },
+  'uhr',
+  'h',
+  'jeweils',
+  'durchgehend',
+  'wöchentlich',
+  'immer',
+  'regelmäßig',
+  'am',
+  'an',
+  'den',
+  'dem',
+  'der',
+  'das',
+  'im',
+  'nur',
+  'auch',
+  'sprechzeiten',
+  'sprechzeit',
+  'sprechstunde',
+  'sprechstunden',
+  'öffnungszeiten',
+  'öffnungszeit',
+  'oeffnungszeiten',
+  'geöffnet',
+  'beratung',
+  'beratungszeiten',
+  'beratungszeit',
+  'vor ort',
+  'persönlich',
+  'mit',
+  'um',
+  'von',
+);
 add({ r: 'intro' }, 'auf', 'in', 'sprache', 'sprachen', 'in der sprache', 'in den sprachen');
 add({ r: 'starter' }, 'sonst', 'ansonsten', 'außerdem', 'ausserdem', 'zusätzlich', 'weitere');
 add({ r: 'pause' }, 'mittagspause', 'pause', 'mittagspause von');
@@ -143,23 +237,117 @@ for (const [part, words] of Object.entries({
   evening: 'abends abend am abend',
   night: 'nachts nacht',
   allday: 'ganztags ganztägig',
-})) add({ r: 'daypart', part: part as Daypart }, ...words.split(' ').flatMap((w, i, ws) =>
-  w === 'am' ? [] : [ws[i - 1] === 'am' ? `am ${w}` : w]));
+}))
+  add(
+    { r: 'daypart', part: part as Daypart },
+    ...words.split(' ').flatMap((w, i, ws) => (w === 'am' ? [] : [ws[i - 1] === 'am' ? `am ${w}` : w])),
+  );
 add({ r: 'cat', cat: 'month' }, 'monat', 'monats', 'monatlich', 'im monat', 'des monats');
-add({ r: 'cat', cat: 'ordinal' }, 'jede', 'jeden', 'jeder', 'jedes', 'erste', 'ersten', 'zweite', 'zweiten', 'dritte', 'dritten',
-  'vierte', 'vierten', 'fünfte', 'fünften', 'letzte', 'letzten', 'erster', 'zweiter', 'dritter', 'vierter', 'letzter');
-add({ r: 'cat', cat: 'biweekly' }, 'vierzehntägig', 'vierzehntäglich', 'zweiwöchentlich', 'zweiwöchig', 'alle', 'gerade',
-  'ungerade', 'kw', 'kalenderwoche', 'kalenderwochen', 'wechsel', 'im wechsel', 'woche', 'wochen', 'wöchig');
-add({ r: 'cat', cat: 'season' }, 'winter', 'sommer', 'frühling', 'herbst', 'saison', 'halbjahr', 'winterhalbjahr',
-  'sommerhalbjahr', 'winterzeit', 'sommerzeit', 'vorübergehend', 'zurzeit', 'derzeit', 'januar', 'februar', 'märz', 'april',
-  'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember');
+add(
+  { r: 'cat', cat: 'ordinal' },
+  'jede',
+  'jeden',
+  'jeder',
+  'jedes',
+  'erste',
+  'ersten',
+  'zweite',
+  'zweiten',
+  'dritte',
+  'dritten',
+  'vierte',
+  'vierten',
+  'fünfte',
+  'fünften',
+  'letzte',
+  'letzten',
+  'erster',
+  'zweiter',
+  'dritter',
+  'vierter',
+  'letzter',
+);
+add(
+  { r: 'cat', cat: 'biweekly' },
+  'vierzehntägig',
+  'vierzehntäglich',
+  'zweiwöchentlich',
+  'zweiwöchig',
+  'alle',
+  'gerade',
+  'ungerade',
+  'kw',
+  'kalenderwoche',
+  'kalenderwochen',
+  'wechsel',
+  'im wechsel',
+  'woche',
+  'wochen',
+  'wöchig',
+);
+add(
+  { r: 'cat', cat: 'season' },
+  'winter',
+  'sommer',
+  'frühling',
+  'herbst',
+  'saison',
+  'halbjahr',
+  'winterhalbjahr',
+  'sommerhalbjahr',
+  'winterzeit',
+  'sommerzeit',
+  'vorübergehend',
+  'zurzeit',
+  'derzeit',
+  'januar',
+  'februar',
+  'märz',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'dezember',
+);
 add({ r: 'cat', cat: 'except' }, 'außer', 'ausser', 'nicht', 'ausgenommen', 'oder', 'ca', 'circa', 'etwa', 'ungefähr');
 const MAX_PHRASE = 7;
 
 const SEP_WORDS = new Set(['und', 'u', 'sowie']);
 // Short words that languageCode() knows as codes but that are German words or weekdays here.
-const NOT_A_CODE = new Set(['an', 'am', 'in', 'ab', 'bis', 'den', 'zu', 'da', 'ja', 'no', 'to', 'be', 'is', 'or', 'la', 'et',
-  'so', 'mo', 'mi', 'fr', 'sa', 'di', 'do', 'li', 'ga', 'ha', 'um', 'im']);
+const NOT_A_CODE = new Set([
+  'an',
+  'am',
+  'in',
+  'ab',
+  'bis',
+  'den',
+  'zu',
+  'da',
+  'ja',
+  'no',
+  'to',
+  'be',
+  'is',
+  'or',
+  'la',
+  'et',
+  'so',
+  'mo',
+  'mi',
+  'fr',
+  'sa',
+  'di',
+  'do',
+  'li',
+  'ga',
+  'ha',
+  'um',
+  'im',
+]);
 
 const SHORT_CODES = new Set(['rom', 'prs', 'ckb', 'kmr', 'ber', 'gsg', 'fil', 'yue']);
 
@@ -305,9 +493,25 @@ interface Range {
 }
 
 type IssueCode =
-  | 'notDay' | 'unknown' | 'single' | 'ambiguous' | 'kindConflict' | 'closedWithTimes' | 'agreeDays' | 'agreeExtra'
-  | 'noTime' | 'noDays' | 'nothing' | 'daypartOnly' | 'daypartMismatch' | 'badTime' | 'reversed' | 'night' | 'empty'
-  | 'pauseOutside' | 'lonelyHeader';
+  | 'notDay'
+  | 'unknown'
+  | 'single'
+  | 'ambiguous'
+  | 'kindConflict'
+  | 'closedWithTimes'
+  | 'agreeDays'
+  | 'agreeExtra'
+  | 'noTime'
+  | 'noDays'
+  | 'nothing'
+  | 'daypartOnly'
+  | 'daypartMismatch'
+  | 'badTime'
+  | 'reversed'
+  | 'night'
+  | 'empty'
+  | 'pauseOutside'
+  | 'lonelyHeader';
 
 interface Issue {
   code: IssueCode | Category;
@@ -335,8 +539,19 @@ interface Group {
 }
 
 const newGroup = (): Group => ({
-  text: '', dayRaw: [], ranges: [], kinds: [], languages: [], notes: [], dayparts: [], cats: [], issues: [],
-  closed: false, agree: false, pause: false, timed: false,
+  text: '',
+  dayRaw: [],
+  ranges: [],
+  kinds: [],
+  languages: [],
+  notes: [],
+  dayparts: [],
+  cats: [],
+  issues: [],
+  closed: false,
+  agree: false,
+  pause: false,
+  timed: false,
 });
 
 class SegmentParser {
@@ -377,7 +592,12 @@ class SegmentParser {
   /** Length of a day term at k ("Mo", "Mo-Fr", "Montag bis Freitag", "täglich"), with fillers like "am", "jeden". */
   dayTerm(k: number): { days: HoursDay[]; len: number } | undefined {
     let j = k;
-    while (['von', 'am', 'jeden', 'jede', 'immer', 'an', 'ab'].includes(this.toks[j]?.w) && this.toks[j].type === 'word' && this.dayAt(j + 1)) j++;
+    while (
+      ['von', 'am', 'jeden', 'jede', 'immer', 'an', 'ab'].includes(this.toks[j]?.w) &&
+      this.toks[j].type === 'word' &&
+      this.dayAt(j + 1)
+    )
+      j++;
     const t = this.toks[j];
     if (t?.type !== 'word') return undefined;
     if (DAY_WORDS[t.w]) {
@@ -421,7 +641,7 @@ class SegmentParser {
       }
       const term = this.dayTerm(n);
       if (!term) break;
-      for (const d of term.days) (except ? days.delete(d) : days.add(d));
+      for (const d of term.days) except ? days.delete(d) : days.add(d);
       j = n + term.len;
     }
     return { days, len: j - k };
@@ -436,7 +656,8 @@ class SegmentParser {
       while (this.toks[j]?.type === 'word' && ['uhr', 'h'].includes(this.toks[j].w)) j++;
     };
     const t1 = this.toks[j];
-    if (prefix === 'bis' || t1?.type !== 'num') return { single: this.slice(k, j + (t1?.type === 'num' ? 1 : 0)), len: j - k + (t1?.type === 'num' ? 1 : 0) };
+    if (prefix === 'bis' || t1?.type !== 'num')
+      return { single: this.slice(k, j + (t1?.type === 'num' ? 1 : 0)), len: j - k + (t1?.type === 'num' ? 1 : 0) };
     j++;
     skipUhr();
     const link = this.toks[j];
@@ -475,7 +696,11 @@ class SegmentParser {
   chunkStartsGroup(k: number): boolean {
     if (this.startsGroup(k)) return true;
     for (let j = k; j < this.toks.length && !this.isSep(j); j++) {
-      if (this.toks[j].type === 'word' && (DAY_WORDS[this.toks[j].w] || this.phrase(j)?.role.r === 'ambiguous' || this.phrase(j)?.role.r === 'days')) return true;
+      if (
+        this.toks[j].type === 'word' &&
+        (DAY_WORDS[this.toks[j].w] || this.phrase(j)?.role.r === 'ambiguous' || this.phrase(j)?.role.r === 'days')
+      )
+        return true;
     }
     return false;
   }
@@ -532,9 +757,12 @@ class SegmentParser {
       }
       if (t.type === 'num' || ['von', 'ab', 'zwischen', 'bis'].includes(t.w)) {
         const next = toks[k + 1];
-        const ordinal = t.type === 'num' && t.dot && next && (
-          (next.type === 'word' && !['uhr', 'h', 'bis', 'und', 'u'].includes(next.w)) ||
-          (this.isSep(k + 1) && toks[k + 2]?.type === 'num' && toks[k + 2].dot));
+        const ordinal =
+          t.type === 'num' &&
+          t.dot &&
+          next &&
+          ((next.type === 'word' && !['uhr', 'h', 'bis', 'und', 'u'].includes(next.w)) ||
+            (this.isSep(k + 1) && toks[k + 2]?.type === 'num' && toks[k + 2].dot));
         if (ordinal) {
           // "1." before a word: an ordinal ("jeden 1. Mittwoch").
           this.use(k, 1);
@@ -566,18 +794,38 @@ class SegmentParser {
         const cur = this.g;
         this.use(k, p.len);
         switch (role.r) {
-          case 'kind': cur.kinds.push(role.kind); break;
+          case 'kind':
+            cur.kinds.push(role.kind);
+            break;
           case 'agree':
             if (cur.ranges.length && !role.own) cur.kinds.push('appointment');
-            else { cur.agree = true; cur.timed = true; }
+            else {
+              cur.agree = true;
+              cur.timed = true;
+            }
             break;
-          case 'closed': cur.closed = true; cur.timed = true; break;
-          case 'allday': cur.ranges.push({ o: 0, c: 1440, raw: this.slice(k, k + p.len) }); cur.timed = true; break;
-          case 'ambiguous': cur.issues.push({ code: 'ambiguous', word: this.slice(k, k + p.len) }); break;
-          case 'daypart': cur.dayparts.push(role.part); break;
-          case 'pause': cur.pause = true; break;
-          case 'cat': cur.cats.push(role.cat); break;
-          default: break; // filler, intro, starter
+          case 'closed':
+            cur.closed = true;
+            cur.timed = true;
+            break;
+          case 'allday':
+            cur.ranges.push({ o: 0, c: 1440, raw: this.slice(k, k + p.len) });
+            cur.timed = true;
+            break;
+          case 'ambiguous':
+            cur.issues.push({ code: 'ambiguous', word: this.slice(k, k + p.len) });
+            break;
+          case 'daypart':
+            cur.dayparts.push(role.part);
+            break;
+          case 'pause':
+            cur.pause = true;
+            break;
+          case 'cat':
+            cur.cats.push(role.cat);
+            break;
+          default:
+            break; // filler, intro, starter
         }
         continue;
       }
@@ -617,8 +865,14 @@ function readParen(inner: string, g: Group) {
   let only = toks.length > 0;
   while (only && k < toks.length) {
     const t = toks[k];
-    if (t.type === 'sep' || t.type === 'colon' || (t.type === 'word' && (SEP_WORDS.has(t.w) || t.w === 'auch'))) { k++; continue; }
-    if (t.type !== 'word') { only = false; break; }
+    if (t.type === 'sep' || t.type === 'colon' || (t.type === 'word' && (SEP_WORDS.has(t.w) || t.w === 'auch'))) {
+      k++;
+      continue;
+    }
+    if (t.type !== 'word') {
+      only = false;
+      break;
+    }
     const p = parser.phrase(k);
     if (p?.role.r === 'kind' || p?.role.r === 'intro') {
       if (p.role.r === 'kind') kinds.push(p.role.kind);
@@ -626,7 +880,11 @@ function readParen(inner: string, g: Group) {
       continue;
     }
     const lang = languageOf(t.w);
-    if (lang) { languages.push(lang); k++; continue; }
+    if (lang) {
+      languages.push(lang);
+      k++;
+      continue;
+    }
     only = false;
   }
   if (only && (languages.length || kinds.length)) {
@@ -660,8 +918,14 @@ function daysText(days: Iterable<HoursDay>): string {
 export function describeSlots(slots: HoursSlot[]): string {
   return slots
     .map((s) => {
-      const langs = (s.languages ?? []).map((c) => (NOT_A_CODE.has(c) ? languageName(c, 'de') ?? c : c));
-      return [daysText(s.days), `${s.opens}-${s.closes}`, s.kind === 'walk-in' ? 'offen' : 'Termin', ...langs, ...(s.note ? [`(${s.note})`] : [])].join(' ');
+      const langs = (s.languages ?? []).map((c) => (NOT_A_CODE.has(c) ? (languageName(c, 'de') ?? c) : c));
+      return [
+        daysText(s.days),
+        `${s.opens}-${s.closes}`,
+        s.kind === 'walk-in' ? 'offen' : 'Termin',
+        ...langs,
+        ...(s.note ? [`(${s.note})`] : []),
+      ].join(' ');
     })
     .join('; ');
 }
@@ -677,7 +941,17 @@ function readText(g: Group): string {
   return [g.days?.size ? daysText(g.days) : '', ranges.join(', ')].filter(Boolean).join(' ');
 }
 
-const CAT_PRIORITY: (IssueCode | Category)[] = ['month', 'biweekly', 'date', 'season', 'holiday', 'ordinal', 'phone', 'ambiguous', 'except'];
+const CAT_PRIORITY: (IssueCode | Category)[] = [
+  'month',
+  'biweekly',
+  'date',
+  'season',
+  'holiday',
+  'ordinal',
+  'phone',
+  'ambiguous',
+  'except',
+];
 const MONTH_NAME = /\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/i;
 
 /**
@@ -687,7 +961,10 @@ const MONTH_NAME = /\b(januar|februar|märz|april|mai|juni|juli|august|september
 function unread(g: Group, keepDays: boolean, fallback: string): string {
   let rest = ` ${g.text} `;
   for (const raw of [...g.ranges.map((r) => r.raw), ...(keepDays ? [] : g.dayRaw)]) rest = rest.replace(raw, ' ');
-  rest = rest.replace(/\b(uhr|h)\b\.?/gi, ' ').replace(/\s+/g, ' ').replace(/^[\s,;:.\-+&/]+|[\s,;:+&/-]+$/g, '');
+  rest = rest
+    .replace(/\b(uhr|h)\b\.?/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.\-+&/]+|[\s,;:+&/-]+$/g, '');
   return rest && rest.length <= 50 && !/[()]/.test(rest) ? rest : fallback;
 }
 
@@ -701,74 +978,155 @@ function explain(issue: Issue, g: Group): { de: [string, string]; en: [string, s
     case 'month':
     case 'ordinal':
       return {
-        de: ['Termine in bestimmten Wochen des Monats kann der Feed nicht abbilden', `Bitte als feste Wochentage eintragen (z. B. „${ex}“) und den Rhythmus in Klammern als Bemerkung: „${ex} (${unread(g, true, 'jeden 1. Mittwoch im Monat')})“.`],
-        en: ['the feed cannot express hours in certain weeks of the month', `Please enter fixed weekdays (e.g. "${ex}") and the rhythm as a note in brackets: "${ex} (${unread(g, true, 'jeden 1. Mittwoch im Monat')})".`],
+        de: [
+          'Termine in bestimmten Wochen des Monats kann der Feed nicht abbilden',
+          `Bitte als feste Wochentage eintragen (z. B. „${ex}“) und den Rhythmus in Klammern als Bemerkung: „${ex} (${unread(g, true, 'jeden 1. Mittwoch im Monat')})“.`,
+        ],
+        en: [
+          'the feed cannot express hours in certain weeks of the month',
+          `Please enter fixed weekdays (e.g. "${ex}") and the rhythm as a note in brackets: "${ex} (${unread(g, true, 'jeden 1. Mittwoch im Monat')})".`,
+        ],
       };
     case 'biweekly':
       return {
-        de: ['einen Rhythmus über mehrere Wochen (14-tägig, gerade Wochen …) kann der Feed nicht abbilden', `Bitte den Wochentag eintragen und den Rhythmus in Klammern als Bemerkung: „${ex} (${unread(g, false, 'alle 14 Tage')})“.`],
-        en: ['the feed cannot express a rhythm over several weeks (fortnightly, even weeks …)', `Please enter the weekday and the rhythm as a note in brackets: "${ex} (${unread(g, false, 'alle 14 Tage')})".`],
+        de: [
+          'einen Rhythmus über mehrere Wochen (14-tägig, gerade Wochen …) kann der Feed nicht abbilden',
+          `Bitte den Wochentag eintragen und den Rhythmus in Klammern als Bemerkung: „${ex} (${unread(g, false, 'alle 14 Tage')})“.`,
+        ],
+        en: [
+          'the feed cannot express a rhythm over several weeks (fortnightly, even weeks …)',
+          `Please enter the weekday and the rhythm as a note in brackets: "${ex} (${unread(g, false, 'alle 14 Tage')})".`,
+        ],
       };
     case 'season':
     case 'holiday':
       return {
-        de: ['Zeiten, die nur in Teilen des Jahres gelten (Ferien, Feiertage, Jahreszeit, Monate), kann der Feed nicht abbilden', `Bitte die regulären Zeiten eintragen und die Ausnahme in Klammern, z. B. „${ex} (${unread(g, false, 'nicht in den Schulferien')})“; Schließzeiten gehören in „closures“ des Feeds.`],
-        en: ['the feed cannot express hours that apply only to part of the year (holidays, seasons, months)', `Please enter the regular hours and the exception in brackets, e.g. "${ex} (${unread(g, false, 'nicht in den Schulferien')})"; closing periods go into the feed's "closures".`],
+        de: [
+          'Zeiten, die nur in Teilen des Jahres gelten (Ferien, Feiertage, Jahreszeit, Monate), kann der Feed nicht abbilden',
+          `Bitte die regulären Zeiten eintragen und die Ausnahme in Klammern, z. B. „${ex} (${unread(g, false, 'nicht in den Schulferien')})“; Schließzeiten gehören in „closures“ des Feeds.`,
+        ],
+        en: [
+          'the feed cannot express hours that apply only to part of the year (holidays, seasons, months)',
+          `Please enter the regular hours and the exception in brackets, e.g. "${ex} (${unread(g, false, 'nicht in den Schulferien')})"; closing periods go into the feed's "closures".`,
+        ],
       };
     case 'date':
       return {
-        de: ['ein Datum kann der Feed als Sprechzeit nicht abbilden, nur Wochentage', `Bitte regelmäßige Zeiten eintragen (z. B. „${ex}“); einmalige Termine gehören in die Beschreibung, Schließtage in „closures“ des Feeds.`],
-        en: ['the feed cannot express a date as opening hours, only weekdays', `Please enter regular hours (e.g. "${ex}"); one-off dates go into the description, closing days into the feed's "closures".`],
+        de: [
+          'ein Datum kann der Feed als Sprechzeit nicht abbilden, nur Wochentage',
+          `Bitte regelmäßige Zeiten eintragen (z. B. „${ex}“); einmalige Termine gehören in die Beschreibung, Schließtage in „closures“ des Feeds.`,
+        ],
+        en: [
+          'the feed cannot express a date as opening hours, only weekdays',
+          `Please enter regular hours (e.g. "${ex}"); one-off dates go into the description, closing days into the feed's "closures".`,
+        ],
       };
     case 'phone':
       return {
-        de: ['Telefon- oder Online-Zeiten sind keine Sprechzeiten vor Ort', 'Bitte nur Zeiten eintragen, zu denen man vorbeikommen kann; Telefonzeiten gehören in die Beschreibung.'],
-        en: ['phone or online hours are not opening hours on site', 'Please enter only hours when people can come by; phone hours belong in the description.'],
+        de: [
+          'Telefon- oder Online-Zeiten sind keine Sprechzeiten vor Ort',
+          'Bitte nur Zeiten eintragen, zu denen man vorbeikommen kann; Telefonzeiten gehören in die Beschreibung.',
+        ],
+        en: [
+          'phone or online hours are not opening hours on site',
+          'Please enter only hours when people can come by; phone hours belong in the description.',
+        ],
       };
     case 'ambiguous':
       return {
-        de: [`„${w}“ ist nicht eindeutig (Mo-Fr oder Mo-Sa?)`, `Bitte die Tage ausschreiben, z. B. „Mo-Fr ${g.ranges[0] && !g.ranges[0].bad ? rangeText(g.ranges[0]) : '08:00-16:00'}“.`],
-        en: [`"${w}" is ambiguous (Mon-Fri or Mon-Sat?)`, `Please name the days, e.g. "Mo-Fr ${g.ranges[0] && !g.ranges[0].bad ? rangeText(g.ranges[0]) : '08:00-16:00'}".`],
+        de: [
+          `„${w}“ ist nicht eindeutig (Mo-Fr oder Mo-Sa?)`,
+          `Bitte die Tage ausschreiben, z. B. „Mo-Fr ${g.ranges[0] && !g.ranges[0].bad ? rangeText(g.ranges[0]) : '08:00-16:00'}“.`,
+        ],
+        en: [
+          `"${w}" is ambiguous (Mon-Fri or Mon-Sat?)`,
+          `Please name the days, e.g. "Mo-Fr ${g.ranges[0] && !g.ranges[0].bad ? rangeText(g.ranges[0]) : '08:00-16:00'}".`,
+        ],
       };
     case 'except':
       return {
-        de: [`Ausnahmen und ungefähre Angaben („${w || 'außer'}“) kann der Feed nicht abbilden`, `Bitte nur die Zeiten eintragen, die regelmäßig gelten, und die Ausnahme in Klammern, z. B. „${ex} (${unread(g, false, 'nicht in den Ferien')})“.`],
-        en: [`the feed cannot express exceptions or approximate times ("${w || 'außer'}")`, `Please enter only the regular hours and the exception in brackets, e.g. "${ex} (${unread(g, false, 'nicht in den Ferien')})".`],
+        de: [
+          `Ausnahmen und ungefähre Angaben („${w || 'außer'}“) kann der Feed nicht abbilden`,
+          `Bitte nur die Zeiten eintragen, die regelmäßig gelten, und die Ausnahme in Klammern, z. B. „${ex} (${unread(g, false, 'nicht in den Ferien')})“.`,
+        ],
+        en: [
+          `the feed cannot express exceptions or approximate times ("${w || 'außer'}")`,
+          `Please enter only the regular hours and the exception in brackets, e.g. "${ex} (${unread(g, false, 'nicht in den Ferien')})".`,
+        ],
       };
     case 'unknown':
       return {
-        de: [`„${w}“ ist weder Wochentag noch Uhrzeit, „offen“, „Termin“ oder eine Sprache`, `Bemerkungen bitte in Klammern, z. B. „${ex} (${unread(g, false, 'nur Frauen')})“.`],
-        en: [`"${w}" is neither weekday nor time, "offen", "Termin" or a language`, `Please put remarks in brackets, e.g. "${ex} (${unread(g, false, 'nur Frauen')})".`],
+        de: [
+          `„${w}“ ist weder Wochentag noch Uhrzeit, „offen“, „Termin“ oder eine Sprache`,
+          `Bemerkungen bitte in Klammern, z. B. „${ex} (${unread(g, false, 'nur Frauen')})“.`,
+        ],
+        en: [
+          `"${w}" is neither weekday nor time, "offen", "Termin" or a language`,
+          `Please put remarks in brackets, e.g. "${ex} (${unread(g, false, 'nur Frauen')})".`,
+        ],
       };
     case 'single':
       return {
-        de: [`„${w}“ nennt nur eine Uhrzeit, Beginn oder Ende fehlt`, `Bitte von–bis angeben, z. B. „${g.days?.size ? daysText(g.days) : 'Mo'} 09:00-12:00“.`],
-        en: [`"${w}" gives only one time, the start or end is missing`, `Please give from–to, e.g. "${g.days?.size ? daysText(g.days) : 'Mo'} 09:00-12:00".`],
+        de: [
+          `„${w}“ nennt nur eine Uhrzeit, Beginn oder Ende fehlt`,
+          `Bitte von–bis angeben, z. B. „${g.days?.size ? daysText(g.days) : 'Mo'} 09:00-12:00“.`,
+        ],
+        en: [
+          `"${w}" gives only one time, the start or end is missing`,
+          `Please give from–to, e.g. "${g.days?.size ? daysText(g.days) : 'Mo'} 09:00-12:00".`,
+        ],
       };
     case 'kindConflict':
       return {
         de: ['„offen“ und „Termin“ zugleich', `Bitte getrennt angeben, z. B. „${ex} offen; Do 14:00-16:00 Termin“.`],
-        en: ['both "offen" (walk-in) and "Termin" (appointment)', `Please give them separately, e.g. "${ex} offen; Do 14:00-16:00 Termin".`],
+        en: [
+          'both "offen" (walk-in) and "Termin" (appointment)',
+          `Please give them separately, e.g. "${ex} offen; Do 14:00-16:00 Termin".`,
+        ],
       };
     case 'closedWithTimes':
       return {
-        de: ['„geschlossen“ und Uhrzeiten zugleich', 'Bitte nur die Öffnungszeiten eintragen; geschlossene Tage einfach weglassen oder „Di geschlossen“ schreiben.'],
-        en: ['both "geschlossen" (closed) and times', 'Please enter only the opening hours; leave closed days out or write "Di geschlossen".'],
+        de: [
+          '„geschlossen“ und Uhrzeiten zugleich',
+          'Bitte nur die Öffnungszeiten eintragen; geschlossene Tage einfach weglassen oder „Di geschlossen“ schreiben.',
+        ],
+        en: [
+          'both "geschlossen" (closed) and times',
+          'Please enter only the opening hours; leave closed days out or write "Di geschlossen".',
+        ],
       };
     case 'agreeDays':
       return {
-        de: ['„nach Vereinbarung“ an bestimmten Tagen ohne Uhrzeit kann der Feed nicht abbilden', `Bitte Uhrzeiten angeben (z. B. „${g.days?.size ? daysText(g.days) : 'Mo-Fr'} 09:00-12:00 Termin“) oder nur „nach Vereinbarung“ schreiben.`],
-        en: ['the feed cannot express "by appointment" on certain days without times', `Please give times (e.g. "${g.days?.size ? daysText(g.days) : 'Mo-Fr'} 09:00-12:00 Termin") or write only "nach Vereinbarung".`],
+        de: [
+          '„nach Vereinbarung“ an bestimmten Tagen ohne Uhrzeit kann der Feed nicht abbilden',
+          `Bitte Uhrzeiten angeben (z. B. „${g.days?.size ? daysText(g.days) : 'Mo-Fr'} 09:00-12:00 Termin“) oder nur „nach Vereinbarung“ schreiben.`,
+        ],
+        en: [
+          'the feed cannot express "by appointment" on certain days without times',
+          `Please give times (e.g. "${g.days?.size ? daysText(g.days) : 'Mo-Fr'} 09:00-12:00 Termin") or write only "nach Vereinbarung".`,
+        ],
       };
     case 'agreeExtra':
       return {
-        de: ['Sprachen oder Bemerkungen bei „nach Vereinbarung“ ohne feste Zeiten kann der Feed keiner Sprechzeit zuordnen (übernommen: nach Vereinbarung)', 'Bitte Sprachen in die Spalte „Sprachen“ und Bemerkungen in die Beschreibung schreiben.'],
-        en: ['the feed cannot attach languages or remarks to "by appointment" without fixed hours (imported: by appointment)', 'Please put languages into the column "Sprachen" and remarks into the description.'],
+        de: [
+          'Sprachen oder Bemerkungen bei „nach Vereinbarung“ ohne feste Zeiten kann der Feed keiner Sprechzeit zuordnen (übernommen: nach Vereinbarung)',
+          'Bitte Sprachen in die Spalte „Sprachen“ und Bemerkungen in die Beschreibung schreiben.',
+        ],
+        en: [
+          'the feed cannot attach languages or remarks to "by appointment" without fixed hours (imported: by appointment)',
+          'Please put languages into the column "Sprachen" and remarks into the description.',
+        ],
       };
     case 'noTime':
       return {
-        de: ['Wochentag ohne Uhrzeit', `Bitte von–bis angeben, z. B. „${daysText(g.days ?? [])} 09:00-12:00“, oder „${daysText(g.days ?? [])} geschlossen“.`],
-        en: ['weekday without time', `Please give from–to, e.g. "${daysText(g.days ?? [])} 09:00-12:00", or "${daysText(g.days ?? [])} geschlossen".`],
+        de: [
+          'Wochentag ohne Uhrzeit',
+          `Bitte von–bis angeben, z. B. „${daysText(g.days ?? [])} 09:00-12:00“, oder „${daysText(g.days ?? [])} geschlossen“.`,
+        ],
+        en: [
+          'weekday without time',
+          `Please give from–to, e.g. "${daysText(g.days ?? [])} 09:00-12:00", or "${daysText(g.days ?? [])} geschlossen".`,
+        ],
       };
     case 'noDays':
       return {
@@ -790,27 +1148,52 @@ function explain(issue: Issue, g: Group): { de: [string, string]; en: [string, s
             en: [`"${label}" gives no time`, `Please give times, e.g. "${day} ${DAYPART_EXAMPLE[g.dayparts[0]]}".`],
           }
         : {
-            de: [`${r ? rangeText(r) : ''} passt nicht zu „${label}“`, `Bitte in 24-Stunden-Zeit schreiben, z. B. „${day} ${r && r.c + 720 <= 1440 ? `${hhmm(r.o + 720)}-${hhmm(r.c + 720)}` : DAYPART_EXAMPLE[g.dayparts[0]]}“.`],
-            en: [`${r ? rangeText(r) : ''} does not match "${label}"`, `Please use 24-hour time, e.g. "${day} ${r && r.c + 720 <= 1440 ? `${hhmm(r.o + 720)}-${hhmm(r.c + 720)}` : DAYPART_EXAMPLE[g.dayparts[0]]}".`],
+            de: [
+              `${r ? rangeText(r) : ''} passt nicht zu „${label}“`,
+              `Bitte in 24-Stunden-Zeit schreiben, z. B. „${day} ${r && r.c + 720 <= 1440 ? `${hhmm(r.o + 720)}-${hhmm(r.c + 720)}` : DAYPART_EXAMPLE[g.dayparts[0]]}“.`,
+            ],
+            en: [
+              `${r ? rangeText(r) : ''} does not match "${label}"`,
+              `Please use 24-hour time, e.g. "${day} ${r && r.c + 720 <= 1440 ? `${hhmm(r.o + 720)}-${hhmm(r.c + 720)}` : DAYPART_EXAMPLE[g.dayparts[0]]}".`,
+            ],
           };
     }
     case 'badTime':
       return {
-        de: [`„${w}“ ist keine Uhrzeit (00:00 bis 24:00, 24:00 nur als Ende)`, `Bitte als HH:MM schreiben, z. B. „${g.days?.size ? daysText(g.days) : 'Mo'} 09:00-12:00“.`],
-        en: [`"${w}" is not a time (00:00 to 24:00, 24:00 only as the end)`, `Please write HH:MM, e.g. "${g.days?.size ? daysText(g.days) : 'Mo'} 09:00-12:00".`],
+        de: [
+          `„${w}“ ist keine Uhrzeit (00:00 bis 24:00, 24:00 nur als Ende)`,
+          `Bitte als HH:MM schreiben, z. B. „${g.days?.size ? daysText(g.days) : 'Mo'} 09:00-12:00“.`,
+        ],
+        en: [
+          `"${w}" is not a time (00:00 to 24:00, 24:00 only as the end)`,
+          `Please write HH:MM, e.g. "${g.days?.size ? daysText(g.days) : 'Mo'} 09:00-12:00".`,
+        ],
       };
     case 'reversed': {
       // "9-4" → 09:00-16:00 (afternoon end written in 12-hour style); "12-9" → 09:00-12:00 (swapped).
-      const fix = r && r.o < 720 && r.c + 720 > r.o && r.c + 720 <= 1440 ? `${hhmm(r.o)}-${hhmm(r.c + 720)}` : r ? `${hhmm(r.c)}-${hhmm(r.o)}` : '';
+      const fix =
+        r && r.o < 720 && r.c + 720 > r.o && r.c + 720 <= 1440 ? `${hhmm(r.o)}-${hhmm(r.c + 720)}` : r ? `${hhmm(r.c)}-${hhmm(r.o)}` : '';
       return {
-        de: [`das Ende (${r ? hhmm(r.c) : ''}) liegt vor dem Beginn (${r ? hhmm(r.o) : ''})`, `Gemeint „${fix}“? Über Mitternacht nur mit Beginn ab 17 Uhr und Ende bis 10 Uhr, z. B. „Fr 22:00-02:00“.`],
-        en: [`the end (${r ? hhmm(r.c) : ''}) is before the start (${r ? hhmm(r.o) : ''})`, `Did you mean "${fix}"? Past midnight only with a start from 17:00 and an end by 10:00, e.g. "Fr 22:00-02:00".`],
+        de: [
+          `das Ende (${r ? hhmm(r.c) : ''}) liegt vor dem Beginn (${r ? hhmm(r.o) : ''})`,
+          `Gemeint „${fix}“? Über Mitternacht nur mit Beginn ab 17 Uhr und Ende bis 10 Uhr, z. B. „Fr 22:00-02:00“.`,
+        ],
+        en: [
+          `the end (${r ? hhmm(r.c) : ''}) is before the start (${r ? hhmm(r.o) : ''})`,
+          `Did you mean "${fix}"? Past midnight only with a start from 17:00 and an end by 10:00, e.g. "Fr 22:00-02:00".`,
+        ],
       };
     }
     case 'night':
       return {
-        de: [`Beginn mitten in der Nacht (${r ? hhmm(r.o) : ''}) – gemeint nachmittags?`, `Bitte in 24-Stunden-Zeit schreiben, z. B. „${g.days?.size ? `${daysText(g.days)} ` : ''}${r && r.c + 720 <= 1440 ? `${hhmm(r.o + 720)}-${hhmm(r.c + 720)}` : '14:00-16:00'}“; Nachtzeiten ab dem Abend, z. B. „Fr 22:00-04:00“.`],
-        en: [`start in the middle of the night (${r ? hhmm(r.o) : ''}) – afternoon meant?`, `Please use 24-hour time, e.g. "${g.days?.size ? `${daysText(g.days)} ` : ''}${r && r.c + 720 <= 1440 ? `${hhmm(r.o + 720)}-${hhmm(r.c + 720)}` : '14:00-16:00'}"; night hours from the evening, e.g. "Fr 22:00-04:00".`],
+        de: [
+          `Beginn mitten in der Nacht (${r ? hhmm(r.o) : ''}) – gemeint nachmittags?`,
+          `Bitte in 24-Stunden-Zeit schreiben, z. B. „${g.days?.size ? `${daysText(g.days)} ` : ''}${r && r.c + 720 <= 1440 ? `${hhmm(r.o + 720)}-${hhmm(r.c + 720)}` : '14:00-16:00'}“; Nachtzeiten ab dem Abend, z. B. „Fr 22:00-04:00“.`,
+        ],
+        en: [
+          `start in the middle of the night (${r ? hhmm(r.o) : ''}) – afternoon meant?`,
+          `Please use 24-hour time, e.g. "${g.days?.size ? `${daysText(g.days)} ` : ''}${r && r.c + 720 <= 1440 ? `${hhmm(r.o + 720)}-${hhmm(r.c + 720)}` : '14:00-16:00'}"; night hours from the evening, e.g. "Fr 22:00-04:00".`,
+        ],
       };
     case 'empty':
       return {
@@ -819,8 +1202,14 @@ function explain(issue: Issue, g: Group): { de: [string, string]; en: [string, s
       };
     case 'pauseOutside':
       return {
-        de: ['die Pause liegt in keiner davor genannten Zeit, daher wurden auch diese Zeiten nicht geändert', 'Bitte die Zeiten ohne Pause schreiben, z. B. „Mo-Fr 08:00-12:00, 13:00-16:00“.'],
-        en: ['the break lies in none of the times before it, so those times were not changed either', 'Please write the hours without the break, e.g. "Mo-Fr 08:00-12:00, 13:00-16:00".'],
+        de: [
+          'die Pause liegt in keiner davor genannten Zeit, daher wurden auch diese Zeiten nicht geändert',
+          'Bitte die Zeiten ohne Pause schreiben, z. B. „Mo-Fr 08:00-12:00, 13:00-16:00“.',
+        ],
+        en: [
+          'the break lies in none of the times before it, so those times were not changed either',
+          'Please write the hours without the break, e.g. "Mo-Fr 08:00-12:00, 13:00-16:00".',
+        ],
       };
     case 'lonelyHeader':
       return {
@@ -833,22 +1222,41 @@ function explain(issue: Issue, g: Group): { de: [string, string]; en: [string, s
 }
 
 const DAYPART_LABEL: Record<Daypart, string> = {
-  morning: 'morgens', forenoon: 'vormittags', noon: 'mittags', afternoon: 'nachmittags', evening: 'abends', night: 'nachts', allday: 'ganztags',
+  morning: 'morgens',
+  forenoon: 'vormittags',
+  noon: 'mittags',
+  afternoon: 'nachmittags',
+  evening: 'abends',
+  night: 'nachts',
+  allday: 'ganztags',
 };
 const DAYPART_EXAMPLE: Record<Daypart, string> = {
-  morning: '08:00-10:00', forenoon: '09:00-12:00', noon: '12:00-14:00', afternoon: '14:00-16:00', evening: '18:00-20:00', night: '22:00-06:00', allday: '08:00-16:00',
+  morning: '08:00-10:00',
+  forenoon: '09:00-12:00',
+  noon: '12:00-14:00',
+  afternoon: '14:00-16:00',
+  evening: '18:00-20:00',
+  night: '22:00-06:00',
+  allday: '08:00-16:00',
 };
 /** Whether a range fits a part of the day ("nachmittags 14-16" yes, "nachmittags 2-4" no). */
 function fitsDaypart(part: Daypart, r: Range): boolean {
   const over = r.c <= r.o;
   switch (part) {
-    case 'morning': return r.o >= 300 && r.o < 660;
-    case 'forenoon': return r.o >= 300 && r.o < 720 && !over && r.c <= 780;
-    case 'noon': return r.o >= 660 && r.o <= 840;
-    case 'afternoon': return r.o >= 720 && r.o < 1140;
-    case 'evening': return r.o >= 960;
-    case 'night': return r.o >= 1140 || r.o < 300;
-    case 'allday': return true;
+    case 'morning':
+      return r.o >= 300 && r.o < 660;
+    case 'forenoon':
+      return r.o >= 300 && r.o < 720 && !over && r.c <= 780;
+    case 'noon':
+      return r.o >= 660 && r.o <= 840;
+    case 'afternoon':
+      return r.o >= 720 && r.o < 1140;
+    case 'evening':
+      return r.o >= 960;
+    case 'night':
+      return r.o >= 1140 || r.o < 300;
+    case 'allday':
+      return true;
   }
 }
 
@@ -904,7 +1312,10 @@ function header(toks: Tok[], parser: SegmentParser): { kinds: HoursKind[]; langu
   let k = 0;
   while (k < toks.length) {
     const t = toks[k];
-    if (t.type === 'sep' && k > 0) { k++; continue; }
+    if (t.type === 'sep' && k > 0) {
+      k++;
+      continue;
+    }
     if (t.type !== 'word') break;
     if (parser.dayTerm(k)) return undefined;
     const p = parser.phrase(k);
@@ -913,9 +1324,16 @@ function header(toks: Tok[], parser: SegmentParser): { kinds: HoursKind[]; langu
       k += p.len;
       continue;
     }
-    if (SEP_WORDS.has(t.w) && k > 0) { k++; continue; }
+    if (SEP_WORDS.has(t.w) && k > 0) {
+      k++;
+      continue;
+    }
     const lang = languageOf(t.w);
-    if (lang) { languages.push(lang); k++; continue; }
+    if (lang) {
+      languages.push(lang);
+      k++;
+      continue;
+    }
     return undefined;
   }
   if (k === 0) return undefined;
@@ -971,18 +1389,24 @@ export function parseHours(cell: string, defaultKind: HoursKind): HoursResult {
       carried = { kinds: head.kinds, languages: head.languages, text: segment, used: false };
       continue;
     }
-    const segKinds = head?.kinds.length ? head.kinds : carried?.kinds ?? [];
-    const segLanguages = head?.languages.length ? head.languages : carried?.languages ?? [];
+    const segKinds = head?.kinds.length ? head.kinds : (carried?.kinds ?? []);
+    const segLanguages = head?.languages.length ? head.languages : (carried?.languages ?? []);
     if (carried && !head) carried.used = true;
     for (const g of parser.run(head ? head.len : 0)) {
       if (g.pause) {
         const issue = check(g);
         const target = [...ready].reverse().find((x) => x.g.ranges.length && !x.g.closed)?.g;
-        if (issue) { report(g, issue); continue; }
+        if (issue) {
+          report(g, issue);
+          continue;
+        }
         let fitted = !!target && (!g.days || [...g.days].every((d) => target.days?.has(d)));
         for (const p of g.ranges) {
           const at = target?.ranges.findIndex((r) => r.o < p.o && p.c < r.c && r.o < r.c) ?? -1;
-          if (at < 0) { fitted = false; break; }
+          if (at < 0) {
+            fitted = false;
+            break;
+          }
           const r = target!.ranges[at];
           target!.ranges.splice(at, 1, { o: r.o, c: p.o, raw: r.raw }, { o: p.c, c: r.c, raw: r.raw });
         }
@@ -990,7 +1414,10 @@ export function parseHours(cell: string, defaultKind: HoursKind): HoursResult {
         continue;
       }
       const issue = check(g);
-      if (issue) { report(g, issue); continue; }
+      if (issue) {
+        report(g, issue);
+        continue;
+      }
       if (g.agree && !g.ranges.length) byAppointment = true;
       if (g.agree && g.ranges.length) byAppointment = true;
       ready.push({ g, kinds: segKinds, languages: segLanguages });

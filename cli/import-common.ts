@@ -61,15 +61,84 @@ export function uniqueId(id: string, taken: Set<string>): string {
 // Languages commonly spoken by newcomers and counsellors; their German and English names are
 // taken from the runtime (Intl.DisplayNames), so "Rumänisch" and "Romanian" both mean "ro".
 const COMMON_LANGUAGES = [
-  'de', 'en', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ro', 'bg', 'tr', 'ar', 'uk', 'ru', 'sr', 'hr',
-  'bs', 'sq', 'el', 'hu', 'cs', 'sk', 'sl', 'mk', 'fa', 'prs', 'ps', 'ku', 'ckb', 'kmr', 'ti', 'so',
-  'am', 'vi', 'zh', 'hi', 'ur', 'bn', 'ta', 'ka', 'hy', 'az', 'lt', 'lv', 'he', 'sw', 'ha', 'yo',
-  'ig', 'ff', 'wo', 'ln', 'tl', 'th', 'ja', 'ko', 'uz', 'tk', 'ber',
+  'de',
+  'en',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'pl',
+  'ro',
+  'bg',
+  'tr',
+  'ar',
+  'uk',
+  'ru',
+  'sr',
+  'hr',
+  'bs',
+  'sq',
+  'el',
+  'hu',
+  'cs',
+  'sk',
+  'sl',
+  'mk',
+  'fa',
+  'prs',
+  'ps',
+  'ku',
+  'ckb',
+  'kmr',
+  'ti',
+  'so',
+  'am',
+  'vi',
+  'zh',
+  'hi',
+  'ur',
+  'bn',
+  'ta',
+  'ka',
+  'hy',
+  'az',
+  'lt',
+  'lv',
+  'he',
+  'sw',
+  'ha',
+  'yo',
+  'ig',
+  'ff',
+  'wo',
+  'ln',
+  'tl',
+  'th',
+  'ja',
+  'ko',
+  'uz',
+  'tk',
+  'ber',
 ];
 const LANGUAGE_ALIASES: Record<string, string> = {
-  romanes: 'rom', romani: 'rom', 'romani chib': 'rom', romany: 'rom', farsi: 'fa', persisch: 'fa', dari: 'prs',
-  kurdisch: 'ku', kurmandschi: 'kmr', kurmanci: 'kmr', sorani: 'ckb', 'serbokroatisch': 'sh', gebärdensprache: 'gsg',
-  'deutsche gebärdensprache': 'gsg', dgs: 'gsg', leichte: 'de', 'leichte sprache': 'de',
+  romanes: 'rom',
+  romani: 'rom',
+  'romani chib': 'rom',
+  romany: 'rom',
+  farsi: 'fa',
+  persisch: 'fa',
+  dari: 'prs',
+  kurdisch: 'ku',
+  kurmandschi: 'kmr',
+  kurmanci: 'kmr',
+  sorani: 'ckb',
+  serbokroatisch: 'sh',
+  gebärdensprache: 'gsg',
+  'deutsche gebärdensprache': 'gsg',
+  dgs: 'gsg',
+  leichte: 'de',
+  'leichte sprache': 'de',
 };
 let byName: Map<string, string> | undefined;
 
@@ -93,7 +162,10 @@ export function languageCode(text: string): string | undefined {
 
 /** Split a cell with several values: "ro, bg; rom" or one per line. */
 export const splitList = (cell: string) =>
-  cell.split(/[,;|\n/]+/).map((s) => s.trim()).filter(Boolean);
+  cell
+    .split(/[,;|\n/]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** In or near Germany: where a Lotse place can be (the box around the country plus a margin). */
 export const plausibleInGermany = (c: { lat: number; lon: number }) => c.lat >= 47 && c.lat <= 55.1 && c.lon >= 5.8 && c.lon <= 15.1;

@@ -51,8 +51,15 @@
 import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from '../src/core/feed/vocabulary.js';
 import type { VocabularyEntry } from '../src/core/feed/schema.js';
 import {
-  feedFrame, languageCode, plausibleInGermany, slugify, splitList, uniqueId,
-  type ImportNote, type ImportOptions, type ImportResult,
+  feedFrame,
+  languageCode,
+  plausibleInGermany,
+  slugify,
+  splitList,
+  uniqueId,
+  type ImportNote,
+  type ImportOptions,
+  type ImportResult,
 } from './import-common.js';
 import type { Pair } from './messages.js';
 import { editDistance } from './edit-distance.js';
@@ -164,7 +171,8 @@ export function splitCsv(body: string, delimiter: string, width?: { header: numb
     const unclosed = quoted;
     const index = records.length;
     const wrongWidth = (list: string[]) =>
-      width !== undefined && index > width.headerIndex &&
+      width !== undefined &&
+      index > width.headerIndex &&
       (list.length < width.named || list.slice(width.header).some((x) => x.trim() !== ''));
     if (unclosed || (multiLine && wrongWidth(cells))) {
       // Read the record's first line on its own and go on after it.
@@ -196,14 +204,39 @@ export function parseCsv(text: string): { rows: string[][]; delimiter: string } 
 
 /** The name of each field in the template, for messages. */
 const DISPLAY: Record<string, string> = {
-  id: 'ID', name: 'Name', summary: 'Kurzbeschreibung', description: 'Beschreibung', categories: 'Kategorien',
-  audiences: 'Zielgruppen', languages: 'Sprachen', free: 'Kostenlos', access: 'Zugang',
-  noInsuranceNeeded: 'Ohne Krankenversicherung', noRegistrationNeeded: 'Ohne Anmeldung', anonymous: 'Anonym',
-  phone: 'Telefon', email: 'E-Mail', website: 'Webseite', whatsapp: 'WhatsApp', provider: 'Träger', status: 'Status',
-  statusNote: 'Statushinweis', locationId: 'Standort-ID', locationName: 'Standort', street: 'Straße',
-  houseNumber: 'Hausnummer', postalCode: 'PLZ', city: 'Ort', district: 'Stadtteil', lat: 'Breitengrad',
-  lon: 'Längengrad', wheelchair: 'Barrierefrei', hours: 'Sprechzeiten', lastChecked: 'Zuletzt geprüft',
-  validFrom: 'Gültig ab', validUntil: 'Gültig bis',
+  id: 'ID',
+  name: 'Name',
+  summary: 'Kurzbeschreibung',
+  description: 'Beschreibung',
+  categories: 'Kategorien',
+  audiences: 'Zielgruppen',
+  languages: 'Sprachen',
+  free: 'Kostenlos',
+  access: 'Zugang',
+  noInsuranceNeeded: 'Ohne Krankenversicherung',
+  noRegistrationNeeded: 'Ohne Anmeldung',
+  anonymous: 'Anonym',
+  phone: 'Telefon',
+  email: 'E-Mail',
+  website: 'Webseite',
+  whatsapp: 'WhatsApp',
+  provider: 'Träger',
+  status: 'Status',
+  statusNote: 'Statushinweis',
+  locationId: 'Standort-ID',
+  locationName: 'Standort',
+  street: 'Straße',
+  houseNumber: 'Hausnummer',
+  postalCode: 'PLZ',
+  city: 'Ort',
+  district: 'Stadtteil',
+  lat: 'Breitengrad',
+  lon: 'Längengrad',
+  wheelchair: 'Barrierefrei',
+  hours: 'Sprechzeiten',
+  lastChecked: 'Zuletzt geprüft',
+  validFrom: 'Gültig ab',
+  validUntil: 'Gültig bis',
 };
 
 /**
@@ -212,10 +245,52 @@ const DISPLAY: Record<string, string> = {
  */
 export const ALIASES: Record<string, string[]> = {
   id: ['id', 'kennung', 'angebotsid', 'angebotskennung', 'dienstid'],
-  name: ['name', 'titel', 'angebot', 'angebotsname', 'nameangebot', 'namedesangebots', 'bezeichnung', 'angebotsbezeichnung', 'titeldesangebots'],
-  summary: ['kurzbeschreibung', 'kurztext', 'kurzinfo', 'kurzebeschreibung', 'beschreibungkurz', 'zusammenfassung', 'teaser', 'kurzfassung'],
-  description: ['beschreibung', 'langbeschreibung', 'ausfuehrlichebeschreibung', 'langtext', 'langebeschreibung', 'beschreibunglang', 'beschreibungausfuehrlich', 'ausfuehrlich', 'details', 'infotext', 'text'],
-  categories: ['kategorien', 'kategorie', 'themen', 'thema', 'themenbereich', 'themenbereiche', 'rubrik', 'rubriken', 'bereich', 'bereiche'],
+  name: [
+    'name',
+    'titel',
+    'angebot',
+    'angebotsname',
+    'nameangebot',
+    'namedesangebots',
+    'bezeichnung',
+    'angebotsbezeichnung',
+    'titeldesangebots',
+  ],
+  summary: [
+    'kurzbeschreibung',
+    'kurztext',
+    'kurzinfo',
+    'kurzebeschreibung',
+    'beschreibungkurz',
+    'zusammenfassung',
+    'teaser',
+    'kurzfassung',
+  ],
+  description: [
+    'beschreibung',
+    'langbeschreibung',
+    'ausfuehrlichebeschreibung',
+    'langtext',
+    'langebeschreibung',
+    'beschreibunglang',
+    'beschreibungausfuehrlich',
+    'ausfuehrlich',
+    'details',
+    'infotext',
+    'text',
+  ],
+  categories: [
+    'kategorien',
+    'kategorie',
+    'themen',
+    'thema',
+    'themenbereich',
+    'themenbereiche',
+    'rubrik',
+    'rubriken',
+    'bereich',
+    'bereiche',
+  ],
   audiences: ['zielgruppen', 'zielgruppe', 'fuerwen'],
   languages: ['sprachen', 'sprache', 'beratungssprachen', 'beratungssprache', 'angebotenesprachen', 'sprachenderberatung'],
   free: ['kostenlos', 'kostenfrei', 'gratis', 'unentgeltlich', 'kostenlosjanein'],
@@ -241,43 +316,117 @@ export const ALIASES: Record<string, string[]> = {
   lon: ['laengengrad', 'laenge', 'lon', 'lng', 'longitude', 'geolaenge'],
   wheelchair: ['barrierefrei', 'rollstuhlgerecht', 'barrierefreiheit', 'rollstuhlzugang', 'rollstuhl'],
   hours: ['sprechzeiten', 'oeffnungszeiten', 'sprechstunden', 'sprechstunde', 'oeffnungszeit', 'beratungszeiten', 'zeiten', 'geoeffnet'],
-  lastChecked: ['zuletztgeprueft', 'geprueftam', 'pruefdatum', 'letztepruefung', 'stand', 'aktualisiert', 'aktualisiertam', 'zuletztaktualisiert'],
+  lastChecked: [
+    'zuletztgeprueft',
+    'geprueftam',
+    'pruefdatum',
+    'letztepruefung',
+    'stand',
+    'aktualisiert',
+    'aktualisiertam',
+    'zuletztaktualisiert',
+  ],
   validFrom: ['gueltigab', 'gueltigvon', 'startdatum'],
   validUntil: ['gueltigbis', 'enddatum', 'befristetbis'],
 };
 /** Headers we know but cannot take as they are, with what to do instead. */
 const UNSUPPORTED: Record<string, Pair> = {
-  koordinaten: ['Bitte in zwei Spalten „Breitengrad“ und „Längengrad“ aufteilen.', 'Please split it into two columns "Breitengrad" (latitude) and "Längengrad" (longitude).'],
-  geokoordinaten: ['Bitte in zwei Spalten „Breitengrad“ und „Längengrad“ aufteilen.', 'Please split it into two columns "Breitengrad" (latitude) and "Längengrad" (longitude).'],
+  koordinaten: [
+    'Bitte in zwei Spalten „Breitengrad“ und „Längengrad“ aufteilen.',
+    'Please split it into two columns "Breitengrad" (latitude) and "Längengrad" (longitude).',
+  ],
+  geokoordinaten: [
+    'Bitte in zwei Spalten „Breitengrad“ und „Längengrad“ aufteilen.',
+    'Please split it into two columns "Breitengrad" (latitude) and "Längengrad" (longitude).',
+  ],
   plzort: ['Bitte in zwei Spalten „PLZ“ und „Ort“ aufteilen.', 'Please split it into two columns "PLZ" (postcode) and "Ort" (city).'],
 };
 const FIELD_OF = new Map<string, string>(Object.entries(ALIASES).flatMap(([field, keys]) => keys.map((k) => [k, field] as const)));
 const TRANSLATABLE = new Set(['name', 'summary', 'description', 'locationName', 'statusNote']);
 const SERVICE_FIELDS = [
-  'name', 'summary', 'description', 'categories', 'audiences', 'languages', 'free', 'access', 'noInsuranceNeeded',
-  'noRegistrationNeeded', 'anonymous', 'phone', 'email', 'website', 'whatsapp', 'provider', 'status', 'statusNote',
-  'lastChecked', 'validFrom', 'validUntil',
+  'name',
+  'summary',
+  'description',
+  'categories',
+  'audiences',
+  'languages',
+  'free',
+  'access',
+  'noInsuranceNeeded',
+  'noRegistrationNeeded',
+  'anonymous',
+  'phone',
+  'email',
+  'website',
+  'whatsapp',
+  'provider',
+  'status',
+  'statusNote',
+  'lastChecked',
+  'validFrom',
+  'validUntil',
 ];
-const PLACE_FIELDS = ['locationId', 'locationName', 'street', 'houseNumber', 'postalCode', 'city', 'district', 'lat', 'lon', 'wheelchair', 'hours'];
+const PLACE_FIELDS = [
+  'locationId',
+  'locationName',
+  'street',
+  'houseNumber',
+  'postalCode',
+  'city',
+  'district',
+  'lat',
+  'lon',
+  'wheelchair',
+  'hours',
+];
 /** Feed path below a service (or location) for each column, to point from problems back to cells. */
 const FIELD_PATHS: Record<string, string> = {
-  name: 'name', summary: 'summary', description: 'description', categories: 'categories', audiences: 'audiences',
-  languages: 'languages', free: 'free', access: 'access', noInsuranceNeeded: 'requirements.noInsuranceNeeded',
-  noRegistrationNeeded: 'requirements.noRegistrationNeeded', anonymous: 'requirements.anonymous',
-  phone: 'contact.phone', email: 'contact.email', website: 'contact.website', whatsapp: 'contact.whatsapp',
-  provider: 'provider', status: 'status', statusNote: 'statusNote', lastChecked: 'lastChecked',
-  validFrom: 'validFrom', validUntil: 'validUntil', id: 'id',
+  name: 'name',
+  summary: 'summary',
+  description: 'description',
+  categories: 'categories',
+  audiences: 'audiences',
+  languages: 'languages',
+  free: 'free',
+  access: 'access',
+  noInsuranceNeeded: 'requirements.noInsuranceNeeded',
+  noRegistrationNeeded: 'requirements.noRegistrationNeeded',
+  anonymous: 'requirements.anonymous',
+  phone: 'contact.phone',
+  email: 'contact.email',
+  website: 'contact.website',
+  whatsapp: 'contact.whatsapp',
+  provider: 'provider',
+  status: 'status',
+  statusNote: 'statusNote',
+  lastChecked: 'lastChecked',
+  validFrom: 'validFrom',
+  validUntil: 'validUntil',
+  id: 'id',
 };
 const LOCATION_PATHS: Record<string, string> = {
-  locationName: 'name', street: 'address.street', postalCode: 'address.postalCode', city: 'address.city',
-  district: 'district', lat: 'geo', lon: 'geo', wheelchair: 'accessibility', hours: 'hours', locationId: 'id',
+  locationName: 'name',
+  street: 'address.street',
+  postalCode: 'address.postalCode',
+  city: 'address.city',
+  district: 'district',
+  lat: 'geo',
+  lon: 'geo',
+  wheelchair: 'accessibility',
+  hours: 'hours',
+  locationId: 'id',
 };
 
 const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
 /** "E-Mail-Adresse " → "emailadresse", "Träger / Anbieter" → "traegeranbieter". */
 export const normaliseHeader = (header: string) =>
-  header.normalize('NFC').toLowerCase().replace(/[äöüß]/g, (c) => UMLAUTS[c])
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/g, '');
+  header
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[äöüß]/g, (c) => UMLAUTS[c])
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]/g, '');
 
 /** The known column an unknown header most likely means, or undefined. */
 export function nearestColumn(header: string): string | undefined {
@@ -347,9 +496,10 @@ export function readHeader(header: string[], notes: ImportNote[], dataRows: stri
     if (!found) return undefined;
     return [`z. B. „${quote(found.value)}“`, `e.g. "${quote(found.value)}"`];
   };
-  const at = (index: number, text: string): Pair => text
-    ? [`Spalte „${quote(text)}“ (${columnLetter(index)})`, `column "${quote(text)}" (${columnLetter(index)})`]
-    : [`Spalte ${columnLetter(index)} (ohne Überschrift)`, `column ${columnLetter(index)} (no heading)`];
+  const at = (index: number, text: string): Pair =>
+    text
+      ? [`Spalte „${quote(text)}“ (${columnLetter(index)})`, `column "${quote(text)}" (${columnLetter(index)})`]
+      : [`Spalte ${columnLetter(index)} (ohne Überschrift)`, `column ${columnLetter(index)} (no heading)`];
   const keep: Pair = [
     'Bitte die Spalte umbenennen (die Namen stehen in templates/angebote-vorlage.csv) oder, wenn sie nur für Sie ist, ein # vor ihren Namen setzen.',
     'Please rename the column (the names are in templates/angebote-vorlage.csv) or, if it is only for you, put a # in front of its name.',
@@ -378,23 +528,27 @@ export function readHeader(header: string[], notes: ImportNote[], dataRows: stri
       const key = normaliseHeader(text);
       const hint = UNSUPPORTED[key];
       const near = nearestColumn(text);
-      const advice: Pair = hint ?? (near
-        ? [`Meinten Sie „${quote(near)}“? ${keep[0]}`, `Did you mean "${quote(near)}"? ${keep[1]}`]
-        : keep);
-      notes.push(filled
-        ? {
-          severity: 'error',
-          where: at(index, text),
-          message: [
-            `Unbekannte Spalte mit Werten (${filled[0]}); sie werden nicht übernommen. ${advice[0]}`,
-            `Unknown column with values (${filled[1]}); they are not imported. ${advice[1]}`,
-          ],
-        }
-        : {
-          severity: 'warning',
-          where: at(index, text),
-          message: [`Unbekannte Spalte, leer; sie wird nicht übernommen. ${advice[0]}`, `Unknown column, empty; it is not imported. ${advice[1]}`],
-        });
+      const advice: Pair =
+        hint ?? (near ? [`Meinten Sie „${quote(near)}“? ${keep[0]}`, `Did you mean "${quote(near)}"? ${keep[1]}`] : keep);
+      notes.push(
+        filled
+          ? {
+              severity: 'error',
+              where: at(index, text),
+              message: [
+                `Unbekannte Spalte mit Werten (${filled[0]}); sie werden nicht übernommen. ${advice[0]}`,
+                `Unknown column with values (${filled[1]}); they are not imported. ${advice[1]}`,
+              ],
+            }
+          : {
+              severity: 'warning',
+              where: at(index, text),
+              message: [
+                `Unbekannte Spalte, leer; sie wird nicht übernommen. ${advice[0]}`,
+                `Unknown column, empty; it is not imported. ${advice[1]}`,
+              ],
+            },
+      );
       return;
     }
     let lang = rawLang;
@@ -407,13 +561,13 @@ export function readHeader(header: string[], notes: ImportNote[], dataRows: stri
         where: at(index, text),
         message: filled
           ? [
-            `Diese Spalte meint dasselbe wie „${quote(first.header)}“ (${columnLetter(first.index)}); übernommen wird nur die erste, die Werte dieser Spalte (${filled[0]}) nicht. Bitte die Werte in eine Spalte zusammenführen.`,
-            `This column means the same as "${quote(first.header)}" (${columnLetter(first.index)}); only the first is imported, not the values of this one (${filled[1]}). Please merge the values into one column.`,
-          ]
+              `Diese Spalte meint dasselbe wie „${quote(first.header)}“ (${columnLetter(first.index)}); übernommen wird nur die erste, die Werte dieser Spalte (${filled[0]}) nicht. Bitte die Werte in eine Spalte zusammenführen.`,
+              `This column means the same as "${quote(first.header)}" (${columnLetter(first.index)}); only the first is imported, not the values of this one (${filled[1]}). Please merge the values into one column.`,
+            ]
           : [
-            `Diese Spalte meint dasselbe wie „${quote(first.header)}“ (${columnLetter(first.index)}) und ist leer; sie wird nicht übernommen.`,
-            `This column means the same as "${quote(first.header)}" (${columnLetter(first.index)}) and is empty; it is not imported.`,
-          ],
+              `Diese Spalte meint dasselbe wie „${quote(first.header)}“ (${columnLetter(first.index)}) und ist leer; sie wird nicht übernommen.`,
+              `This column means the same as "${quote(first.header)}" (${columnLetter(first.index)}) and is empty; it is not imported.`,
+            ],
       });
       return;
     }
@@ -466,16 +620,43 @@ export function vocabularyMatcher(entries: VocabularyEntry[], synonyms: Record<s
   return (text: string) => map.get(text.toLowerCase()) ?? map.get(slugify(text));
 }
 export const CATEGORY_SYNONYMS: Record<string, string> = {
-  wohnung: 'housing', job: 'work', arbeitsmarkt: 'work', bildung: 'education', schule: 'education',
-  familie: 'family', kinder: 'family', deutschkurs: 'german-courses', sprachkurs: 'german-courses',
-  sprachkurse: 'german-courses', anmeldung: 'documents', papiere: 'documents', dokumente: 'documents',
-  geld: 'money', leistungen: 'money', sozialleistungen: 'money', beratung: 'counselling', notfall: 'emergency',
-  recht: 'rights', rechte: 'rights', schutz: 'rights', krankenversicherung: 'health',
+  wohnung: 'housing',
+  job: 'work',
+  arbeitsmarkt: 'work',
+  bildung: 'education',
+  schule: 'education',
+  familie: 'family',
+  kinder: 'family',
+  deutschkurs: 'german-courses',
+  sprachkurs: 'german-courses',
+  sprachkurse: 'german-courses',
+  anmeldung: 'documents',
+  papiere: 'documents',
+  dokumente: 'documents',
+  geld: 'money',
+  leistungen: 'money',
+  sozialleistungen: 'money',
+  beratung: 'counselling',
+  notfall: 'emergency',
+  recht: 'rights',
+  rechte: 'rights',
+  schutz: 'rights',
+  krankenversicherung: 'health',
 };
 export const AUDIENCE_SYNONYMS: Record<string, string> = {
-  frau: 'women', mann: 'men', kind: 'children', jugend: 'youth', familie: 'families', senioren: 'seniors',
-  'ohne krankenversicherung': 'uninsured', 'nicht versicherte': 'uninsured', 'eu-bürger': 'eu-citizens',
-  'eu-buerger': 'eu-citizens', 'eu-bürgerinnen': 'eu-citizens', 'eu-zugewanderte': 'eu-citizens', geflüchtete: 'refugees',
+  frau: 'women',
+  mann: 'men',
+  kind: 'children',
+  jugend: 'youth',
+  familie: 'families',
+  senioren: 'seniors',
+  'ohne krankenversicherung': 'uninsured',
+  'nicht versicherte': 'uninsured',
+  'eu-bürger': 'eu-citizens',
+  'eu-buerger': 'eu-citizens',
+  'eu-bürgerinnen': 'eu-citizens',
+  'eu-zugewanderte': 'eu-citizens',
+  geflüchtete: 'refugees',
 };
 
 /** Built-in categories and audiences by id, label or synonym; both importers use these. */
@@ -507,7 +688,10 @@ type Draft = Record<string, any>;
 const PLAUSIBLE = (lat: number, lon: number) => plausibleInGermany({ lat, lon });
 
 /** Read a CSV export (bytes as saved by Excel or LibreOffice) into a Lotse feed. */
-export function importCsv(input: Uint8Array | string, options: ImportOptions = {}): ImportResult & { encoding: Encoding; delimiter: string } {
+export function importCsv(
+  input: Uint8Array | string,
+  options: ImportOptions = {},
+): ImportResult & { encoding: Encoding; delimiter: string } {
   const { text, encoding } = typeof input === 'string' ? { text: input, encoding: 'utf-8' as Encoding } : decodeCsv(input);
   const { body, delimiter } = prepareCsv(text);
   const notes: ImportNote[] = [];
@@ -531,9 +715,15 @@ export function importCsv(input: Uint8Array | string, options: ImportOptions = {
     records = splitCsv(body, delimiter, { header: header.length, named, headerIndex });
   }
   const result = importTable({ rows: records.map((r) => r.cells), records }, options, notes);
-  const sep = { ';': ['Semikolon', 'semicolon'], ',': ['Komma', 'comma'], '\t': ['Tabulator', 'tab'] }[delimiter] ?? [`„${quote(delimiter)}“`, `"${quote(delimiter)}"`];
+  const sep = { ';': ['Semikolon', 'semicolon'], ',': ['Komma', 'comma'], '\t': ['Tabulator', 'tab'] }[delimiter] ?? [
+    `„${quote(delimiter)}“`,
+    `"${quote(delimiter)}"`,
+  ];
   const summary: Pair | undefined = result.counts
-    ? [`CSV (Zeichensatz ${encoding}, Trennzeichen ${sep[0]}), ${result.counts[0]}`, `CSV (encoding ${encoding}, delimiter ${sep[1]}), ${result.counts[1]}`]
+    ? [
+        `CSV (Zeichensatz ${encoding}, Trennzeichen ${sep[0]}), ${result.counts[0]}`,
+        `CSV (encoding ${encoding}, delimiter ${sep[1]}), ${result.counts[1]}`,
+      ]
     : [`CSV (Zeichensatz ${encoding}, Trennzeichen ${sep[0]})`, `CSV (encoding ${encoding}, delimiter ${sep[1]})`];
   return { feed: result.feed, summary, notes: result.notes, sources: result.sources, encoding, delimiter };
 }
@@ -554,19 +744,35 @@ export function importSpreadsheet(
   }
   if (detected.format === 'csv') {
     const result = importCsv(bytes, options);
-    return { feed: result.feed, summary: result.summary, notes: result.notes, sources: result.sources, source: { format: 'csv', encoding: result.encoding, delimiter: result.delimiter } };
+    return {
+      feed: result.feed,
+      summary: result.summary,
+      notes: result.notes,
+      sources: result.sources,
+      source: { format: 'csv', encoding: result.encoding, delimiter: result.delimiter },
+    };
   }
   const sheet = readWorkbook(detected) as Sheet;
   const result = importTable({ rows: sheet.rows, numeric: sheet.numeric, sheetNotes: sheet.notes }, options, []);
-  const kind: Pair = detected.format === 'xlsx' ? ['Excel-Tabelle (.xlsx)', 'Excel workbook (.xlsx)'] : ['LibreOffice-Tabelle (.ods)', 'LibreOffice spreadsheet (.ods)'];
-  const blatt: Pair = sheet.sheets.length > 1
-    ? [`Blatt „${quote(sheet.sheet)}“ (1 von ${sheet.sheets.length})`, `sheet "${quote(sheet.sheet)}" (1 of ${sheet.sheets.length})`]
-    : [`Blatt „${quote(sheet.sheet)}“`, `sheet "${quote(sheet.sheet)}"`];
+  const kind: Pair =
+    detected.format === 'xlsx'
+      ? ['Excel-Tabelle (.xlsx)', 'Excel workbook (.xlsx)']
+      : ['LibreOffice-Tabelle (.ods)', 'LibreOffice spreadsheet (.ods)'];
+  const blatt: Pair =
+    sheet.sheets.length > 1
+      ? [`Blatt „${quote(sheet.sheet)}“ (1 von ${sheet.sheets.length})`, `sheet "${quote(sheet.sheet)}" (1 of ${sheet.sheets.length})`]
+      : [`Blatt „${quote(sheet.sheet)}“`, `sheet "${quote(sheet.sheet)}"`];
   const summary: Pair = [
     `${kind[0]}, ${blatt[0]}${result.counts ? `, ${result.counts[0]}` : ''}`,
     `${kind[1]}, ${blatt[1]}${result.counts ? `, ${result.counts[1]}` : ''}`,
   ];
-  return { feed: result.feed, summary, notes: result.notes, sources: result.sources, source: { format: detected.format, sheet: sheet.sheet } };
+  return {
+    feed: result.feed,
+    summary,
+    notes: result.notes,
+    sources: result.sources,
+    source: { format: detected.format, sheet: sheet.sheet },
+  };
 }
 
 const rowNumber = (index: number) => index + 1; // rows as Excel shows them
@@ -574,7 +780,10 @@ const rowNumber = (index: number) => index + 1; // rows as Excel shows them
 /** The header row is not the first: say which it is and what stands above it (a title, a date: not imported). */
 function noteHeaderRow(rows: string[][], headerIndex: number, notes: ImportNote[]) {
   const header = rows[headerIndex];
-  const above = rows.slice(0, headerIndex).map((cells, i) => ({ i, text: cells.filter(Boolean) })).filter((r) => r.text.length);
+  const above = rows
+    .slice(0, headerIndex)
+    .map((cells, i) => ({ i, text: cells.filter(Boolean) }))
+    .filter((r) => r.text.length);
   notes.push({
     severity: 'info',
     message: [
@@ -601,9 +810,13 @@ function checkStructure(table: Table, headerIndex: number, notes: ImportNote[]):
     if (record?.strayQuote) {
       broken.add(r);
       const { col, until } = record.strayQuote;
-      const runs: Pair = until === undefined
-        ? ['und wird bis zum Ende der Datei nicht geschlossen', 'and is never closed up to the end of the file']
-        : [`und reicht über ${until - record.line} Zeilenumbrüche bis Zeile ${until} der Datei, sodass die Zeile nicht mehr zur Kopfzeile passt`, `and runs over ${until - record.line} line breaks to line ${until} of the file, so the row no longer fits the header`];
+      const runs: Pair =
+        until === undefined
+          ? ['und wird bis zum Ende der Datei nicht geschlossen', 'and is never closed up to the end of the file']
+          : [
+              `und reicht über ${until - record.line} Zeilenumbrüche bis Zeile ${until} der Datei, sodass die Zeile nicht mehr zur Kopfzeile passt`,
+              `and runs over ${until - record.line} line breaks to line ${until} of the file, so the row no longer fits the header`,
+            ];
       notes.push({
         severity: 'error',
         where: [`${where[0]}, Spalte ${headerCell(col)}`, `${where[1]}, column ${headerCellEn(col)}`],
@@ -666,15 +879,18 @@ function placeSheetNotes(table: Table, headerIndex: number, columns: Column[], n
     if (sheetNote.row !== undefined) {
       const col = sheetNote.col;
       const name = col === undefined ? undefined : (columnAt(col)?.header ?? header[col]);
-      where = col === undefined
-        ? [`Zeile ${rowNumber(sheetNote.row)}`, `row ${rowNumber(sheetNote.row)}`]
-        : name
-          ? [`Zeile ${rowNumber(sheetNote.row)}, Spalte „${quote(name)}“`, `row ${rowNumber(sheetNote.row)}, column "${quote(name)}"`]
-          : [`Zeile ${rowNumber(sheetNote.row)}, Spalte ${columnLetter(col)}`, `row ${rowNumber(sheetNote.row)}, column ${columnLetter(col)}`];
+      where =
+        col === undefined
+          ? [`Zeile ${rowNumber(sheetNote.row)}`, `row ${rowNumber(sheetNote.row)}`]
+          : name
+            ? [`Zeile ${rowNumber(sheetNote.row)}, Spalte „${quote(name)}“`, `row ${rowNumber(sheetNote.row)}, column "${quote(name)}"`]
+            : [
+                `Zeile ${rowNumber(sheetNote.row)}, Spalte ${columnLetter(col)}`,
+                `row ${rowNumber(sheetNote.row)}, column ${columnLetter(col)}`,
+              ];
     }
     notes.push({ severity: sheetNote.severity, ...(where ? { where } : {}), message: sheetNote.message });
   }
-
 }
 
 /** Required columns that are missing; street and house number joined. */
@@ -789,7 +1005,11 @@ function importTable(table: Table, options: ImportOptions, notes: ImportNote[]):
   const dataIndexes: number[] = [];
   for (let r = headerIndex + 1; r < rows.length; r++) if (!broken.has(r) && rows[r].some((c) => c !== '')) dataIndexes.push(r);
 
-  const columns = readHeader(header, notes, dataIndexes.map((r) => rows[r]));
+  const columns = readHeader(
+    header,
+    notes,
+    dataIndexes.map((r) => rows[r]),
+  );
   placeSheetNotes(table, headerIndex, columns, notes);
   checkColumns(columns, notes);
   if (!dataIndexes.length) {
@@ -881,14 +1101,21 @@ function rowReader(ctx: TableImport, r: number): RowReader {
     if (!value) return undefined;
     if (YES.test(value)) return true;
     if (NO.test(value)) return false;
-    note('warning', field, [`„${quote(value)}“ ist weder ja noch nein; das Feld bleibt leer.`, `"${quote(value)}" is neither yes (ja) nor no (nein); the field is left empty.`]);
+    note('warning', field, [
+      `„${quote(value)}“ ist weder ja noch nein; das Feld bleibt leer.`,
+      `"${quote(value)}" is neither yes (ja) nor no (nein); the field is left empty.`,
+    ]);
     return undefined;
   };
   const date = (field: string) => {
     const value = get(field);
     if (!value) return undefined;
     const iso = isoDate(value);
-    if (!iso) note('warning', field, [`„${quote(value)}“ ist kein Datum. Bitte TT.MM.JJJJ schreiben, z. B. 31.12.2026.`, `"${quote(value)}" is not a date. Please write DD.MM.YYYY, e.g. 31.12.2026.`]);
+    if (!iso)
+      note('warning', field, [
+        `„${quote(value)}“ ist kein Datum. Bitte TT.MM.JJJJ schreiben, z. B. 31.12.2026.`,
+        `"${quote(value)}" is not a date. Please write DD.MM.YYYY, e.g. 31.12.2026.`,
+      ]);
     return iso;
   };
   return { r, row, cells, cell, get, header, at, note, text, bool, date };
@@ -900,12 +1127,19 @@ function serviceKey(ctx: TableImport, rd: RowReader) {
   const givenId = get('id');
   const name = get('name');
   if (!givenId && !name) {
-    ctx.notes.push({ severity: 'warning', where: [`Zeile ${row}`, `row ${row}`], message: ['Weder ID noch Name: die Zeile wird übersprungen.', 'Neither ID nor name: the row is skipped.'] });
+    ctx.notes.push({
+      severity: 'warning',
+      where: [`Zeile ${row}`, `row ${row}`],
+      message: ['Weder ID noch Name: die Zeile wird übersprungen.', 'Neither ID nor name: the row is skipped.'],
+    });
     return undefined;
   }
   const id = slugify(givenId || name) || `angebot-${row}`;
   if (givenId && id !== givenId) {
-    note('info', 'id', [`Die ID „${quote(givenId)}“ wird als „${quote(id)}“ geschrieben (nur Kleinbuchstaben, Ziffern und -).`, `The id "${quote(givenId)}" is written as "${quote(id)}" (lower case, digits and - only).`]);
+    note('info', 'id', [
+      `Die ID „${quote(givenId)}“ wird als „${quote(id)}“ geschrieben (nur Kleinbuchstaben, Ziffern und -).`,
+      `The id "${quote(givenId)}" is written as "${quote(id)}" (lower case, digits and - only).`,
+    ]);
   }
   return { givenId, name, id };
 }
@@ -914,7 +1148,12 @@ function serviceKey(ctx: TableImport, rd: RowReader) {
 function addService(ctx: TableImport, rd: RowReader, id: string): ServiceEntry {
   const { r, row, cells, cell, get, note, at } = rd;
   const service = serviceDraft(ctx, rd, id);
-  const entry: ServiceEntry = { index: ctx.services.length, first: row, cells: new Map(ctx.serviceColumns.map((c) => [c.index, cells[c.index] ?? ''])), locationIds: new Set() };
+  const entry: ServiceEntry = {
+    index: ctx.services.length,
+    first: row,
+    cells: new Map(ctx.serviceColumns.map((c) => [c.index, cells[c.index] ?? ''])),
+    locationIds: new Set(),
+  };
   ctx.serviceRows.set(id, entry);
   ctx.services.push(service);
   const base = `services[${entry.index}]`;
@@ -941,7 +1180,11 @@ function serviceDraft(ctx: TableImport, rd: RowReader, id: string): Draft {
   for (const item of splitList(get('languages'))) {
     const code = languageCode(item);
     if (code) languages.push(code);
-    else note('warning', 'languages', [`„${quote(item)}“ ist keine bekannte Sprache und wird weggelassen. Bitte Codes wie de, ro, bg, rom oder deutsche Namen wie Rumänisch verwenden.`, `"${quote(item)}" is not a known language and is left out. Use codes such as de, ro, bg, rom or names such as Romanian.`]);
+    else
+      note('warning', 'languages', [
+        `„${quote(item)}“ ist keine bekannte Sprache und wird weggelassen. Bitte Codes wie de, ro, bg, rom oder deutsche Namen wie Rumänisch verwenden.`,
+        `"${quote(item)}" is not a known language and is left out. Use codes such as de, ro, bg, rom or names such as Romanian.`,
+      ]);
   }
   const status = readStatus(rd);
   const contact = Object.fromEntries(
@@ -953,7 +1196,8 @@ function serviceDraft(ctx: TableImport, rd: RowReader, id: string): Draft {
     (['noInsuranceNeeded', 'noRegistrationNeeded', 'anonymous'] as const).map((f) => [f, bool(f)]).filter(([, v]) => v !== undefined),
   );
   const free = bool('free');
-  if (free === undefined && !get('free')) note('error', 'free', ['Leer. Bitte ja oder nein eintragen.', 'Empty. Please enter ja (yes) or nein (no).']);
+  if (free === undefined && !get('free'))
+    note('error', 'free', ['Leer. Bitte ja oder nein eintragen.', 'Empty. Please enter ja (yes) or nein (no).']);
   const service: Draft = {
     id,
     name: text('name'),
@@ -985,7 +1229,10 @@ function readAccess({ get, note }: RowReader) {
   if (/beides|both|offen und termin|termin und offen/.test(value)) return 'both';
   if (/ohne termin|offen|walk/.test(value)) return 'walk-in';
   if (/termin|vereinbarung|appointment/.test(value)) return 'appointment';
-  note('warning', 'access', [`„${quote(get('access'))}“ ist nicht erlaubt. Erlaubt: offen, Termin oder beides.`, `"${quote(get('access'))}" is not allowed. Allowed: offen, Termin or beides.`]);
+  note('warning', 'access', [
+    `„${quote(get('access'))}“ ist nicht erlaubt. Erlaubt: offen, Termin oder beides.`,
+    `"${quote(get('access'))}" is not allowed. Allowed: offen, Termin or beides.`,
+  ]);
   return undefined;
 }
 
@@ -995,7 +1242,10 @@ function readStatus({ get, note }: RowReader) {
   if (!value || /aktiv|active/.test(value)) return undefined;
   if (/vor(ü|ue)bergehend|pause|temporar/.test(value)) return 'temporarily-closed';
   if (/beendet|eingestellt|ended/.test(value)) return 'ended';
-  note('warning', 'status', [`„${quote(get('status'))}“ ist kein Status. Erlaubt: aktiv, vorübergehend geschlossen, beendet.`, `"${quote(get('status'))}" is not a status. Allowed: aktiv, vorübergehend geschlossen, beendet.`]);
+  note('warning', 'status', [
+    `„${quote(get('status'))}“ ist kein Status. Erlaubt: aktiv, vorübergehend geschlossen, beendet.`,
+    `"${quote(get('status'))}" is not a status. Allowed: aktiv, vorübergehend geschlossen, beendet.`,
+  ]);
   return undefined;
 }
 
@@ -1033,8 +1283,18 @@ function sameService(ctx: TableImport, rd: RowReader, first: ServiceEntry, key: 
   if (!differing.length) return true;
   const shown = differing.slice(0, 3);
   const more = differing.length - shown.length;
-  const list = shown.map((c) => `„${quote(c.header)}“: „${quote(cells[c.index])}“ statt ${first.cells.get(c.index) ? `„${quote(first.cells.get(c.index)!)}“` : 'leer'}`).join('; ');
-  const listEn = shown.map((c) => `"${quote(c.header)}": "${quote(cells[c.index])}" instead of ${first.cells.get(c.index) ? `"${quote(first.cells.get(c.index)!)}"` : 'empty'}`).join('; ');
+  const list = shown
+    .map(
+      (c) =>
+        `„${quote(c.header)}“: „${quote(cells[c.index])}“ statt ${first.cells.get(c.index) ? `„${quote(first.cells.get(c.index)!)}“` : 'leer'}`,
+    )
+    .join('; ');
+  const listEn = shown
+    .map(
+      (c) =>
+        `"${quote(c.header)}": "${quote(cells[c.index])}" instead of ${first.cells.get(c.index) ? `"${quote(first.cells.get(c.index)!)}"` : 'empty'}`,
+    )
+    .join('; ');
   const byName = !givenId;
   ctx.notes.push({
     severity: 'error',
@@ -1077,19 +1337,34 @@ function placeDraft(ctx: TableImport, rd: RowReader, entry: ServiceEntry): Draft
   const { row, get, note, text, bool, header, at } = rd;
   const street = [get('street'), get('houseNumber')].filter(Boolean).join(' ');
   if (get('houseNumber') && !get('street')) {
-    note('warning', 'houseNumber', [`Hausnummer „${quote(get('houseNumber'))}“ ohne Straße; sie wird nicht übernommen. Bitte die Straße eintragen.`, `House number "${quote(get('houseNumber'))}" without a street; it is not imported. Please add the street.`]);
+    note('warning', 'houseNumber', [
+      `Hausnummer „${quote(get('houseNumber'))}“ ohne Straße; sie wird nicht übernommen. Bitte die Straße eintragen.`,
+      `House number "${quote(get('houseNumber'))}" without a street; it is not imported. Please add the street.`,
+    ]);
   }
-  const locationId = uniqueId(slugify(get('locationId') || (get('street') ? street : '') || get('locationName') || 'standort') || 'standort', entry.locationIds);
+  const locationId = uniqueId(
+    slugify(get('locationId') || (get('street') ? street : '') || get('locationName') || 'standort') || 'standort',
+    entry.locationIds,
+  );
   const location: Draft = { id: locationId };
   const locName = text('locationName');
   if (locName) location.name = locName;
   location.address = Object.fromEntries(
-    ([['street', get('street') ? street : ''], ['postalCode', get('postalCode')], ['city', get('city')]] as const).filter(([, v]) => v),
+    (
+      [
+        ['street', get('street') ? street : ''],
+        ['postalCode', get('postalCode')],
+        ['city', get('city')],
+      ] as const
+    ).filter(([, v]) => v),
   );
   if (/^\d{4}$/.test(location.address.postalCode ?? '')) {
     // Excel drops the leading zero of postcodes such as 01067 (Dresden).
     location.address.postalCode = `0${location.address.postalCode}`;
-    note('info', 'postalCode', [`Postleitzahl mit führender Null ergänzt: ${location.address.postalCode}.`, `Leading zero added to the postcode: ${location.address.postalCode}.`]);
+    note('info', 'postalCode', [
+      `Postleitzahl mit führender Null ergänzt: ${location.address.postalCode}.`,
+      `Leading zero added to the postcode: ${location.address.postalCode}.`,
+    ]);
   }
   const districtName = get('district');
   if (districtName) {
@@ -1097,7 +1372,17 @@ function placeDraft(ctx: TableImport, rd: RowReader, entry: ServiceEntry): Draft
     if (!ctx.districts.has(districtId)) ctx.districts.set(districtId, { id: districtId, label: districtName });
     location.district = districtId;
   }
-  const geo = readCoordinates(get('lat'), get('lon'), at('lat'), at('lon'), [`Zeile ${row}, Spalten „${quote(header('lat'))}“ und „${quote(header('lon'))}“`, `row ${row}, columns "${quote(header('lat'))}" and "${quote(header('lon'))}"`], ctx.notes);
+  const geo = readCoordinates(
+    get('lat'),
+    get('lon'),
+    at('lat'),
+    at('lon'),
+    [
+      `Zeile ${row}, Spalten „${quote(header('lat'))}“ und „${quote(header('lon'))}“`,
+      `row ${row}, columns "${quote(header('lat'))}" and "${quote(header('lon'))}"`,
+    ],
+    ctx.notes,
+  );
   if (geo) {
     location.geo = geo;
     ctx.coordinates.push(geo);
@@ -1112,16 +1397,27 @@ function placeDraft(ctx: TableImport, rd: RowReader, entry: ServiceEntry): Draft
  * ±90/±180, only one of the two, or swapped (a German place with the columns mixed up).
  * A valid place outside Germany is kept with a warning.
  */
-function readCoordinates(latText: string, lonText: string, latAt: Pair, lonAt: Pair, bothAt: Pair, notes: ImportNote[]): { lat: number; lon: number } | undefined {
+function readCoordinates(
+  latText: string,
+  lonText: string,
+  latAt: Pair,
+  lonAt: Pair,
+  bothAt: Pair,
+  notes: ImportNote[],
+): { lat: number; lon: number } | undefined {
   if (!latText && !lonText) return undefined;
   const num = (text: string, where: Pair, label: Pair): number | undefined | null => {
     if (!text) return undefined;
     const t = text.trim();
     if (!/^[-+]?\d+(?:[.,]\d+)?$/.test(t)) {
-      notes.push({ severity: 'error', where, message: [
-        `„${quote(text)}“ ist keine Zahl; der Ort bekommt keine Koordinaten und erscheint nicht auf der Karte. Bitte den ${label[0]} in Dezimalgrad eintragen, z. B. 51,4712.`,
-        `"${quote(text)}" is not a number; the place gets no coordinates and is not shown on the map. Please enter the ${label[1]} in decimal degrees, e.g. 51.4712.`,
-      ] });
+      notes.push({
+        severity: 'error',
+        where,
+        message: [
+          `„${quote(text)}“ ist keine Zahl; der Ort bekommt keine Koordinaten und erscheint nicht auf der Karte. Bitte den ${label[0]} in Dezimalgrad eintragen, z. B. 51,4712.`,
+          `"${quote(text)}" is not a number; the place gets no coordinates and is not shown on the map. Please enter the ${label[1]} in decimal degrees, e.g. 51.4712.`,
+        ],
+      });
       return null;
     }
     return Number(t.replace(',', '.'));
@@ -1130,40 +1426,60 @@ function readCoordinates(latText: string, lonText: string, latAt: Pair, lonAt: P
   const lon = num(lonText, lonAt, ['Längengrad', 'longitude']);
   if (lat === null || lon === null) return undefined;
   if (lat === undefined || lon === undefined) {
-    notes.push({ severity: 'error', where: lat === undefined ? latAt : lonAt, message: [
-      `Leer, obwohl ${lat === undefined ? `der Längengrad „${quote(lonText)}“` : `der Breitengrad „${quote(latText)}“`} gefüllt ist; der Ort bekommt keine Koordinaten und erscheint nicht auf der Karte. Bitte beide Werte eintragen.`,
-      `Empty while the ${lat === undefined ? `longitude "${quote(lonText)}"` : `latitude "${quote(latText)}"`} is filled; the place gets no coordinates and is not shown on the map. Please fill in both.`,
-    ] });
+    notes.push({
+      severity: 'error',
+      where: lat === undefined ? latAt : lonAt,
+      message: [
+        `Leer, obwohl ${lat === undefined ? `der Längengrad „${quote(lonText)}“` : `der Breitengrad „${quote(latText)}“`} gefüllt ist; der Ort bekommt keine Koordinaten und erscheint nicht auf der Karte. Bitte beide Werte eintragen.`,
+        `Empty while the ${lat === undefined ? `longitude "${quote(lonText)}"` : `latitude "${quote(latText)}"`} is filled; the place gets no coordinates and is not shown on the map. Please fill in both.`,
+      ],
+    });
     return undefined;
   }
   let bad = false;
   if (Math.abs(lat) > 90) {
     bad = true;
-    notes.push({ severity: 'error', where: latAt, message: [
-      `„${quote(latText)}“ ist kein Breitengrad (erlaubt: -90 bis 90, in Deutschland 47 bis 55); der Ort bekommt keine Koordinaten. Bitte den Wert prüfen.`,
-      `"${quote(latText)}" is not a latitude (allowed: -90 to 90, in Germany 47 to 55); the place gets no coordinates. Please check the value.`,
-    ] });
+    notes.push({
+      severity: 'error',
+      where: latAt,
+      message: [
+        `„${quote(latText)}“ ist kein Breitengrad (erlaubt: -90 bis 90, in Deutschland 47 bis 55); der Ort bekommt keine Koordinaten. Bitte den Wert prüfen.`,
+        `"${quote(latText)}" is not a latitude (allowed: -90 to 90, in Germany 47 to 55); the place gets no coordinates. Please check the value.`,
+      ],
+    });
   }
   if (Math.abs(lon) > 180) {
     bad = true;
-    notes.push({ severity: 'error', where: lonAt, message: [
-      `„${quote(lonText)}“ ist kein Längengrad (erlaubt: -180 bis 180, in Deutschland 6 bis 15); der Ort bekommt keine Koordinaten. Bitte den Wert prüfen.`,
-      `"${quote(lonText)}" is not a longitude (allowed: -180 to 180, in Germany 6 to 15); the place gets no coordinates. Please check the value.`,
-    ] });
+    notes.push({
+      severity: 'error',
+      where: lonAt,
+      message: [
+        `„${quote(lonText)}“ ist kein Längengrad (erlaubt: -180 bis 180, in Deutschland 6 bis 15); der Ort bekommt keine Koordinaten. Bitte den Wert prüfen.`,
+        `"${quote(lonText)}" is not a longitude (allowed: -180 to 180, in Germany 6 to 15); the place gets no coordinates. Please check the value.`,
+      ],
+    });
   }
   if (bad) return undefined;
   if (lat >= 5 && lat <= 15 && lon >= 47 && lon <= 55.1) {
-    notes.push({ severity: 'error', where: bothAt, message: [
-      `Breitengrad „${quote(latText)}“ und Längengrad „${quote(lonText)}“ sind wohl vertauscht (in Deutschland liegt der Breitengrad zwischen 47 und 55, der Längengrad zwischen 6 und 15). Der Ort bekommt keine Koordinaten; bitte die beiden Werte in der Tabelle tauschen.`,
-      `Latitude "${quote(latText)}" and longitude "${quote(lonText)}" look swapped (in Germany the latitude lies between 47 and 55, the longitude between 6 and 15). The place gets no coordinates; please swap the two values in the spreadsheet.`,
-    ] });
+    notes.push({
+      severity: 'error',
+      where: bothAt,
+      message: [
+        `Breitengrad „${quote(latText)}“ und Längengrad „${quote(lonText)}“ sind wohl vertauscht (in Deutschland liegt der Breitengrad zwischen 47 und 55, der Längengrad zwischen 6 und 15). Der Ort bekommt keine Koordinaten; bitte die beiden Werte in der Tabelle tauschen.`,
+        `Latitude "${quote(latText)}" and longitude "${quote(lonText)}" look swapped (in Germany the latitude lies between 47 and 55, the longitude between 6 and 15). The place gets no coordinates; please swap the two values in the spreadsheet.`,
+      ],
+    });
     return undefined;
   }
   if (!PLAUSIBLE(lat, lon)) {
-    notes.push({ severity: 'warning', where: bothAt, message: [
-      `Breitengrad „${quote(latText)}“, Längengrad „${quote(lonText)}“ liegt nicht in Deutschland; der Ort wird so übernommen, zählt aber nicht für die Kartenmitte. Bitte die Koordinaten prüfen.`,
-      `Latitude "${quote(latText)}", longitude "${quote(lonText)}" is not in Germany; the place is imported as it is but does not count for the map centre. Please check the coordinates.`,
-    ] });
+    notes.push({
+      severity: 'warning',
+      where: bothAt,
+      message: [
+        `Breitengrad „${quote(latText)}“, Längengrad „${quote(lonText)}“ liegt nicht in Deutschland; der Ort wird so übernommen, zählt aber nicht für die Kartenmitte. Bitte die Koordinaten prüfen.`,
+        `Latitude "${quote(latText)}", longitude "${quote(lonText)}" is not in Germany; the place is imported as it is but does not count for the map centre. Please check the coordinates.`,
+      ],
+    });
   }
   return { lat, lon };
 }

@@ -12,10 +12,7 @@
  * cleaned phone numbers, dropped coordinates, schedules Lotse cannot express.
  */
 import { builtInMatchers, type BuiltInMatchers } from './import-csv.js';
-import {
-  feedFrame, languageCode, slugify, uniqueId,
-  type ImportNote, type ImportOptions, type ImportResult,
-} from './import-common.js';
+import { feedFrame, languageCode, slugify, uniqueId, type ImportNote, type ImportOptions, type ImportResult } from './import-common.js';
 import type { Pair } from './messages.js';
 import { ENTITY, TABLES, filled, label as recordLabel, q, type Row, type Tables } from './hsds/common.js';
 import { readPackage } from './hsds/csv.js';
@@ -33,20 +30,64 @@ export interface HsdsImportOptions extends ImportOptions {
 /** Fields we read, per table; every other filled field is reported as not mapped. */
 const MAPPED: Record<string, string[]> = {
   service: [
-    'id', 'organization_id', 'name', 'alternate_name', 'description', 'url', 'email', 'status', 'fees_description',
-    'application_process', 'assured_date', 'last_modified', 'organization', 'service_at_locations', 'schedules',
-    'languages', 'phones', 'cost_options', 'attributes',
+    'id',
+    'organization_id',
+    'name',
+    'alternate_name',
+    'description',
+    'url',
+    'email',
+    'status',
+    'fees_description',
+    'application_process',
+    'assured_date',
+    'last_modified',
+    'organization',
+    'service_at_locations',
+    'schedules',
+    'languages',
+    'phones',
+    'cost_options',
+    'attributes',
   ],
   organization: ['id', 'name', 'website', 'email', 'services', 'locations', 'phones'],
   location: [
-    'id', 'name', 'latitude', 'longitude', 'addresses', 'schedules', 'languages', 'phones', 'accessibility',
-    'location_type', 'organization_id',
+    'id',
+    'name',
+    'latitude',
+    'longitude',
+    'addresses',
+    'schedules',
+    'languages',
+    'phones',
+    'accessibility',
+    'location_type',
+    'organization_id',
   ],
   service_at_location: ['id', 'service_id', 'location_id', 'location', 'schedules', 'phones'],
   schedule: [
-    'id', 'service_id', 'location_id', 'service_at_location_id', 'freq', 'byday', 'opens_at', 'closes_at', 'interval',
-    'valid_from', 'valid_to', 'dtstart', 'until', 'count', 'wkst', 'byweekno', 'bymonthday', 'byyearday', 'timezone',
-    'description', 'notes', 'attending_type',
+    'id',
+    'service_id',
+    'location_id',
+    'service_at_location_id',
+    'freq',
+    'byday',
+    'opens_at',
+    'closes_at',
+    'interval',
+    'valid_from',
+    'valid_to',
+    'dtstart',
+    'until',
+    'count',
+    'wkst',
+    'byweekno',
+    'bymonthday',
+    'byyearday',
+    'timezone',
+    'description',
+    'notes',
+    'attending_type',
   ],
   language: ['id', 'service_id', 'location_id', 'phone_id', 'name', 'code'],
   phone: ['id', 'service_id', 'location_id', 'organization_id', 'service_at_location_id', 'number', 'extension', 'type', 'languages'],
@@ -62,12 +103,23 @@ const HTTP = /^https?:\/\/[^\s<>"]+$/i;
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 /** Germany with a margin: lat 47.27–55.06, lon 5.87–15.04. */
 const GERMANY = { lat: [47.0, 55.3], lon: [5.5, 15.5] };
-const STATUS: Record<string, string> = { active: 'active', inactive: 'ended', defunct: 'ended', 'temporarily closed': 'temporarily-closed' };
+const STATUS: Record<string, string> = {
+  active: 'active',
+  inactive: 'ended',
+  defunct: 'ended',
+  'temporarily closed': 'temporarily-closed',
+};
 
 /** A phone number as written, without quotes, "Tel.:" prefixes and extra spaces; or why not. */
 export function cleanPhone(raw: unknown): { number?: string; cleaned: boolean; problem?: Pair } {
   if (typeof raw === 'number') {
-    return { cleaned: false, problem: ['ist als Zahl gespeichert (eine führende 0 oder + fehlt dann); bitte als Text angeben', 'is stored as a number (a leading 0 or + is then lost); please give it as text'] };
+    return {
+      cleaned: false,
+      problem: [
+        'ist als Zahl gespeichert (eine führende 0 oder + fehlt dann); bitte als Text angeben',
+        'is stored as a number (a leading 0 or + is then lost); please give it as text',
+      ],
+    };
   }
   if (typeof raw !== 'string' || !raw.trim()) return { cleaned: false, problem: ['ist leer', 'is empty'] };
   let text = raw.trim().replace(/\s+/g, ' ');
@@ -78,7 +130,13 @@ export function cleanPhone(raw: unknown): { number?: string; cleaned: boolean; p
     text = text.replace(/^(tel(efon)?|phone|fon|mobil|handy)\.?\s*:?\s*/i, '').trim();
   }
   if (!PHONE.test(text) || (text.match(/\d/g) ?? []).length < 3) {
-    return { cleaned: text !== before, problem: ['ist keine gültige Telefonnummer (erlaubt: Ziffern, +, Klammern, /, -, Punkt, Leerzeichen; 3–30 Zeichen)', 'is not a valid phone number (allowed: digits, +, brackets, /, -, dot, space; 3–30 characters)'] };
+    return {
+      cleaned: text !== before,
+      problem: [
+        'ist keine gültige Telefonnummer (erlaubt: Ziffern, +, Klammern, /, -, Punkt, Leerzeichen; 3–30 Zeichen)',
+        'is not a valid phone number (allowed: digits, +, brackets, /, -, dot, space; 3–30 characters)',
+      ],
+    };
   }
   return { number: text, cleaned: text !== raw };
 }
@@ -86,9 +144,10 @@ export function cleanPhone(raw: unknown): { number?: string; cleaned: boolean; p
 const summaryFor = (read: ReadHsds, taken: number, json: boolean): Pair => {
   const [de, en] = read.shape;
   const prefix: Pair = json ? ['HSDS 3.0, ', 'HSDS 3.0, '] : ['', ''];
-  const total = read.page?.totalItems && read.page.totalItems > read.found
-    ? [`; die Quelle hat insgesamt ${read.page.totalItems}`, `; the source has ${read.page.totalItems} in all`]
-    : ['', ''];
+  const total =
+    read.page?.totalItems && read.page.totalItems > read.found
+      ? [`; die Quelle hat insgesamt ${read.page.totalItems}`, `; the source has ${read.page.totalItems} in all`]
+      : ['', ''];
   return [
     `${prefix[0]}${de}: ${taken} von ${read.found} ${read.found === 1 ? 'Dienst' : 'Diensten'} übernommen${total[0]}`,
     `${prefix[1]}${en}: ${taken} of ${read.found} service${read.found === 1 ? '' : 's'} imported${total[1]}`,
@@ -110,7 +169,12 @@ export function importHsdsPackage(files: Record<string, string>, options: HsdsIm
   const pkg = readPackage(files);
   if ('refusal' in pkg) return { feed: undefined, notes: [{ severity: 'error', message: pkg.refusal }], sources: {} };
   const read = readHsds(pkg.tabular, { origins: pkg.origins, shape: pkg.shape });
-  if ('refusal' in read) return { feed: undefined, notes: [...pkg.notes.filter((n) => n.severity !== 'info'), { severity: 'error', message: read.refusal }], sources: {} };
+  if ('refusal' in read)
+    return {
+      feed: undefined,
+      notes: [...pkg.notes.filter((n) => n.severity !== 'info'), { severity: 'error', message: read.refusal }],
+      sources: {},
+    };
   read.notes.unshift(...pkg.notes);
   return buildFeed(read, options, false);
 }
@@ -157,9 +221,12 @@ function buildFeed(read: ReadHsds, options: HsdsImportOptions, json: boolean): I
   const { notes, sources, services } = b;
   const summary = summaryFor(read, services.length, json);
   if (!services.length) {
-    b.note('error', undefined,
+    b.note(
+      'error',
+      undefined,
       `Keiner der ${read.found} Dienste konnte übernommen werden (Gründe siehe oben); es wurde kein Feed erstellt.`,
-      `None of the ${read.found} services could be imported (reasons above); no feed was made.`);
+      `None of the ${read.found} services could be imported (reasons above); no feed was made.`,
+    );
     return { feed: undefined, summary, notes, sources };
   }
   const feed = feedFrame(options, b.coordinates, notes);
@@ -209,7 +276,8 @@ function notePartialPage(b: Build, read: ReadHsds) {
   if (!read.page?.pages || read.page.pages <= 1) return;
   const n = read.page.number ?? 1;
   b.note(
-    'warning', undefined,
+    'warning',
+    undefined,
     `Die Datei ist Seite ${n} von ${read.page.pages} einer HSDS-API-Liste; nur ${read.found === 1 ? 'der 1 Dienst' : `die ${read.found} Dienste`} dieser Seite ${read.found === 1 ? 'ist' : 'sind'} im Feed, die übrigen Seiten fehlen. Bitte alle Seiten abrufen und ihre Einträge (contents) in eine Liste [ … ] zusammenfügen oder die Liste mit einer größeren Seitengröße abrufen.`,
     `The file is page ${n} of ${read.page.pages} of an HSDS API list; only the ${read.found} service${read.found === 1 ? '' : 's'} of this page ${read.found === 1 ? 'is' : 'are'} in the feed, the other pages are missing. Please fetch all pages and join their entries (contents) into one list [ … ], or fetch the list with a larger page size.`,
   );
@@ -239,14 +307,23 @@ function geoOf(b: Build, loc: Row) {
   const has = (v: unknown) => v !== undefined && v !== null && v !== '';
   const found = `${q(loc.latitude ?? '–', 20)}, ${q(loc.longitude ?? '–', 20)}`;
   const drop = (de: string, en: string) =>
-    b.note('warning', where, `Koordinaten ${found} (latitude, longitude) ${de}; weggelassen, der Ort erscheint ohne Kartenpunkt. Bitte latitude/longitude in der Quelle korrigieren.`,
-      `coordinates ${found} (latitude, longitude) ${en}; left out, the place shows without a map pin. Please correct latitude/longitude in the source.`);
+    b.note(
+      'warning',
+      where,
+      `Koordinaten ${found} (latitude, longitude) ${de}; weggelassen, der Ort erscheint ohne Kartenpunkt. Bitte latitude/longitude in der Quelle korrigieren.`,
+      `coordinates ${found} (latitude, longitude) ${en}; left out, the place shows without a map pin. Please correct latitude/longitude in the source.`,
+    );
   if (has(loc.latitude) || has(loc.longitude)) {
     const lat = typeof loc.latitude === 'number' ? loc.latitude : Number(String(loc.latitude ?? '').trim());
     const lon = typeof loc.longitude === 'number' ? loc.longitude : Number(String(loc.longitude ?? '').trim());
     if (!has(loc.latitude) || !has(loc.longitude)) drop('sind unvollständig', 'are incomplete');
-    else if (!Number.isFinite(lat) || !Number.isFinite(lon) || typeof loc.latitude === 'boolean' || typeof loc.longitude === 'boolean') drop('sind keine Zahlen', 'are not numbers');
-    else if (lat < -90 || lat > 90 || lon < -180 || lon > 180) drop('liegen außerhalb des gültigen Bereichs (Breite −90 bis 90, Länge −180 bis 180)', 'are out of range (latitude −90 to 90, longitude −180 to 180)');
+    else if (!Number.isFinite(lat) || !Number.isFinite(lon) || typeof loc.latitude === 'boolean' || typeof loc.longitude === 'boolean')
+      drop('sind keine Zahlen', 'are not numbers');
+    else if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
+      drop(
+        'liegen außerhalb des gültigen Bereichs (Breite −90 bis 90, Länge −180 bis 180)',
+        'are out of range (latitude −90 to 90, longitude −180 to 180)',
+      );
     else if (lat < GERMANY.lat[0] || lat > GERMANY.lat[1] || lon < GERMANY.lon[0] || lon > GERMANY.lon[1]) {
       const swapped = lon >= GERMANY.lat[0] && lon <= GERMANY.lat[1] && lat >= GERMANY.lon[0] && lat <= GERMANY.lon[1];
       drop(
@@ -267,16 +344,40 @@ function phoneOf(b: Build, candidates: Row[]) {
     b.reportedPhones.add(p);
     const type = String(p.type ?? '').toLowerCase();
     if (['fax', 'pager', 'textphone', 'video'].includes(type)) {
-      if (report) b.note('info', where, `„${q(p.number ?? '')}“ hat die Art „${type}“ (type) und ist daher nicht als Telefonnummer übernommen.`, `"${q(p.number ?? '')}" has the type "${type}" and is therefore not imported as phone number.`);
+      if (report)
+        b.note(
+          'info',
+          where,
+          `„${q(p.number ?? '')}“ hat die Art „${type}“ (type) und ist daher nicht als Telefonnummer übernommen.`,
+          `"${q(p.number ?? '')}" has the type "${type}" and is therefore not imported as phone number.`,
+        );
       continue;
     }
     const clean = cleanPhone(p.number);
     if (!clean.number) {
-      if (report) b.note('warning', where, `„${q(p.number ?? '')}“ ${clean.problem![0]}; nicht übernommen.`, `"${q(p.number ?? '')}" ${clean.problem![1]}; not imported.`);
+      if (report)
+        b.note(
+          'warning',
+          where,
+          `„${q(p.number ?? '')}“ ${clean.problem![0]}; nicht übernommen.`,
+          `"${q(p.number ?? '')}" ${clean.problem![1]}; not imported.`,
+        );
       continue;
     }
-    if (report && clean.cleaned) b.note('info', where, `„${q(p.number)}“ bereinigt zu „${clean.number}“ (Anführungszeichen, „Tel.:“ oder Leerzeichen entfernt).`, `"${q(p.number)}" cleaned to "${clean.number}" (quotes, "Tel.:" or spaces removed).`);
-    if (report && filled(p.extension)) b.note('warning', where, `Durchwahl „${q(p.extension)}“ (extension) hat im Lotse-Feed keinen eigenen Platz; übernommen ist nur „${clean.number}“. Bitte die Durchwahl in die Nummer schreiben, z. B. „030 1234-${q(p.extension, 8)}“.`, `extension "${q(p.extension)}" has no place of its own in a Lotse feed; only "${clean.number}" is imported. Please write the extension into the number.`);
+    if (report && clean.cleaned)
+      b.note(
+        'info',
+        where,
+        `„${q(p.number)}“ bereinigt zu „${clean.number}“ (Anführungszeichen, „Tel.:“ oder Leerzeichen entfernt).`,
+        `"${q(p.number)}" cleaned to "${clean.number}" (quotes, "Tel.:" or spaces removed).`,
+      );
+    if (report && filled(p.extension))
+      b.note(
+        'warning',
+        where,
+        `Durchwahl „${q(p.extension)}“ (extension) hat im Lotse-Feed keinen eigenen Platz; übernommen ist nur „${clean.number}“. Bitte die Durchwahl in die Nummer schreiben, z. B. „030 1234-${q(p.extension, 8)}“.`,
+        `extension "${q(p.extension)}" has no place of its own in a Lotse feed; only "${clean.number}" is imported. Please write the extension into the number.`,
+      );
     return clean.number;
   }
   return undefined;
@@ -290,7 +391,12 @@ function addService(b: Build, svc: Row) {
   const where = b.label('service', svc);
   const org = filled(svc.organization_id) ? b.organizations.get(String(svc.organization_id)) : undefined;
   if (filled(svc.organization_id) && !org) {
-    b.note('warning', where, `nennt die Organisation ${q(String(svc.organization_id), 40)} (organization_id), die in den Daten fehlt; der Dienst steht ohne Träger im Feed.`, `names the organization ${q(String(svc.organization_id), 40)} (organization_id), which is missing from the data; the service has no provider in the feed.`);
+    b.note(
+      'warning',
+      where,
+      `nennt die Organisation ${q(String(svc.organization_id), 40)} (organization_id), die in den Daten fehlt; der Dienst steht ohne Träger im Feed.`,
+      `names the organization ${q(String(svc.organization_id), 40)} (organization_id), which is missing from the data; the service has no provider in the feed.`,
+    );
   }
   // The id is taken before the name check, so a service without a name still uses up its id.
   const id = uniqueId(slugify(String(svc.id)) || slugify(String(svc.name ?? '')) || 'dienst', b.serviceIds);
@@ -305,9 +411,17 @@ function addService(b: Build, svc: Row) {
   const provider = serviceProvider(b, org);
   const places = servicePlaces(b, svc, salRows, defaultKind);
   const kinds = new Set(places.flatMap((p) => p.hours.map((s: Row) => s.kind)));
-  const rawStatus = String(svc.status ?? 'active').trim().toLowerCase();
+  const rawStatus = String(svc.status ?? 'active')
+    .trim()
+    .toLowerCase();
   const status = STATUS[rawStatus];
-  if (!status) b.note('warning', where, `Status „${q(svc.status)}“ ist unbekannt (erlaubt: active, inactive, defunct, temporarily closed); der Dienst gilt vorläufig als aktiv.`, `status "${q(svc.status)}" is unknown (allowed: active, inactive, defunct, temporarily closed); the service counts as active for now.`);
+  if (!status)
+    b.note(
+      'warning',
+      where,
+      `Status „${q(svc.status)}“ ist unbekannt (erlaubt: active, inactive, defunct, temporarily closed); der Dienst gilt vorläufig als aktiv.`,
+      `status "${q(svc.status)}" is unknown (allowed: active, inactive, defunct, temporarily closed); the service counts as active for now.`,
+    );
   const checked = String(svc.assured_date ?? svc.last_modified ?? '').slice(0, 10);
   const service: Row = {
     id,
@@ -342,11 +456,21 @@ function serviceTexts(b: Build, svc: Row, where: Pair) {
   if (!summary && typeof svc.description === 'string' && svc.description.trim()) {
     const first = /^.{10,280}?[.!?](\s|$)/s.exec(svc.description.trim())?.[0].trim() ?? svc.description.trim().slice(0, 279);
     summary = b.text(first);
-    b.note('info', where, 'Kurzbeschreibung aus dem ersten Satz der Beschreibung erzeugt – bitte prüfen.', 'Summary made from the first sentence of the description – please check.');
+    b.note(
+      'info',
+      where,
+      'Kurzbeschreibung aus dem ersten Satz der Beschreibung erzeugt – bitte prüfen.',
+      'Summary made from the first sentence of the description – please check.',
+    );
   }
   if (!summary) {
     summary = name;
-    b.note('warning', where, 'Weder alternate_name noch description: Als Kurzbeschreibung steht vorläufig der Name.', 'Neither alternate_name nor description: the name is used as summary for now.');
+    b.note(
+      'warning',
+      where,
+      'Weder alternate_name noch description: Als Kurzbeschreibung steht vorläufig der Name.',
+      'Neither alternate_name nor description: the name is used as summary for now.',
+    );
   }
   return { name, summary, description };
 }
@@ -363,12 +487,22 @@ function serviceTopics(b: Build, svc: Row, where: Pair) {
     if (category) categories.add(category);
     else if (audience) audiences.add(audience);
     else if (labels.length) {
-      b.note('warning', where, `Thema „${q(labels.join(' / '))}“ passt zu keiner Lotse-Kategorie und wird nicht übernommen.`, `Term "${q(labels.join(' / '))}" matches no Lotse category and is not imported.`);
+      b.note(
+        'warning',
+        where,
+        `Thema „${q(labels.join(' / '))}“ passt zu keiner Lotse-Kategorie und wird nicht übernommen.`,
+        `Term "${q(labels.join(' / '))}" matches no Lotse category and is not imported.`,
+      );
     }
   }
   if (!categories.size) {
     categories.add('counselling');
-    b.note('warning', where, 'Keine passende Kategorie: vorläufig „Beratung“ (counselling) – bitte prüfen.', 'No matching category: "counselling" for now – please check.');
+    b.note(
+      'warning',
+      where,
+      'Keine passende Kategorie: vorläufig „Beratung“ (counselling) – bitte prüfen.',
+      'No matching category: "counselling" for now – please check.',
+    );
   }
   return { categories, audiences };
 }
@@ -377,10 +511,18 @@ function serviceTopics(b: Build, svc: Row, where: Pair) {
 function serviceLanguages(b: Build, svc: Row, salRows: Row[], where: Pair) {
   const locIds = new Set(salRows.map((l) => String(l.location_id)));
   const languages = new Set<string>();
-  for (const lang of b.tables.languages.filter((l) => String(l.service_id) === String(svc.id) || (!l.service_id && locIds.has(String(l.location_id))))) {
+  for (const lang of b.tables.languages.filter(
+    (l) => String(l.service_id) === String(svc.id) || (!l.service_id && locIds.has(String(l.location_id))),
+  )) {
     const code = languageCode(String(lang.code ?? '')) ?? languageCode(String(lang.name ?? ''));
     if (code) languages.add(code);
-    else b.note('warning', b.label('language', lang), `„${q(lang.code ?? lang.name ?? '')}“ ist keine bekannte Sprache; nicht übernommen.`, `"${q(lang.code ?? lang.name ?? '')}" is not a known language; not imported.`);
+    else
+      b.note(
+        'warning',
+        b.label('language', lang),
+        `„${q(lang.code ?? lang.name ?? '')}“ ist keine bekannte Sprache; nicht übernommen.`,
+        `"${q(lang.code ?? lang.name ?? '')}" is not a known language; not imported.`,
+      );
   }
   if (!languages.size) {
     languages.add('de');
@@ -393,21 +535,51 @@ function serviceLanguages(b: Build, svc: Row, salRows: Row[], where: Pair) {
 function serviceFree(b: Build, svc: Row, where: Pair): boolean {
   const costs = b.tables.cost_options.filter((c) => String(c.service_id) === String(svc.id));
   if (costs.some((c) => Number(c.amount) > 0)) return false;
-  if ((costs.length && costs.every((c) => filled(c.amount) && Number(c.amount) === 0)) || FREE.test(String(svc.fees_description ?? ''))) return true;
-  b.note('info', where, 'Ob das Angebot kostenlos ist, steht nicht in den Daten: vorläufig „nicht kostenlos“ (free: false).', 'The data does not say whether it is free: "free": false for now.');
+  if ((costs.length && costs.every((c) => filled(c.amount) && Number(c.amount) === 0)) || FREE.test(String(svc.fees_description ?? '')))
+    return true;
+  b.note(
+    'info',
+    where,
+    'Ob das Angebot kostenlos ist, steht nicht in den Daten: vorläufig „nicht kostenlos“ (free: false).',
+    'The data does not say whether it is free: "free": false for now.',
+  );
   return false;
 }
 
 /** Phone, email and website: the service's own, else its places', else the organization's (with a note). */
 function serviceContact(b: Build, svc: Row, org: Row | undefined, salRows: Row[], where: Pair) {
   const { phones } = b.tables;
-  const ownPhone = phoneOf(b, phones.filter((p) => String(p.service_id) === String(svc.id) && !p.service_at_location_id && !p.location_id));
-  const placePhone = ownPhone ?? phoneOf(b, phones.filter((p) => salRows.some((l) => String(p.service_at_location_id) === String(l.id) || (!p.service_id && String(p.location_id) === String(l.location_id)) || (String(p.service_id) === String(svc.id) && String(p.location_id) === String(l.location_id)))));
+  const ownPhone = phoneOf(
+    b,
+    phones.filter((p) => String(p.service_id) === String(svc.id) && !p.service_at_location_id && !p.location_id),
+  );
+  const placePhone =
+    ownPhone ??
+    phoneOf(
+      b,
+      phones.filter((p) =>
+        salRows.some(
+          (l) =>
+            String(p.service_at_location_id) === String(l.id) ||
+            (!p.service_id && String(p.location_id) === String(l.location_id)) ||
+            (String(p.service_id) === String(svc.id) && String(p.location_id) === String(l.location_id)),
+        ),
+      ),
+    );
   const orgName = org ? `„${q(org.name ?? org.id)}“` : '';
   let phone = placePhone;
   if (!phone && org) {
-    phone = phoneOf(b, phones.filter((p) => String(p.organization_id) === String(org.id) && !p.service_id && !p.location_id && !p.service_at_location_id));
-    if (phone) b.note('info', where, `hat keine eigene Telefonnummer; übernommen ist die der Organisation ${orgName}: „${phone}“.`, `has no phone of its own; the organization's ${orgName.replace(/[„“]/g, '"')} is used: "${phone}".`);
+    phone = phoneOf(
+      b,
+      phones.filter((p) => String(p.organization_id) === String(org.id) && !p.service_id && !p.location_id && !p.service_at_location_id),
+    );
+    if (phone)
+      b.note(
+        'info',
+        where,
+        `hat keine eigene Telefonnummer; übernommen ist die der Organisation ${orgName}: „${phone}“.`,
+        `has no phone of its own; the organization's ${orgName.replace(/[„“]/g, '"')} is used: "${phone}".`,
+      );
   }
   const contactValue = (own: unknown, fromOrg: unknown, field: string, check: RegExp, what: Pair) => {
     const ownText = typeof own === 'string' ? own.trim() : '';
@@ -416,15 +588,31 @@ function serviceContact(b: Build, svc: Row, org: Row | undefined, salRows: Row[]
     if (!orgText) return undefined;
     if (!check.test(orgText)) {
       if (field === 'website') return undefined; // reported with the provider
-      b.note('warning', where, `${what[0]} der Organisation ${orgName} „${q(orgText)}“ (${field}) ist ungültig; nicht übernommen.`, `the organization's ${what[1]} "${q(orgText)}" (${field}) is invalid; not imported.`);
+      b.note(
+        'warning',
+        where,
+        `${what[0]} der Organisation ${orgName} „${q(orgText)}“ (${field}) ist ungültig; nicht übernommen.`,
+        `the organization's ${what[1]} "${q(orgText)}" (${field}) is invalid; not imported.`,
+      );
       return undefined;
     }
-    b.note('info', where, `hat keine eigene ${what[0]}; übernommen ist die der Organisation ${orgName}: „${q(orgText)}“.`, `has no ${what[1]} of its own; the organization's is used: "${q(orgText)}".`);
+    b.note(
+      'info',
+      where,
+      `hat keine eigene ${what[0]}; übernommen ist die der Organisation ${orgName}: „${q(orgText)}“.`,
+      `has no ${what[1]} of its own; the organization's is used: "${q(orgText)}".`,
+    );
     return orgText;
   };
   const email = contactValue(svc.email, org?.email, 'email', EMAIL, ['E-Mail-Adresse', 'email address']);
   const website = contactValue(svc.url, org?.website, 'website', HTTP, ['Website', 'website']);
-  return Object.fromEntries([['phone', phone], ['email', email], ['website', website]].filter(([, v]) => typeof v === 'string' && v));
+  return Object.fromEntries(
+    [
+      ['phone', phone],
+      ['email', email],
+      ['website', website],
+    ].filter(([, v]) => typeof v === 'string' && v),
+  );
 }
 
 /** The organization as provider (name, http(s) website); reports a website that is no link. */
@@ -433,19 +621,32 @@ function serviceProvider(b: Build, org: Row | undefined): Row | undefined {
   const provider: Row = { name: b.text(org.name) };
   const site = typeof org.website === 'string' ? org.website.trim() : '';
   if (HTTP.test(site)) provider.url = site;
-  else if (site) b.note('warning', b.label('organization', org), `Website „${q(site)}“ (website) ist keine http(s)-Adresse; nicht als Link des Trägers übernommen.`, `website "${q(site)}" is not an http(s) address; not imported as the provider's link.`);
+  else if (site)
+    b.note(
+      'warning',
+      b.label('organization', org),
+      `Website „${q(site)}“ (website) ist keine http(s)-Adresse; nicht als Link des Trägers übernommen.`,
+      `website "${q(site)}" is not an http(s) address; not imported as the provider's link.`,
+    );
   return provider;
 }
 
 /** The service's places with their hours (from service_at_location); records each place's source. */
 function servicePlaces(b: Build, svc: Row, salRows: Row[], defaultKind: 'walk-in' | 'appointment') {
-  const serviceSchedules = b.tables.schedules.filter((s) => String(s.service_id) === String(svc.id) && !s.location_id && !s.service_at_location_id);
+  const serviceSchedules = b.tables.schedules.filter(
+    (s) => String(s.service_id) === String(svc.id) && !s.location_id && !s.service_at_location_id,
+  );
   const placeIds = new Set<string>();
   const places: Row[] = [];
   for (const sal of salRows) {
     const loc = b.locations.get(String(sal.location_id));
     if (!loc) {
-      b.note('warning', b.label('service_at_location', sal), `nicht übernommen: Der Ort ${q(String(sal.location_id ?? '–'), 40)} (location_id) fehlt in den Daten.`, `not imported: location ${q(String(sal.location_id ?? '–'), 40)} (location_id) is missing from the data.`);
+      b.note(
+        'warning',
+        b.label('service_at_location', sal),
+        `nicht übernommen: Der Ort ${q(String(sal.location_id ?? '–'), 40)} (location_id) fehlt in den Daten.`,
+        `not imported: location ${q(String(sal.location_id ?? '–'), 40)} (location_id) is missing from the data.`,
+      );
       continue;
     }
     b.usedLocations.add(String(loc.id));
@@ -453,10 +654,13 @@ function servicePlaces(b: Build, svc: Row, salRows: Row[], defaultKind: 'walk-in
     if (!place) continue;
     // Hours: of this service at this place, else of the whole service, else of the place alone.
     let schedules = b.tables.schedules.filter(
-      (s) => String(s.service_at_location_id) === String(sal.id) || (String(s.service_id) === String(svc.id) && String(s.location_id) === String(loc.id)),
+      (s) =>
+        String(s.service_at_location_id) === String(sal.id) ||
+        (String(s.service_id) === String(svc.id) && String(s.location_id) === String(loc.id)),
     );
     if (!schedules.length) schedules = serviceSchedules;
-    if (!schedules.length) schedules = b.tables.schedules.filter((s) => String(s.location_id) === String(loc.id) && !s.service_id && !s.service_at_location_id);
+    if (!schedules.length)
+      schedules = b.tables.schedules.filter((s) => String(s.location_id) === String(loc.id) && !s.service_id && !s.service_at_location_id);
     place.hours = slotsOf(b, schedules, defaultKind);
     places.push(place);
     // The service is pushed after its places: b.services.length is the index it will get.
@@ -472,28 +676,53 @@ function servicePlaces(b: Build, svc: Row, salRows: Row[], defaultKind: 'walk-in
 function placeOf(b: Build, loc: Row, placeIds: Set<string>): Row | undefined {
   const locWhere = b.label('location', loc);
   if (loc.location_type === 'virtual') {
-    b.note('info', locWhere, 'ist ein virtueller Ort (location_type „virtual“) ohne Adresse; nicht als Ort übernommen.', 'is a virtual location (location_type "virtual") without address; not imported as a place.');
+    b.note(
+      'info',
+      locWhere,
+      'ist ein virtueller Ort (location_type „virtual“) ohne Adresse; nicht als Ort übernommen.',
+      'is a virtual location (location_type "virtual") without address; not imported as a place.',
+    );
     return undefined;
   }
   if (loc.location_type === 'postal') {
-    b.note('info', locWhere, 'ist nur eine Postanschrift (location_type „postal“), kein Ort zum Hingehen; nicht als Ort übernommen.', 'is a postal address only (location_type "postal"), not a place to go to; not imported as a place.');
+    b.note(
+      'info',
+      locWhere,
+      'ist nur eine Postanschrift (location_type „postal“), kein Ort zum Hingehen; nicht als Ort übernommen.',
+      'is a postal address only (location_type "postal"), not a place to go to; not imported as a place.',
+    );
     return undefined;
   }
   const addresses = b.tables.addresses.filter((a) => String(a.location_id) === String(loc.id));
   const physical = addresses.find((a) => (a.address_type ?? 'physical') === 'physical');
   const address = physical ?? addresses[0];
   if (address && !physical) {
-    b.note('warning', locWhere, `hat nur eine Anschrift der Art „${q(address.address_type)}“ (address_type); sie ist als Adresse des Ortes übernommen – bitte prüfen, ob man dort hingehen kann.`, `has only an address of type "${q(address.address_type)}"; it is imported as the place's address – please check that people can go there.`);
+    b.note(
+      'warning',
+      locWhere,
+      `hat nur eine Anschrift der Art „${q(address.address_type)}“ (address_type); sie ist als Adresse des Ortes übernommen – bitte prüfen, ob man dort hingehen kann.`,
+      `has only an address of type "${q(address.address_type)}"; it is imported as the place's address – please check that people can go there.`,
+    );
   }
-  const country = String(address?.country ?? '').trim().toUpperCase();
+  const country = String(address?.country ?? '')
+    .trim()
+    .toUpperCase();
   if (country && !['DE', 'DEU', 'DEUTSCHLAND', 'GERMANY'].includes(country)) {
-    b.note('warning', b.label('address', address!), `liegt laut Land (country) in „${q(address!.country)}“, nicht in Deutschland; übernommen wie geschrieben – bitte prüfen.`, `is in "${q(address!.country)}" according to country, not in Germany; imported as written – please check.`);
+    b.note(
+      'warning',
+      b.label('address', address!),
+      `liegt laut Land (country) in „${q(address!.country)}“, nicht in Deutschland; übernommen wie geschrieben – bitte prüfen.`,
+      `is in "${q(address!.country)}" according to country, not in Germany; imported as written – please check.`,
+    );
   }
   const place: Row = { id: uniqueId(slugify(String(loc.id)) || 'ort', placeIds) };
   if (b.text(loc.name)) place.name = b.text(loc.name);
   place.address = Object.fromEntries(
-    [['street', [address?.address_1, address?.address_2].filter(Boolean).join(', ')], ['postalCode', address?.postal_code], ['city', address?.city]]
-      .filter(([, v]) => typeof v === 'string' && v),
+    [
+      ['street', [address?.address_1, address?.address_2].filter(Boolean).join(', ')],
+      ['postalCode', address?.postal_code],
+      ['city', address?.city],
+    ].filter(([, v]) => typeof v === 'string' && v),
   );
   const geo = geoOf(b, loc);
   if (geo) {
@@ -514,7 +743,12 @@ function noteUnusedRecords(b: Build) {
   const { tables, services, sources } = b;
   for (const loc of tables.locations) {
     if (!b.usedLocations.has(String(loc.id))) {
-      b.note('warning', b.label('location', loc), 'nicht übernommen: Der Ort gehört zu keinem Dienst (service_at_location fehlt).', 'not imported: the place belongs to no service (no service_at_location).');
+      b.note(
+        'warning',
+        b.label('location', loc),
+        'nicht übernommen: Der Ort gehört zu keinem Dienst (service_at_location fehlt).',
+        'not imported: the place belongs to no service (no service_at_location).',
+      );
     }
   }
   for (const s of tables.schedules) {
@@ -523,11 +757,28 @@ function noteUnusedRecords(b: Build) {
     const verdict = mapSchedule(s, { today: b.today, defaultKind: 'appointment', text: b.text });
     const where = b.label('schedule', s);
     if (verdict.notes.some((n) => n.severity === 'warning')) {
-      for (const n of verdict.notes.filter((x) => x.severity === 'warning')) b.notes.push({ severity: 'warning', where, message: n.message });
-    } else if (s.service_id && !s.service_at_location_id && !s.location_id && services.some((_, i) => sources[`services[${i}].locations[0]`]) && tables.service_at_locations.some((l) => String(l.service_id) === String(s.service_id))) {
-      b.note('warning', where, 'nicht übernommen: Sprechzeit des ganzen Dienstes, aber seine Orte haben eigene Sprechzeiten (service_at_location). Bitte prüfen, ob sie an einem Ort ergänzt werden muss.', 'not imported: a schedule of the whole service, but its places have schedules of their own (service_at_location). Please check whether it must be added to a place.');
+      for (const n of verdict.notes.filter((x) => x.severity === 'warning'))
+        b.notes.push({ severity: 'warning', where, message: n.message });
+    } else if (
+      s.service_id &&
+      !s.service_at_location_id &&
+      !s.location_id &&
+      services.some((_, i) => sources[`services[${i}].locations[0]`]) &&
+      tables.service_at_locations.some((l) => String(l.service_id) === String(s.service_id))
+    ) {
+      b.note(
+        'warning',
+        where,
+        'nicht übernommen: Sprechzeit des ganzen Dienstes, aber seine Orte haben eigene Sprechzeiten (service_at_location). Bitte prüfen, ob sie an einem Ort ergänzt werden muss.',
+        'not imported: a schedule of the whole service, but its places have schedules of their own (service_at_location). Please check whether it must be added to a place.',
+      );
     } else {
-      b.note('warning', where, 'nicht übernommen: Die Sprechzeit gehört zu keinem übernommenen Ort.', 'not imported: the schedule belongs to no imported place.');
+      b.note(
+        'warning',
+        where,
+        'nicht übernommen: Die Sprechzeit gehört zu keinem übernommenen Ort.',
+        'not imported: the schedule belongs to no imported place.',
+      );
     }
   }
 }
@@ -536,9 +787,12 @@ function noteUnusedRecords(b: Build) {
 function noteAssumedWeekly(b: Build) {
   const n = b.assumedWeekly;
   if (!n) return;
-  b.note('info', undefined,
+  b.note(
+    'info',
+    undefined,
     `${n} ${n === 1 ? 'Sprechzeit nennt' : 'Sprechzeiten nennen'} Wochentage (byday), aber keine Wiederholung (freq); sie ${n === 1 ? 'ist' : 'sind'} als wöchentlich übernommen – bitte prüfen.`,
-    `${n} schedule${n === 1 ? ' names' : 's name'} weekdays (byday) but no frequency (freq); imported as weekly – please check.`);
+    `${n} schedule${n === 1 ? ' names' : 's name'} weekdays (byday) but no frequency (freq); imported as weekly – please check.`,
+  );
 }
 
 /** Filled fields outside MAPPED, one info per table and field with the number of records. */
@@ -559,7 +813,10 @@ function noteUnmappedFields(b: Build) {
     b.notes.push({
       severity: 'info',
       where: [`Feld ${field}`, `field ${field}`],
-      message: [`hat im Lotse-Feed keinen Platz; in ${n} Datensatz${n === 1 ? '' : 'en'} nicht übernommen.`, `has no place in a Lotse feed; not mapped in ${n} record${n === 1 ? '' : 's'}.`],
+      message: [
+        `hat im Lotse-Feed keinen Platz; in ${n} Datensatz${n === 1 ? '' : 'en'} nicht übernommen.`,
+        `has no place in a Lotse feed; not mapped in ${n} record${n === 1 ? '' : 's'}.`,
+      ],
     });
   }
 }
@@ -570,12 +827,18 @@ function noteTextLanguage(b: Build) {
   const guess = guessTextLanguage(b.textsForLanguage);
   if (!textLanguage && guess.language === 'en') {
     const examples = guess.examples.map((w) => `„${w}“`).join(', ');
-    b.note('warning', undefined,
+    b.note(
+      'warning',
+      undefined,
       `Die Texte der Dienste sind offenbar englisch, nicht deutsch (häufig: ${examples}; ${guess.english} englische gegen ${guess.german} deutsche Füllwörter); im Feed stehen sie als deutsche Texte. Wenn sie englisch sind, bitte mit --text-lang en erneut importieren.`,
-      `The service texts are evidently English, not German (frequent: ${examples.replace(/[„“]/g, '"')}; ${guess.english} English against ${guess.german} German stop words); the feed labels them German. If they are English, please import again with --text-lang en.`);
+      `The service texts are evidently English, not German (frequent: ${examples.replace(/[„“]/g, '"')}; ${guess.english} English against ${guess.german} German stop words); the feed labels them German. If they are English, please import again with --text-lang en.`,
+    );
   } else if (textLanguage && textLanguage !== 'de' && guess.language === 'de') {
-    b.note('warning', undefined,
+    b.note(
+      'warning',
+      undefined,
       `Die Texte der Dienste sind offenbar deutsch (${guess.german} deutsche gegen ${guess.english} englische Füllwörter), sind aber mit --text-lang ${textLanguage} markiert. Wenn sie deutsch sind, bitte ohne --text-lang erneut importieren.`,
-      `The service texts are evidently German (${guess.german} German against ${guess.english} English stop words) but are marked with --text-lang ${textLanguage}. If they are German, please import again without --text-lang.`);
+      `The service texts are evidently German (${guess.german} German against ${guess.english} English stop words) but are marked with --text-lang ${textLanguage}. If they are German, please import again without --text-lang.`,
+    );
   }
 }

@@ -71,7 +71,14 @@ const HELP: Record<Lang, string> = {
 /** Files larger than this are refused before they are read (a feed is a few megabytes). */
 const MAX_BYTES = 100 * 1024 * 1024;
 const FORMATS = ['text', 'json'];
-const SOURCES: Record<string, 'table' | 'hsds'> = { csv: 'table', xlsx: 'table', ods: 'table', tabelle: 'table', table: 'table', hsds: 'hsds' };
+const SOURCES: Record<string, 'table' | 'hsds'> = {
+  csv: 'table',
+  xlsx: 'table',
+  ods: 'table',
+  tabelle: 'table',
+  table: 'table',
+  hsds: 'hsds',
+};
 
 /** A problem with the data that ends the run (exit 1), not a command-line mistake. */
 class DataError extends Error {
@@ -86,9 +93,14 @@ function checkFile(file: string, allowFolder = false): 'file' | 'folder' {
     stats = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT'
-      ? [`Die Datei „${file}“ gibt es nicht. Stimmt der Name und der Ordner?`, `The file "${file}" does not exist. Are the name and folder right?`]
-      : [`Die Datei „${file}“ kann nicht gelesen werden (${code}).`, `The file "${file}" cannot be read (${code}).`]);
+    throw new UsageError(
+      code === 'ENOENT'
+        ? [
+            `Die Datei „${file}“ gibt es nicht. Stimmt der Name und der Ordner?`,
+            `The file "${file}" does not exist. Are the name and folder right?`,
+          ]
+        : [`Die Datei „${file}“ kann nicht gelesen werden (${code}).`, `The file "${file}" cannot be read (${code}).`],
+    );
   }
   if (stats.isDirectory()) {
     if (allowFolder) return 'folder';
@@ -104,7 +116,10 @@ function read(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new UsageError([`Die Datei „${file}“ kann nicht gelesen werden (${(error as NodeJS.ErrnoException).code}).`, `The file "${file}" cannot be read (${(error as NodeJS.ErrnoException).code}).`]);
+    throw new UsageError([
+      `Die Datei „${file}“ kann nicht gelesen werden (${(error as NodeJS.ErrnoException).code}).`,
+      `The file "${file}" cannot be read (${(error as NodeJS.ErrnoException).code}).`,
+    ]);
   }
 }
 
@@ -152,7 +167,10 @@ function outputPath(source: string, option: string | undefined): string {
     ]);
   }
   if (existsSync(target) && statSync(target).isDirectory()) {
-    throw new UsageError([`„${target}“ ist ein Ordner. Bitte einen Dateinamen angeben, z. B. ${join(target, 'services.json')}.`, `"${target}" is a folder. Please give a file name, e.g. ${join(target, 'services.json')}.`]);
+    throw new UsageError([
+      `„${target}“ ist ein Ordner. Bitte einen Dateinamen angeben, z. B. ${join(target, 'services.json')}.`,
+      `"${target}" is a folder. Please give a file name, e.g. ${join(target, 'services.json')}.`,
+    ]);
   }
   return target;
 }
@@ -165,7 +183,10 @@ function writeAtomically(target: string, text: string) {
   } catch (error) {
     if (existsSync(temporary)) unlinkSync(temporary);
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError([`„${target}“ kann nicht geschrieben werden (${code}). Ist die Datei schreibgeschützt oder geöffnet?`, `"${target}" cannot be written (${code}). Is the file read-only or open elsewhere?`]);
+    throw new UsageError([
+      `„${target}“ kann nicht geschrieben werden (${code}). Ist die Datei schreibgeschützt oder geöffnet?`,
+      `"${target}" cannot be written (${code}). Is the file read-only or open elsewhere?`,
+    ]);
   }
 }
 
@@ -210,10 +231,16 @@ function commonOptions(files: string[], options: Record<string, string>): Common
   const [file] = files;
   const maxAgeDays = options['max-age-days'] !== undefined ? Number(options['max-age-days']) : undefined;
   if (maxAgeDays !== undefined && !(Number.isInteger(maxAgeDays) && maxAgeDays > 0)) {
-    throw new UsageError(['--max-age-days braucht eine ganze Zahl größer 0, z. B. --max-age-days 180.', '--max-age-days needs a whole number above 0, e.g. --max-age-days 180.']);
+    throw new UsageError([
+      '--max-age-days braucht eine ganze Zahl größer 0, z. B. --max-age-days 180.',
+      '--max-age-days needs a whole number above 0, e.g. --max-age-days 180.',
+    ]);
   }
   if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
-    throw new UsageError(['--today braucht ein Datum JJJJ-MM-TT, z. B. --today 2026-12-01.', '--today needs a date YYYY-MM-DD, e.g. --today 2026-12-01.']);
+    throw new UsageError([
+      '--today braucht ein Datum JJJJ-MM-TT, z. B. --today 2026-12-01.',
+      '--today needs a date YYYY-MM-DD, e.g. --today 2026-12-01.',
+    ]);
   }
   const format = options.format ?? 'text';
   if (!FORMATS.includes(format)) {
@@ -240,21 +267,36 @@ function importSettings(options: Record<string, string>): { importOptions: Impor
     ]);
   }
   if (options['text-lang'] !== undefined && !/^[a-z]{2,3}$/.test(options['text-lang'])) {
-    throw new UsageError([`--text-lang „${options['text-lang']}“ ist kein Sprachcode, z. B. de oder en.`, `--text-lang "${options['text-lang']}" is not a language code, e.g. de or en.`]);
+    throw new UsageError([
+      `--text-lang „${options['text-lang']}“ ist kein Sprachcode, z. B. de oder en.`,
+      `--text-lang "${options['text-lang']}" is not a language code, e.g. de or en.`,
+    ]);
   }
   return { importOptions: { publisher: options.publisher, state, today: options.today }, textLanguage: options['text-lang'] };
 }
 
 /** Read the source (a table, HSDS JSON or a folder of HSDS tables) and import it. */
-function readSource(file: string, options: Record<string, string>, importOptions: ImportSettings, textLanguage: string | undefined): ImportResult {
+function readSource(
+  file: string,
+  options: Record<string, string>,
+  importOptions: ImportSettings,
+  textLanguage: string | undefined,
+): ImportResult {
   const kind = checkFile(file, true);
   const fromOption = options.from?.toLowerCase();
   if (fromOption !== undefined && !(fromOption in SOURCES)) {
-    throw new UsageError([`Unbekanntes Format „${options.from}“. Erlaubt: --from csv (auch xlsx, ods) oder --from hsds.`, `Unknown format "${options.from}". Allowed: --from csv (also xlsx, ods) or --from hsds.`]);
+    throw new UsageError([
+      `Unbekanntes Format „${options.from}“. Erlaubt: --from csv (auch xlsx, ods) oder --from hsds.`,
+      `Unknown format "${options.from}". Allowed: --from csv (also xlsx, ods) or --from hsds.`,
+    ]);
   }
   const from = fromOption ? SOURCES[fromOption] : kind === 'folder' || extname(file).toLowerCase() === '.json' ? 'hsds' : 'table';
   if (kind === 'folder') {
-    if (from !== 'hsds') throw new UsageError([`„${file}“ ist ein Ordner. Ordner gibt es nur für HSDS-Daten (--from hsds).`, `"${file}" is a folder. Folders are for HSDS data only (--from hsds).`]);
+    if (from !== 'hsds')
+      throw new UsageError([
+        `„${file}“ ist ein Ordner. Ordner gibt es nur für HSDS-Daten (--from hsds).`,
+        `"${file}" is a folder. Folders are for HSDS data only (--from hsds).`,
+      ]);
     return importHsdsPackage(readFolder(file), { ...importOptions, textLanguage });
   }
   if (from === 'hsds') {
@@ -273,7 +315,10 @@ function importFile(common: Common, options: Record<string, string>, io: Io): nu
   const { importOptions, textLanguage } = importSettings(options);
   const target = outputPath(file, options.output);
   if (target === '-' && format === 'json') {
-    throw new UsageError(['-o - und --format json schreiben beide auf die Standardausgabe. Bitte -o feed.json angeben.', '-o - and --format json both write to standard output. Please give -o feed.json.']);
+    throw new UsageError([
+      '-o - und --format json schreiben beide auf die Standardausgabe. Bitte -o feed.json angeben.',
+      '-o - and --format json both write to standard output. Please give -o feed.json.',
+    ]);
   }
   return writeAndReport(common, target, readSource(file, options, importOptions, textLanguage), io);
 }
@@ -290,10 +335,13 @@ function writeAndReport({ file, format, checkOptions }: Common, target: string, 
     notes.forEach(log);
   }
   if (!imported.feed || services === 0) {
-    log(l
-      ? '\nNo service could be imported, so no feed was written. Please correct the points above and import again.'
-      : '\nKein Dienst konnte übernommen werden, daher wurde kein Feed geschrieben. Bitte die Punkte oben korrigieren und erneut importieren.');
-    if (format === 'json') out(JSON.stringify({ ok: false, written: null, import: { summary: imported.summary ?? null, notes: imported.notes } }, null, 2));
+    log(
+      l
+        ? '\nNo service could be imported, so no feed was written. Please correct the points above and import again.'
+        : '\nKein Dienst konnte übernommen werden, daher wurde kein Feed geschrieben. Bitte die Punkte oben korrigieren und erneut importieren.',
+    );
+    if (format === 'json')
+      out(JSON.stringify({ ok: false, written: null, import: { summary: imported.summary ?? null, notes: imported.notes } }, null, 2));
     return 1;
   }
   const json = `${JSON.stringify(imported.feed, null, 2)}\n`;
@@ -305,14 +353,27 @@ function writeAndReport({ file, format, checkOptions }: Common, target: string, 
   const importErrors = imported.notes.filter((n) => n.severity === 'error').length;
   if (format === 'json') {
     const report = JSON.parse(formatJson(result));
-    out(JSON.stringify({ ...report, ok: report.ok && !importErrors, written: target, import: { summary: imported.summary ?? null, notes: imported.notes } }, null, 2));
+    out(
+      JSON.stringify(
+        {
+          ...report,
+          ok: report.ok && !importErrors,
+          written: target,
+          import: { summary: imported.summary ?? null, notes: imported.notes },
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     log(l ? '\nCheck of the new feed:' : '\nPrüfung des neuen Feeds:');
     formatReport(result, lang).forEach(log);
     if (importErrors) {
-      log(l
-        ? `The import had ${importErrors} error${importErrors === 1 ? '' : 's'} (see "During import" above); those details are missing from the feed. Please correct the source and import again.`
-        : `Beim Import gab es ${importErrors} Fehler (siehe oben „Beim Import“); diese Angaben fehlen im Feed. Bitte in der Quelle korrigieren und erneut importieren.`);
+      log(
+        l
+          ? `The import had ${importErrors} error${importErrors === 1 ? '' : 's'} (see "During import" above); those details are missing from the feed. Please correct the source and import again.`
+          : `Beim Import gab es ${importErrors} Fehler (siehe oben „Beim Import“); diese Angaben fehlen im Feed. Bitte in der Quelle korrigieren und erneut importieren.`,
+      );
     }
   }
   return result.ok && !importErrors ? 0 : 1;
@@ -330,10 +391,14 @@ function failure(error: unknown, { l, err }: Io): number {
   }
   // Never a stack trace for an editor; LOTSE_DEBUG=1 shows it to developers.
   if (process.env.LOTSE_DEBUG) throw error;
-  const what = String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120);
-  err(l
-    ? `Lotse could not finish (${what}). Please report it with the file to the Lotse team; LOTSE_DEBUG=1 shows details.`
-    : `Lotse konnte die Arbeit nicht beenden (${what}). Bitte mit der Datei an das Lotse-Team melden; LOTSE_DEBUG=1 zeigt Einzelheiten.`);
+  const what = String((error as Error)?.message ?? error)
+    .split('\n')[0]
+    .slice(0, 120);
+  err(
+    l
+      ? `Lotse could not finish (${what}). Please report it with the file to the Lotse team; LOTSE_DEBUG=1 shows details.`
+      : `Lotse konnte die Arbeit nicht beenden (${what}). Bitte mit der Datei an das Lotse-Team melden; LOTSE_DEBUG=1 zeigt Einzelheiten.`,
+  );
   return 1;
 }
 

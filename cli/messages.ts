@@ -26,8 +26,7 @@ export function languageName(code: string, lang: Lang): string | undefined {
 }
 const names = new Map<string, string | undefined>();
 
-const langList = (codes: string[], lang: Lang) =>
-  codes.map((c) => `${c} (${languageName(c, lang) ?? '?'})`).join(', ');
+const langList = (codes: string[], lang: Lang) => codes.map((c) => `${c} (${languageName(c, lang) ?? '?'})`).join(', ');
 
 const CONTACT_WAYS: Record<string, Pair> = {
   phone: ['Telefon', 'phone'],
@@ -87,10 +86,7 @@ export const CHECKS = {
     `Der Dienst hat keinen Ort. Die Widgets zeigen ihn ohne Adresse und Sprechzeiten, nur mit ${ways.map((w) => CONTACT_WAYS[w]?.[0] ?? w).join(', ')}.`,
     `The service has no place. The widgets show it without address or opening hours, only with ${ways.map((w) => CONTACT_WAYS[w]?.[1] ?? w).join(', ')}.`,
   ],
-  isNull: (): Pair => [
-    'ist null und gilt als nicht angegeben.',
-    'is null and counts as not given.',
-  ],
+  isNull: (): Pair => ['ist null und gilt als nicht angegeben.', 'is null and counts as not given.'],
   noGeo: (): Pair => [
     'Der Ort hat keine Koordinaten ("geo": { "lat": …, "lon": … }). Er fehlt auf der Karte und bei „In meiner Nähe“.',
     'The place has no coordinates ("geo": { "lat": …, "lon": … }). It is missing from the map and from "near me".',
@@ -112,14 +108,26 @@ export const FIELD_HINTS: Record<string, Pair> = {
   center: ['Mittelpunkt der Karte: { "lat": 51.51, "lon": 7.46 }.', 'Map centre: { "lat": 51.51, "lon": 7.46 }.'],
   updated: ['Datum der letzten Änderung, z. B. "2026-11-15".', 'Date of the last change, e.g. "2026-11-15".'],
   services: ['Die Liste der Angebote: "services": [ { … } ].', 'The list of services: "services": [ { … } ].'],
-  id: ['Eindeutige Kennung aus Kleinbuchstaben, Ziffern und -, z. B. "clearingstelle-nord".', 'Unique id of lower-case letters, digits and -, e.g. "clearing-north".'],
+  id: [
+    'Eindeutige Kennung aus Kleinbuchstaben, Ziffern und -, z. B. "clearingstelle-nord".',
+    'Unique id of lower-case letters, digits and -, e.g. "clearing-north".',
+  ],
   name: ['Name des Angebots, z. B. "Clearingstelle Gesundheit".', 'Name of the service, e.g. "Health clearing office".'],
-  summary: ['Ein kurzer Satz, wobei das Angebot hilft (höchstens 300 Zeichen).', 'One short sentence on what the service helps with (at most 300 characters).'],
-  categories: ['Mindestens ein Thema, z. B. ["health"] oder ["housing", "counselling"].', 'At least one topic, e.g. ["health"] or ["housing", "counselling"].'],
+  summary: [
+    'Ein kurzer Satz, wobei das Angebot hilft (höchstens 300 Zeichen).',
+    'One short sentence on what the service helps with (at most 300 characters).',
+  ],
+  categories: [
+    'Mindestens ein Thema, z. B. ["health"] oder ["housing", "counselling"].',
+    'At least one topic, e.g. ["health"] or ["housing", "counselling"].',
+  ],
   languages: ['Gesprochene Sprachen als Codes, z. B. ["de", "ro", "bg"].', 'Spoken languages as codes, e.g. ["de", "ro", "bg"].'],
   free: ['true, wenn das Angebot kostenlos ist, sonst false.', 'true if the service is free of charge, else false.'],
   access: ['"walk-in" (offene Sprechstunde), "appointment" (mit Termin) oder "both".', '"walk-in", "appointment" or "both".'],
-  address: ['Anschrift: { "street": "Hafenstraße 1", "postalCode": "44135", "city": "Dortmund" }.', 'Address: { "street": "Hafenstraße 1", "postalCode": "44135", "city": "Dortmund" }.'],
+  address: [
+    'Anschrift: { "street": "Hafenstraße 1", "postalCode": "44135", "city": "Dortmund" }.',
+    'Address: { "street": "Hafenstraße 1", "postalCode": "44135", "city": "Dortmund" }.',
+  ],
   street: ['Straße und Hausnummer, z. B. "Hafenstraße 1".', 'Street and number, e.g. "Hafenstraße 1".'],
   postalCode: ['Postleitzahl als Text, z. B. "44135".', 'Postal code as text, e.g. "44135".'],
   city: ['Ort, z. B. "Dortmund".', 'Town, e.g. "Dortmund".'],
@@ -131,7 +139,10 @@ export const FIELD_HINTS: Record<string, Pair> = {
   to: ['Letzter Tag als JJJJ-MM-TT.', 'Last day as YYYY-MM-DD.'],
   lat: ['Breitengrad als Zahl, z. B. 51.5136 (in Deutschland 47 bis 55).', 'Latitude as a number, e.g. 51.5136 (47 to 55 in Germany).'],
   lon: ['Längengrad als Zahl, z. B. 7.4653 (in Deutschland 5 bis 15).', 'Longitude as a number, e.g. 7.4653 (5 to 15 in Germany).'],
-  label: ['Bezeichnung, z. B. "Nordstadt" oder { "de": "Nordstadt", "en": "North" }.', 'Label, e.g. "Nordstadt" or { "de": "Nordstadt", "en": "North" }.'],
+  label: [
+    'Bezeichnung, z. B. "Nordstadt" oder { "de": "Nordstadt", "en": "North" }.',
+    'Label, e.g. "Nordstadt" or { "de": "Nordstadt", "en": "North" }.',
+  ],
 };
 
 /** Words of the report. */
@@ -174,15 +185,15 @@ export const VISIBILITY = {
   notYet: (date: string): Pair => [`nicht gezeigt, beginnt erst am ${date} ("validFrom")`, `not shown, starts on ${date} ("validFrom")`],
   expired: (date: string): Pair => [`nicht gezeigt, abgelaufen (gültig bis ${date})`, `not shown, expired (valid until ${date})`],
   skipped: (): Pair => ['nicht gezeigt, wegen Fehlern übersprungen (siehe oben)', 'not shown, skipped because of errors (see above)'],
-  closed: (): Pair => [
-    'vorübergehend geschlossen (sichtbar, als geschlossen markiert)',
-    'temporarily closed (shown, marked as closed)',
-  ],
+  closed: (): Pair => ['vorübergehend geschlossen (sichtbar, als geschlossen markiert)', 'temporarily closed (shown, marked as closed)'],
 } as const;
 
 /** JSON syntax errors, with line and column. */
 export const JSON_ERRORS: Record<string, (found: string) => Pair> = {
-  end: () => ['Die Datei endet mitten im JSON. Fehlt am Ende eine } oder ]?', 'The file ends in the middle of the JSON. Is a } or ] missing at the end?'],
+  end: () => [
+    'Die Datei endet mitten im JSON. Fehlt am Ende eine } oder ]?',
+    'The file ends in the middle of the JSON. Is a } or ] missing at the end?',
+  ],
   comma: (f) => [
     `Erwartet wird ein Komma oder eine schließende Klammer, gefunden wurde ${f}. Fehlt ein Komma am Ende der Zeile davor?`,
     `Expected a comma or a closing bracket, found ${f}. Is a comma missing at the end of the line before?`,
@@ -208,9 +219,18 @@ export const JSON_ERRORS: Record<string, (found: string) => Pair> = {
     'Ein Text ist nicht abgeschlossen: das schließende " fehlt (oder ein Zeilenumbruch steht mitten im Text).',
     'A text is not closed: the closing " is missing (or a line break is inside the text).',
   ],
-  escape: (f) => [`Ungültiges Zeichen nach \\ im Text: ${f}. Ein \\ im Text wird als \\\\ geschrieben.`, `Invalid escape ${f}. Write a backslash as \\\\.`],
-  comment: () => ['JSON erlaubt keine Kommentare (// oder /* */). Bitte entfernen.', 'JSON allows no comments (// or /* */). Please remove them.'],
-  extra: (f) => [`Nach dem Ende des JSON folgt noch ${f}. Steht eine Klammer zu viel?`, `More text follows the end of the JSON: ${f}. Is there one bracket too many?`],
+  escape: (f) => [
+    `Ungültiges Zeichen nach \\ im Text: ${f}. Ein \\ im Text wird als \\\\ geschrieben.`,
+    `Invalid escape ${f}. Write a backslash as \\\\.`,
+  ],
+  comment: () => [
+    'JSON erlaubt keine Kommentare (// oder /* */). Bitte entfernen.',
+    'JSON allows no comments (// or /* */). Please remove them.',
+  ],
+  extra: (f) => [
+    `Nach dem Ende des JSON folgt noch ${f}. Steht eine Klammer zu viel?`,
+    `More text follows the end of the JSON: ${f}. Is there one bracket too many?`,
+  ],
   empty: () => ['Die Datei ist leer.', 'The file is empty.'],
 };
 

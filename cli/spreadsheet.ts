@@ -52,7 +52,10 @@ export const QUOTE_MAX = 60;
 
 /** A cell or header for a message: one line, no control characters, at most ~60 characters. */
 export function quote(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX - 1).trimEnd()}…` : flat;
 }
 
@@ -88,18 +91,29 @@ const SAVE_AS: Pair = [
   'bitte die Tabelle in Excel mit „Datei > Speichern unter > CSV UTF-8 (durch Trennzeichen getrennt)“ oder in LibreOffice mit „Datei > Speichern unter > Text CSV“ speichern (oder als .xlsx bzw. .ods) und diese Datei importieren.',
   'please save the spreadsheet in Excel with "File > Save As > CSV UTF-8 (Comma delimited)" or in LibreOffice with "File > Save As > Text CSV" (or as .xlsx or .ods) and import that file.',
 ];
-const BINARY: Pair = ['eine Binärdatei, weder Text noch eine Excel- oder LibreOffice-Tabelle', 'a binary file, neither text nor an Excel or LibreOffice spreadsheet'];
+const BINARY: Pair = [
+  'eine Binärdatei, weder Text noch eine Excel- oder LibreOffice-Tabelle',
+  'a binary file, neither text nor an Excel or LibreOffice spreadsheet',
+];
 
 /** Unzipped entries larger than this are refused (a 5 MB .xlsx unpacks to ~50 MB at most). */
 const MAX_UNZIPPED = 200 * 1024 * 1024;
 
 function sniff(bytes: Uint8Array): Sniffed {
-  if (starts(bytes, 0x89, 0x50, 0x4e, 0x47)) return { what: ['ein PNG-Bild (Foto oder Bildschirmfoto)', 'a PNG image (photo or screenshot)'] };
+  if (starts(bytes, 0x89, 0x50, 0x4e, 0x47))
+    return { what: ['ein PNG-Bild (Foto oder Bildschirmfoto)', 'a PNG image (photo or screenshot)'] };
   if (starts(bytes, 0xff, 0xd8, 0xff)) return { what: ['ein JPEG-Bild (Foto)', 'a JPEG image (photo)'] };
   if (starts(bytes, 0x47, 0x49, 0x46, 0x38)) return { what: ['ein GIF-Bild', 'a GIF image'] };
-  if (starts(bytes, 0x25, 0x50, 0x44, 0x46)) return { what: ['ein PDF-Dokument, aus dem sich keine Tabelle lesen lässt', 'a PDF document, which no table can be read from'] };
+  if (starts(bytes, 0x25, 0x50, 0x44, 0x46))
+    return { what: ['ein PDF-Dokument, aus dem sich keine Tabelle lesen lässt', 'a PDF document, which no table can be read from'] };
   if (starts(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
-    return { format: 'xlsx', what: ['im alten Excel-Format (.xls) oder mit Kennwort geschützt, was Lotse nicht lesen kann', 'in the old Excel format (.xls) or password-protected, which Lotse cannot read'] };
+    return {
+      format: 'xlsx',
+      what: [
+        'im alten Excel-Format (.xls) oder mit Kennwort geschützt, was Lotse nicht lesen kann',
+        'in the old Excel format (.xls) or password-protected, which Lotse cannot read',
+      ],
+    };
   }
   if (starts(bytes, 0x50, 0x4b, 0x03, 0x04) || starts(bytes, 0x50, 0x4b, 0x05, 0x06)) return sniffZip(bytes);
   if (starts(bytes, 0x1f, 0x8b)) return { what: ['ein gepacktes Archiv (gzip)', 'a compressed archive (gzip)'] };
@@ -143,7 +157,11 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): Detected {
   const found = sniff(bytes);
   if (found.workbook) return found.workbook;
   if (found.what) return refuse(found.what, found.format);
-  const start = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const start = new TextDecoder()
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^<(\?xml|!doctype html|html|table)/.test(start)) {
     return refuse([
       'eine XML- oder HTML-Datei (so speichert Excel „XML-Kalkulationstabelle“ oder „Webseite“), keine CSV-Tabelle',
@@ -177,13 +195,21 @@ function sniffZip(bytes: Uint8Array): Sniffed {
     files = unzipSync(bytes, {
       filter: (f) => {
         names.push(f.name.toLowerCase());
-        const wanted = f.name === 'mimetype' || f.name === 'content.xml' || /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f.name);
+        const wanted =
+          f.name === 'mimetype' ||
+          f.name === 'content.xml' ||
+          /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f.name);
         if (wanted && f.originalSize > MAX_UNZIPPED) tooBig = true;
         return wanted && !tooBig;
       },
     });
   } catch {
-    return { what: ['ein beschädigtes ZIP-Archiv (auch .xlsx und .ods sind ZIP-Archive)', 'a damaged zip archive (.xlsx and .ods are zip archives too)'] };
+    return {
+      what: [
+        'ein beschädigtes ZIP-Archiv (auch .xlsx und .ods sind ZIP-Archive)',
+        'a damaged zip archive (.xlsx and .ods are zip archives too)',
+      ],
+    };
   }
   if (tooBig) return { format: 'xlsx', what: ['ausgepackt größer als 200 MB', 'larger than 200 MB unpacked'] };
   const mimetype = files.mimetype ? strFromU8(files.mimetype).trim() : '';
@@ -192,8 +218,11 @@ function sniffZip(bytes: Uint8Array): Sniffed {
   if (names.includes('word/document.xml') || mimetype === 'application/vnd.oasis.opendocument.text') {
     return { what: ['ein Textdokument (Word oder Writer), keine Tabelle', 'a text document (Word or Writer), not a spreadsheet'] };
   }
-  if (mimetype.startsWith('application/vnd.oasis.opendocument')) return { what: ['ein LibreOffice-Dokument, aber keine Tabelle', 'a LibreOffice document but not a spreadsheet'] };
-  return { what: ['ein ZIP-Archiv, aber keine Excel- oder LibreOffice-Tabelle', 'a zip archive but not an Excel or LibreOffice spreadsheet'] };
+  if (mimetype.startsWith('application/vnd.oasis.opendocument'))
+    return { what: ['ein LibreOffice-Dokument, aber keine Tabelle', 'a LibreOffice document but not a spreadsheet'] };
+  return {
+    what: ['ein ZIP-Archiv, aber keine Excel- oder LibreOffice-Tabelle', 'a zip archive but not an Excel or LibreOffice spreadsheet'],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,14 +356,19 @@ export function serialToText(serial: number, kind: { date: boolean; time: boolea
 
 /** Built-in Excel number formats that show dates or times. */
 const BUILTIN_DATE: Record<number, { date: boolean; time: boolean }> = {};
-for (const id of [14, 15, 16, 17, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]) BUILTIN_DATE[id] = { date: true, time: false };
+for (const id of [14, 15, 16, 17, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58])
+  BUILTIN_DATE[id] = { date: true, time: false };
 for (const id of [18, 19, 20, 21, 45, 46, 47, 32, 33, 55, 56]) BUILTIN_DATE[id] = { date: false, time: true };
 BUILTIN_DATE[22] = { date: true, time: true };
 
 /** What a number format shows: a date, a time, zero-padded digits ("00000"), or a plain number. */
 export function formatKind(code: string | undefined): { date?: boolean; time?: boolean; width?: number } {
   if (!code) return {};
-  const bare = code.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '');
+  const bare = code
+    .split(';')[0]
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '');
   if (/^\s*(general|standard)\s*$/i.test(bare)) return {};
   if (/^0+$/.test(bare.trim())) return { width: bare.trim().length };
   const time = /[hs]/i.test(bare) || /\[(h|m|s)\]/i.test(code);
@@ -342,7 +376,12 @@ export function formatKind(code: string | undefined): { date?: boolean; time?: b
   return date || time ? { date, time } : {};
 }
 
-interface Merge { r1: number; c1: number; r2: number; c2: number }
+interface Merge {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
 
 function applyMerges(rows: string[][], merges: Merge[], notes: SheetNote[]) {
   for (const m of merges) {
@@ -443,7 +482,12 @@ export function readXlsx(files: Record<string, Uint8Array>): Sheet {
   scanXml(file('xl/workbook.xml') ?? '', {
     open(name, a) {
       const n = local(name);
-      if (n === 'sheet') sheets.push({ name: a.name ?? '', rid: a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '', hidden: !!a.state && a.state !== 'visible' });
+      if (n === 'sheet')
+        sheets.push({
+          name: a.name ?? '',
+          rid: a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '',
+          hidden: !!a.state && a.state !== 'visible',
+        });
       if (n === 'workbookPr' && (a.date1904 === '1' || a.date1904 === 'true')) date1904 = true;
     },
     close() {},
@@ -563,35 +607,56 @@ export function readXlsx(files: Record<string, Uint8Array>): Sheet {
           const raw = cell.v ?? '';
           if (cell.formula && cell.v === undefined && cell.t !== 'e') {
             notes.push({
-              severity: 'warning', row: r, col: c,
+              severity: 'warning',
+              row: r,
+              col: c,
               message: [
                 'Die Zelle enthält eine Formel ohne gespeichertes Ergebnis; sie wird als leer gelesen. Bitte die Datei in Excel oder LibreOffice öffnen und erneut speichern.',
                 'The cell holds a formula without a saved result; it is read as empty. Please open the file in Excel or LibreOffice and save it again.',
               ],
             });
-          } else switch (cell.t) {
-            case 's': value = shared[Number(raw)] ?? ''; break;
-            case 'inlineStr': value = unescapeOoxml(cell.inline ?? ''); break;
-            case 'str': value = unescapeOoxml(raw); break;
-            case 'b': value = raw === '1' ? 'WAHR' : raw === '0' ? 'FALSCH' : raw; break;
-            case 'e': notes.push(errorCellNote(r, c, raw)); break;
-            case 'd': value = raw.replace(/T00:00(:00(\.0+)?)?Z?$/, '').replace('T', ' ').replace(/(\d\d:\d\d):00(\.0+)?Z?$/, '$1'); break;
-            default: {
-              if (raw === '') break;
-              const number = Number(raw);
-              if (Number.isNaN(number)) {
-                value = raw;
+          } else
+            switch (cell.t) {
+              case 's':
+                value = shared[Number(raw)] ?? '';
                 break;
-              }
-              const kind = kindOf(cell.s);
-              if (kind.date || kind.time) value = serialToText(number, { date: !!kind.date, time: !!kind.time }, date1904);
-              else {
-                value = kind.width && Number.isInteger(number) && number >= 0 ? number.toFixed(0).padStart(kind.width, '0') : formatNumber(number);
-                numeric.add(`${r},${c}`);
-                if (lossy(number)) notes.push(lossyNote(r, c, value));
+              case 'inlineStr':
+                value = unescapeOoxml(cell.inline ?? '');
+                break;
+              case 'str':
+                value = unescapeOoxml(raw);
+                break;
+              case 'b':
+                value = raw === '1' ? 'WAHR' : raw === '0' ? 'FALSCH' : raw;
+                break;
+              case 'e':
+                notes.push(errorCellNote(r, c, raw));
+                break;
+              case 'd':
+                value = raw
+                  .replace(/T00:00(:00(\.0+)?)?Z?$/, '')
+                  .replace('T', ' ')
+                  .replace(/(\d\d:\d\d):00(\.0+)?Z?$/, '$1');
+                break;
+              default: {
+                if (raw === '') break;
+                const number = Number(raw);
+                if (Number.isNaN(number)) {
+                  value = raw;
+                  break;
+                }
+                const kind = kindOf(cell.s);
+                if (kind.date || kind.time) value = serialToText(number, { date: !!kind.date, time: !!kind.time }, date1904);
+                else {
+                  value =
+                    kind.width && Number.isInteger(number) && number >= 0
+                      ? number.toFixed(0).padStart(kind.width, '0')
+                      : formatNumber(number);
+                  numeric.add(`${r},${c}`);
+                  if (lossy(number)) notes.push(lossyNote(r, c, value));
+                }
               }
             }
-          }
           if (value !== '') (rows[r] ??= [])[c] = value;
         }
         cell = undefined;
@@ -604,7 +669,11 @@ export function readXlsx(files: Record<string, Uint8Array>): Sheet {
     },
   });
   if (truncated) notes.push(tooLarge());
-  applyMerges(rows, merges.filter((m) => m.r1 < MAX_ROWS && m.c1 < MAX_COLS && m.r2 < MAX_ROWS && m.c2 < MAX_COLS), notes);
+  applyMerges(
+    rows,
+    merges.filter((m) => m.r1 < MAX_ROWS && m.c1 < MAX_COLS && m.r2 < MAX_ROWS && m.c2 < MAX_COLS),
+    notes,
+  );
   return { rows: dense(rows).map((r) => r.map((c) => c.trim())), numeric, sheet: name, sheets: visible, notes };
 }
 
@@ -673,7 +742,12 @@ export function readOds(files: Record<string, Uint8Array>): Sheet {
         colIndex = 0;
         rowCells = [];
       } else if (n === 'table:table-cell' || n === 'table:covered-table-cell') {
-        cell = { attrs: a, repeat: Math.max(1, Number(a['table:number-columns-repeated'] ?? 1) || 1), paragraphs: [], covered: n === 'table:covered-table-cell' };
+        cell = {
+          attrs: a,
+          repeat: Math.max(1, Number(a['table:number-columns-repeated'] ?? 1) || 1),
+          paragraphs: [],
+          covered: n === 'table:covered-table-cell',
+        };
         const rs = Number(a['table:number-rows-spanned'] ?? 1);
         const cs = Number(a['table:number-columns-spanned'] ?? 1);
         if (rs > 1 || cs > 1) merges.push({ r1: rowIndex, c1: colIndex, r2: rowIndex + rs - 1, c2: colIndex + cs - 1 });
@@ -753,7 +827,10 @@ export function readOds(files: Record<string, Uint8Array>): Sheet {
       isNumber = true;
       if (lossy(number)) lossyText = value;
     } else if (type === 'date' && a['office:date-value']) {
-      value = a['office:date-value'].replace(/T00:00:00(\.0+)?$/, '').replace('T', ' ').replace(/(\d\d:\d\d):00(\.0+)?$/, '$1');
+      value = a['office:date-value']
+        .replace(/T00:00:00(\.0+)?$/, '')
+        .replace('T', ' ')
+        .replace(/(\d\d:\d\d):00(\.0+)?$/, '$1');
     } else if (type === 'time' && a['office:time-value']) value = odsTime(a['office:time-value']);
     else if (type === 'boolean') value = shown || (a['office:boolean-value'] === 'true' ? 'WAHR' : 'FALSCH');
     else if (type === 'string' && a['office:string-value'] !== undefined && !shown) value = a['office:string-value'];
@@ -768,7 +845,11 @@ export function readOds(files: Record<string, Uint8Array>): Sheet {
   const first: SheetNote[] = [];
   sheetsNote(visible, name, first);
   notes.unshift(...first);
-  applyMerges(rows, merges.filter((m) => m.r2 < MAX_ROWS && m.c2 < MAX_COLS), notes);
+  applyMerges(
+    rows,
+    merges.filter((m) => m.r2 < MAX_ROWS && m.c2 < MAX_COLS),
+    notes,
+  );
   return { rows: dense(rows), numeric, sheet: name, sheets: visible, notes };
 }
 

@@ -15,7 +15,18 @@ import { LANGUAGE_TAG, type Service } from '../src/core/feed/schema.js';
 import { zonedParts } from '../src/core/time/zoned.js';
 import { resolveFlow, reviewFindings } from '../src/quick-check/flow-schema.js';
 import { DEFAULT_FLOW } from '../src/quick-check/default-flow.js';
-import { CHECKS, DEEP_JSON, FIELD_HINTS, JSON_ERRORS, VISIBILITY, WORDS, jsonErrorLine, languageName, type Lang, type Pair } from './messages.js';
+import {
+  CHECKS,
+  DEEP_JSON,
+  FIELD_HINTS,
+  JSON_ERRORS,
+  VISIBILITY,
+  WORDS,
+  jsonErrorLine,
+  languageName,
+  type Lang,
+  type Pair,
+} from './messages.js';
 
 export interface Problem extends Omit<FeedProblem, 'severity'> {
   /** `error` and `warning` as in the widgets; `info`: worth knowing, nothing to fix (e.g. null values). */
@@ -95,7 +106,11 @@ function problem(severity: Problem['severity'], path: string, code: string, [mes
 const hasText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
 /** The maintenance checks on the feed as written, nulls taken as absent (paths match the file). */
-function maintenanceChecks(raw: Json, offered: string[], options: Required<Omit<ValidateOptions, 'sources' | 'today'>> & { today: string }): Problem[] {
+function maintenanceChecks(
+  raw: Json,
+  offered: string[],
+  options: Required<Omit<ValidateOptions, 'sources' | 'today'>> & { today: string },
+): Problem[] {
   const out: Problem[] = [];
   const today = dayNumber(options.today);
   // Codes that are not language tags at all are reported by the checker itself.
@@ -147,7 +162,8 @@ function maintenanceChecks(raw: Json, offered: string[], options: Required<Omit<
       const text = service[field];
       textLanguages(text, `${at}.${field}`);
       if (text === undefined || text === '') continue;
-      const has = (lang: string) => (typeof text === 'string' ? lang === 'de' : isObject(text) && typeof text[lang] === 'string' && text[lang] !== '');
+      const has = (lang: string) =>
+        typeof text === 'string' ? lang === 'de' : isObject(text) && typeof text[lang] === 'string' && text[lang] !== '';
       const lacking = offered.filter((lang) => !has(lang));
       if (lacking.length) missing.push([field, lacking]);
     }
@@ -162,9 +178,11 @@ function maintenanceChecks(raw: Json, offered: string[], options: Required<Omit<
     if (!ended && !locations.some(isObject)) {
       const contact = isObject(service.contact) ? service.contact : {};
       const ways = (['phone', 'website', 'email', 'whatsapp'] as const).filter((way) => hasText(contact[way]));
-      out.push(ways.length
-        ? problem('info', `${at}.locations`, 'onlyRemote', CHECKS.onlyRemote(ways))
-        : problem('warning', `${at}.locations`, 'noPlace', CHECKS.noPlace()));
+      out.push(
+        ways.length
+          ? problem('info', `${at}.locations`, 'onlyRemote', CHECKS.onlyRemote(ways))
+          : problem('warning', `${at}.locations`, 'noPlace', CHECKS.noPlace()),
+      );
     }
     locations.forEach((location, k) => {
       if (!isObject(location)) return;
@@ -213,8 +231,9 @@ function quickCheckChecks(quickCheck: unknown, today: string): Problem[] {
   const { flow, problems } = quickCheck === undefined ? { flow: DEFAULT_FLOW, problems: [] } : resolveFlow(DEFAULT_FLOW, quickCheck);
   // The city can fix its own steps (warnings); Lotse's default steps are a note for whoever
   // embeds the quick-check, except a review older than 12 months, which is always a warning.
-  const review = reviewFindings(flow, today).map((p): Problem =>
-    p.path.startsWith('defaultFlow.') && p.code !== 'reviewStale' ? { ...p, severity: 'info' } : { ...p });
+  const review = reviewFindings(flow, today).map(
+    (p): Problem => (p.path.startsWith('defaultFlow.') && p.code !== 'reviewStale' ? { ...p, severity: 'info' } : { ...p }),
+  );
   return [...problems.map((p) => ({ ...p })), ...review];
 }
 
@@ -253,7 +272,10 @@ function visibility(raw: Json, services: Service[], problems: FeedProblem[], tod
     if (p.severity !== 'error') continue;
     const index = serviceIndex(p.path);
     const rest = index === undefined ? '' : p.path.slice(`services[${index}]`.length);
-    if (index !== undefined && (rest === '' || (rest === '.id' && p.code === 'duplicate') || (rest === '.categories' && p.code === 'noKnownCategory'))) {
+    if (
+      index !== undefined &&
+      (rest === '' || (rest === '.id' && p.code === 'duplicate') || (rest === '.categories' && p.code === 'noKnownCategory'))
+    ) {
       skipped.add(index);
     }
   }
@@ -296,7 +318,11 @@ export function validateFeed(raw: unknown, options: ValidateOptions = {}): Valid
       const clean = withoutNulls(raw) as Json;
       const offered = result.feed?.languages ?? ['de'];
       // Loops, not push(...list): a list of 100,000 findings would overflow the argument stack.
-      for (const list of [maintenanceChecks(clean, offered, { ...settings, today }), quickCheckChecks(clean.quickCheck, today), nullChecks(raw)]) {
+      for (const list of [
+        maintenanceChecks(clean, offered, { ...settings, today }),
+        quickCheckChecks(clean.quickCheck, today),
+        nullChecks(raw),
+      ]) {
         for (const p of list) problems.push(p);
       }
       if (result.feed) seen = visibility(raw, result.feed.services, result.problems, today);
@@ -364,7 +390,13 @@ export function validateText(text: string, options: ValidateOptions = {}): Valid
 export function locateJsonError(text: string): { line: number; column: number; message: Pair } {
   let i = 0;
   const fail = (code: string, at = i): never => {
-    const found = at >= text.length ? 'das Dateiende' : `„${text.slice(at, at + 20).split(/\r?\n/)[0].trim()}“`;
+    const found =
+      at >= text.length
+        ? 'das Dateiende'
+        : `„${text
+            .slice(at, at + 20)
+            .split(/\r?\n/)[0]
+            .trim()}“`;
     throw { at, message: JSON_ERRORS[at >= text.length && code !== 'extra' ? 'end' : code](found) };
   };
   const space = () => {
@@ -506,7 +538,20 @@ export function formatReport(result: ValidateResult, lang: Lang = 'de'): string[
       for (const code of languages) {
         const lacking = missing.filter((p) => p.languages?.includes(code));
         const name = languageName(code, lang) ?? code;
-        lines.push(`${WORDS.warning[l]} ${CHECKS.missingLanguage(code, name, lacking.length, total, shortList(lacking.map((p) => label(p, l)), l))[l]}`);
+        lines.push(
+          `${WORDS.warning[l]} ${
+            CHECKS.missingLanguage(
+              code,
+              name,
+              lacking.length,
+              total,
+              shortList(
+                lacking.map((p) => label(p, l)),
+                l,
+              ),
+            )[l]
+          }`,
+        );
       }
     }
     // Lotse's own unreviewed quick-check steps: one note for all (the JSON keeps each step).
@@ -523,7 +568,12 @@ export function formatReport(result: ValidateResult, lang: Lang = 'de'): string[
       const text = l === 0 ? p.message : p.messageEn;
       if (group.length >= GROUP_MIN) {
         lines.push(`${severityWord(p)[l]} ${WORDS.times(group.length)[l]}: ${text}`);
-        lines.push(`  ${WORDS.at[l]}: ${shortList(group.map((g) => (g.where ? `${g.path} (${g.where[l]})` : g.path || '–')), l)}`);
+        lines.push(
+          `  ${WORDS.at[l]}: ${shortList(
+            group.map((g) => (g.where ? `${g.path} (${g.where[l]})` : g.path || '–')),
+            l,
+          )}`,
+        );
         if (p.hint) lines.push(`  ${WORDS.hint[l]}: ${p.hint[l]}`);
         continue;
       }
@@ -536,22 +586,26 @@ export function formatReport(result: ValidateResult, lang: Lang = 'de'): string[
     }
   }
   if (lines.length) lines.push('');
-  lines.push(
-    result.ok
-      ? WORDS.summaryOk(result.warnings)[l]
-      : WORDS.summaryFail(result.errors, result.warnings, result.services)[l],
-  );
+  lines.push(result.ok ? WORDS.summaryOk(result.warnings)[l] : WORDS.summaryFail(result.errors, result.warnings, result.services)[l]);
   const seen = result.visibility;
   if (seen) {
     lines.push(VISIBILITY.shown(seen.today, seen.visible, seen.total)[l]);
     // One line per reason (and date), in the order of the file.
     const reasons = groupBy(seen.hidden, (h) => `${h.reason} ${h.date ?? ''}`);
     for (const hidden of reasons.values()) {
-      const names = shortList(hidden.map((h) => (h.id !== undefined ? `"${h.id}"` : h.path)), l);
+      const names = shortList(
+        hidden.map((h) => (h.id !== undefined ? `"${h.id}"` : h.path)),
+        l,
+      );
       lines.push(`  ${VISIBILITY[hidden[0].reason](hidden[0].date ?? '')[l]}: ${names}`);
     }
     if (seen.temporarilyClosed.length) {
-      lines.push(`  ${VISIBILITY.closed()[l]}: ${shortList(seen.temporarilyClosed.map((c) => `"${c.id}"`), l)}`);
+      lines.push(
+        `  ${VISIBILITY.closed()[l]}: ${shortList(
+          seen.temporarilyClosed.map((c) => `"${c.id}"`),
+          l,
+        )}`,
+      );
     }
   }
   return lines;

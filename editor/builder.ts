@@ -62,37 +62,69 @@ export const WIDGETS: Record<WidgetName, { label: [string, string]; hint: [strin
 };
 
 export const DEFAULTS: Settings = {
-  widget: 'service-finder', feed: '/lotse/services.json', lang: '', base: '/lotse/',
-  categories: [], district: '', view: 'list', pageSize: '', urlState: false,
-  tiles: '', attribution: '', consentGranted: false, showMap: false,
-  endpoint: '', privacyUrl: '', service: '', recipient: '', retentionDays: '',
+  widget: 'service-finder',
+  feed: '/lotse/services.json',
+  lang: '',
+  base: '/lotse/',
+  categories: [],
+  district: '',
+  view: 'list',
+  pageSize: '',
+  urlState: false,
+  tiles: '',
+  attribution: '',
+  consentGranted: false,
+  showMap: false,
+  endpoint: '',
+  privacyUrl: '',
+  service: '',
+  recipient: '',
+  retentionDays: '',
 };
 
 /** The element's attributes in a fixed order; `true` for a boolean attribute. Empty ones are left out. */
 export function attributesFor(s: Settings): [string, string | true][] {
-  const list: [string, string | boolean][] = [['feed', s.feed.trim()], ['lang', s.lang]];
+  const list: [string, string | boolean][] = [
+    ['feed', s.feed.trim()],
+    ['lang', s.lang],
+  ];
   if (s.widget === 'service-finder') {
-    list.push(['categories', s.categories.join(',')], ['district', s.district],
-      ['view', s.view === 'compact' ? 'compact' : ''], ['page-size', s.pageSize.trim()], ['url-state', s.urlState]);
+    list.push(
+      ['categories', s.categories.join(',')],
+      ['district', s.district],
+      ['view', s.view === 'compact' ? 'compact' : ''],
+      ['page-size', s.pageSize.trim()],
+      ['url-state', s.urlState],
+    );
   } else if (s.widget === 'hours-map') {
-    list.push(['tiles', s.tiles.trim()], ['attribution', s.attribution.trim()],
-      ['consent', s.consentGranted ? 'granted' : ''], ['show-map', s.showMap]);
+    list.push(
+      ['tiles', s.tiles.trim()],
+      ['attribution', s.attribution.trim()],
+      ['consent', s.consentGranted ? 'granted' : ''],
+      ['show-map', s.showMap],
+    );
   } else if (s.widget === 'quick-check') {
     list.push(['url-state', s.urlState]);
   } else {
-    list.push(['endpoint', s.endpoint.trim()], ['privacy-url', s.privacyUrl.trim()], ['service', s.service.trim()],
-      ['recipient', s.recipient.trim()], ['retention-days', s.retentionDays.trim()]);
+    list.push(
+      ['endpoint', s.endpoint.trim()],
+      ['privacy-url', s.privacyUrl.trim()],
+      ['service', s.service.trim()],
+      ['recipient', s.recipient.trim()],
+      ['retention-days', s.retentionDays.trim()],
+    );
   }
   return list.filter((entry): entry is [string, string | true] => entry[1] !== '' && entry[1] !== false);
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const folder = (base: string) => (base.trim() || './').replace(/\/?$/, '/');
 
 /** Script variant: the widget's module and the element. */
 export function scriptSnippet(s: Settings): string {
-  const attrs = attributesFor(s).map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`)).join('');
+  const attrs = attributesFor(s)
+    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
+    .join('');
   return `<script type="module" src="${escapeHtml(folder(s.base))}${s.widget}.js"></script>\n<lotse-${s.widget}${attrs}></lotse-${s.widget}>`;
 }
 
@@ -112,14 +144,24 @@ export function iframeSnippet(s: Settings): string {
 export function problemsOf(s: Settings): [string, string][] {
   const problems: [string, string][] = [];
   if (!s.feed.trim()) {
-    problems.push(['Bitte geben Sie die Adresse Ihres Feeds an (z. B. /lotse/services.json).', 'Please give the address of your feed (e.g. /lotse/services.json).']);
+    problems.push([
+      'Bitte geben Sie die Adresse Ihres Feeds an (z. B. /lotse/services.json).',
+      'Please give the address of your feed (e.g. /lotse/services.json).',
+    ]);
   } else if (/^[a-z][a-z\d+.-]*:/i.test(s.feed.trim()) && !/^https?:\/\//i.test(s.feed.trim())) {
-    problems.push(['Die Feed-Adresse muss mit https:// beginnen oder ein Pfad auf Ihrer Website sein.', 'The feed address must start with https:// or be a path on your website.']);
+    problems.push([
+      'Die Feed-Adresse muss mit https:// beginnen oder ein Pfad auf Ihrer Website sein.',
+      'The feed address must start with https:// or be a path on your website.',
+    ]);
   }
   if (s.widget === 'contact-form' && !s.endpoint.trim()) {
-    problems.push(['Das Kontaktformular braucht eine Empfangsadresse (endpoint), an die Nachrichten gehen.', 'The contact form needs an endpoint that receives the messages.']);
+    problems.push([
+      'Das Kontaktformular braucht eine Empfangsadresse (endpoint), an die Nachrichten gehen.',
+      'The contact form needs an endpoint that receives the messages.',
+    ]);
   }
-  if (s.pageSize.trim() && !(Number(s.pageSize) >= 1)) problems.push(['„Treffer pro Seite“ muss eine Zahl ab 1 sein.', '“Results per page” must be a number from 1.']);
+  if (s.pageSize.trim() && !(Number(s.pageSize) >= 1))
+    problems.push(['„Treffer pro Seite“ muss eine Zahl ab 1 sein.', '“Results per page” must be a number from 1.']);
   return problems;
 }
 
@@ -131,7 +173,10 @@ export function hostScriptFrom(page: string): string {
 
 // ---- The builder on the page ----------------------------------------------------------------
 
-interface Vocabulary { categories: { id: string; label: string }[]; districts: { id: string; label: string }[] }
+interface Vocabulary {
+  categories: { id: string; label: string }[];
+  districts: { id: string; label: string }[];
+}
 type Label = Record<string, string> | string | undefined;
 type Feed = { categories?: { id: string; label?: Label }[]; districts?: { id: string; label?: Label }[] };
 
@@ -154,17 +199,23 @@ export interface Builder {
 export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): Builder {
   const ui = options.lang ?? (() => 'de' as UiLang);
   const t = (de: string, en: string) => (ui() === 'en' ? en : de);
-  const named = (label: Label, id: string) =>
-    typeof label === 'string' ? label : (label?.[ui()] ?? label?.de ?? id);
+  const named = (label: Label, id: string) => (typeof label === 'string' ? label : (label?.[ui()] ?? label?.de ?? id));
   let settings: Settings = { ...DEFAULTS };
   let feed: Feed | undefined;
   let copyNote = '';
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
 
   const vocabulary = (): Vocabulary => {
-    const own = (feed?.categories ?? []).filter((c) => c && typeof c.id === 'string').map((c) => ({ id: c.id, label: named(c.label, c.id) }));
-    const builtIn = DEFAULT_CATEGORIES.filter((c) => !own.some((o) => o.id === c.id)).map((c) => ({ id: c.id, label: named(c.label as Label, c.id) }));
-    const districts = (feed?.districts ?? []).filter((d) => d && typeof d.id === 'string').map((d) => ({ id: d.id, label: named(d.label, d.id) }));
+    const own = (feed?.categories ?? [])
+      .filter((c) => c && typeof c.id === 'string')
+      .map((c) => ({ id: c.id, label: named(c.label, c.id) }));
+    const builtIn = DEFAULT_CATEGORIES.filter((c) => !own.some((o) => o.id === c.id)).map((c) => ({
+      id: c.id,
+      label: named(c.label as Label, c.id),
+    }));
+    const districts = (feed?.districts ?? [])
+      .filter((d) => d && typeof d.id === 'string')
+      .map((d) => ({ id: d.id, label: named(d.label, d.id) }));
     return { categories: [...builtIn, ...own], districts };
   };
 
@@ -185,7 +236,10 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     if (!feed) {
       const note = document.createElement('p');
       note.className = 'hint';
-      note.textContent = t('Die Vorschau erscheint, sobald oben eine Datei gelesen ist.', 'The preview appears once a file has been read above.');
+      note.textContent = t(
+        'Die Vorschau erscheint, sobald oben eine Datei gelesen ist.',
+        'The preview appears once a file has been read above.',
+      );
       box.replaceChildren(note);
       return;
     }
@@ -207,8 +261,10 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
       area.select();
       document.execCommand('copy');
     }
-    copyNote = t(`${what[0]} wurde kopiert. Fügen Sie ihn in Ihrem Redaktionssystem in ein HTML-Element ein.`,
-      `${what[1]} was copied. Paste it into an HTML element in your content management system.`);
+    copyNote = t(
+      `${what[0]} wurde kopiert. Fügen Sie ihn in Ihrem Redaktionssystem in ein HTML-Element ein.`,
+      `${what[1]} was copied. Paste it into an HTML element in your content management system.`,
+    );
     draw();
   }
 
@@ -240,22 +296,31 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
         <fieldset>
           <legend>${t('Nur diese Themen zeigen (optional)', 'Show only these topics (optional)')}</legend>
           <div class="choices">
-            ${words.categories.map((c) => html`<div class="choice">
+            ${words.categories.map(
+              (c) => html`<div class="choice">
               <input type="checkbox" id="cat-${c.id}" .checked=${live(s.categories.includes(c.id))}
                 @change=${(e: Event) => update({ categories: checked(e) ? [...s.categories, c.id] : s.categories.filter((id) => id !== c.id) })} />
               <label for="cat-${c.id}">${c.label}</label>
-            </div>`)}
+            </div>`,
+            )}
           </div>
         </fieldset>
-        ${words.districts.length
-          ? html`<div class="field">
+        ${
+          words.districts.length
+            ? html`<div class="field">
               <label for="district">${t('Stadtteil vorauswählen (optional)', 'Preselect a district (optional)')}</label>
               <select id="district" .value=${live(s.district)} @change=${(e: Event) => update({ district: value(e) })}>
                 <option value="">${t('Alle Stadtteile', 'All districts')}</option>
                 ${words.districts.map((d) => html`<option value=${d.id} ?selected=${d.id === s.district}>${d.label}</option>`)}
               </select>
             </div>`
-          : textField('district', t('Stadtteil vorauswählen (optional, Kennung aus dem Feed)', 'Preselect a district (optional, id from the feed)'), s.district, 'district')}
+            : textField(
+                'district',
+                t('Stadtteil vorauswählen (optional, Kennung aus dem Feed)', 'Preselect a district (optional, id from the feed)'),
+                s.district,
+                'district',
+              )
+        }
         <div class="field">
           <label for="view">${t('Darstellung', 'Layout')}</label>
           <select id="view" .value=${live(s.view)} @change=${(e: Event) => update({ view: value(e) as Settings['view'] })}>
@@ -270,8 +335,16 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     if (s.widget === 'hours-map') {
       return html`<fieldset>
         ${legend}
-        ${textField('tiles', t('Adresse der Kartenkacheln (optional)', 'Map tile address (optional)'), s.tiles, 'tiles',
-          t('z. B. https://tiles.ihre-stadt.de/{z}/{x}/{y}.png – ohne Angabe: OpenStreetMap.', 'e.g. https://tiles.your-city.de/{z}/{x}/{y}.png – without: OpenStreetMap.'))}
+        ${textField(
+          'tiles',
+          t('Adresse der Kartenkacheln (optional)', 'Map tile address (optional)'),
+          s.tiles,
+          'tiles',
+          t(
+            'z. B. https://tiles.ihre-stadt.de/{z}/{x}/{y}.png – ohne Angabe: OpenStreetMap.',
+            'e.g. https://tiles.your-city.de/{z}/{x}/{y}.png – without: OpenStreetMap.',
+          ),
+        )}
         ${textField('attribution', t('Quellenangabe der Karte (optional)', 'Map attribution (optional)'), s.attribution, 'attribution', t('Standard: © OpenStreetMap', 'Default: © OpenStreetMap'))}
         ${checkbox('consent', t('Ihr Cookie-/Einwilligungs-Banner fragt schon nach Karten (consent="granted")', 'Your consent banner already asks about maps (consent="granted")'), s.consentGranted, 'consentGranted')}
         ${checkbox('show-map', t('Karte gleich anzeigen (lädt erst nach Zustimmung)', 'Show the map at once (loads only after consent)'), s.showMap, 'showMap')}
@@ -286,8 +359,16 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
     }
     return html`<fieldset>
       ${legend}
-      ${textField('endpoint', t('Empfangsadresse der Nachrichten (Pflicht)', 'Endpoint that receives the messages (required)'), s.endpoint, 'endpoint',
-        t('Die Adresse Ihres Servers, an die das Formular sendet, z. B. /api/lotse-kontakt.', 'The address on your server the form sends to, e.g. /api/lotse-kontakt.'))}
+      ${textField(
+        'endpoint',
+        t('Empfangsadresse der Nachrichten (Pflicht)', 'Endpoint that receives the messages (required)'),
+        s.endpoint,
+        'endpoint',
+        t(
+          'Die Adresse Ihres Servers, an die das Formular sendet, z. B. /api/lotse-kontakt.',
+          'The address on your server the form sends to, e.g. /api/lotse-kontakt.',
+        ),
+      )}
       ${textField('privacy-url', t('Link zur Datenschutzerklärung', 'Link to the privacy policy'), s.privacyUrl, 'privacyUrl')}
       ${textField('service', t('Nur an dieses Angebot schreiben (optional, Kennung aus dem Feed)', 'Write to this service only (optional, id from the feed)'), s.service, 'service')}
       ${textField('recipient', t('Empfänger im Datenschutzhinweis (optional)', 'Recipient in the privacy note (optional)'), s.recipient, 'recipient', t('Standard: der Herausgeber aus dem Feed.', 'Default: the publisher of the feed.'))}
@@ -303,18 +384,27 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
       html`<form @submit=${(e: Event) => e.preventDefault()}>
           <fieldset>
             <legend>${t('Widget wählen', 'Choose a widget')}</legend>
-            ${(Object.keys(WIDGETS) as WidgetName[]).map((name) => html`<div class="choice">
+            ${(Object.keys(WIDGETS) as WidgetName[]).map(
+              (name) => html`<div class="choice">
               <input type="radio" name="widget" id="widget-${name}" value=${name} .checked=${live(s.widget === name)}
                 aria-describedby="widget-${name}-hint" @change=${() => update({ widget: name })} />
               <label for="widget-${name}"><strong>${WIDGETS[name].label[l]}</strong> (&lt;lotse-${name}&gt;)</label>
               <span class="hint" id="widget-${name}-hint">${WIDGETS[name].hint[l]}</span>
-            </div>`)}
+            </div>`,
+            )}
           </fieldset>
           <fieldset>
             <legend>${t('Feed und Sprache', 'Feed and language')}</legend>
-            ${textField('feed', t('Adresse Ihres Feeds (nach dem Hochladen)', 'Address of your feed (after uploading)'), s.feed, 'feed',
-              t('Dort liegt die heruntergeladene services.json auf Ihrem Server, z. B. /lotse/services.json oder https://www.ihre-stadt.de/lotse/services.json.',
-                'Where the downloaded services.json lies on your server, e.g. /lotse/services.json or https://www.your-city.de/lotse/services.json.'))}
+            ${textField(
+              'feed',
+              t('Adresse Ihres Feeds (nach dem Hochladen)', 'Address of your feed (after uploading)'),
+              s.feed,
+              'feed',
+              t(
+                'Dort liegt die heruntergeladene services.json auf Ihrem Server, z. B. /lotse/services.json oder https://www.ihre-stadt.de/lotse/services.json.',
+                'Where the downloaded services.json lies on your server, e.g. /lotse/services.json or https://www.your-city.de/lotse/services.json.',
+              ),
+            )}
             <div class="field">
               <label for="lang">${t('Sprache', 'Language')}</label>
               <select id="lang" .value=${live(s.lang)} @change=${(e: Event) => update({ lang: value(e) })}>
@@ -322,8 +412,16 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
                 ${LOCALES.map((code) => html`<option value=${code} ?selected=${code === s.lang}>${LOCALE_NAMES[code]}</option>`)}
               </select>
             </div>
-            ${textField('base', t('Ordner der Lotse-Dateien auf Ihrem Server', 'Folder of the Lotse files on your server'), s.base, 'base',
-              t('Dort liegen lotse.js, service-finder.js, embed.html … aus dem Archiv lotse-….zip.', 'Where lotse.js, service-finder.js, embed.html … from the archive lotse-….zip lie.'))}
+            ${textField(
+              'base',
+              t('Ordner der Lotse-Dateien auf Ihrem Server', 'Folder of the Lotse files on your server'),
+              s.base,
+              'base',
+              t(
+                'Dort liegen lotse.js, service-finder.js, embed.html … aus dem Archiv lotse-….zip.',
+                'Where lotse.js, service-finder.js, embed.html … from the archive lotse-….zip lie.',
+              ),
+            )}
           </fieldset>
           ${widgetFields()}
         </form>
@@ -334,10 +432,12 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
         </details>
 
         <h3>${t('Code kopieren', 'Copy the code')}</h3>
-        ${problems.length
-          ? html`<div class="problem" role="alert"><p><strong>${t('Bitte noch ergänzen:', 'Please still add:')}</strong></p>
+        ${
+          problems.length
+            ? html`<div class="problem" role="alert"><p><strong>${t('Bitte noch ergänzen:', 'Please still add:')}</strong></p>
               <ul>${problems.map((p) => html`<li>${p[l]}</li>`)}</ul></div>`
-          : nothing}
+            : nothing
+        }
         <p class="status" role="status">${copyNote}</p>
         <div class="snippet">
           <h4 id="script-title">${t('Mit Skript (empfohlen)', 'With script (recommended)')}</h4>
@@ -349,20 +449,24 @@ export function mountBuilder(root: HTMLElement, options: BuilderOptions = {}): B
           <h4 id="iframe-title">${t('Als iframe (ohne Skripte im Inhalt)', 'As an iframe (no scripts in the content)')}</h4>
           <p class="hint">${t(
             'Für Systeme, die im Inhalt keine Skripte erlauben. Der iframe ist 800 Pixel hoch und scrollt innen, bis das Größen-Skript unten einmal im Seiten-Template eingebaut ist; dann wächst er mit seinem Inhalt. Eine Feed-Adresse als Pfad (/…) gilt hier für den Server, auf dem embed.html liegt.',
-            'For systems that allow no scripts in the content. The iframe is 800 pixels high and scrolls inside until the resize script below is added to the page template once; then it grows with its content. A feed address given as a path (/…) refers to the server that hosts embed.html.')}</p>
+            'For systems that allow no scripts in the content. The iframe is 800 pixels high and scrolls inside until the resize script below is added to the page template once; then it grows with its content. A feed address given as a path (/…) refers to the server that hosts embed.html.',
+          )}</p>
           <textarea id="iframe-code" rows="4" readonly aria-labelledby="iframe-title" .value=${live(iframeSnippet(s))}></textarea>
           <button class="copy" type="button" @click=${() => copy('iframe-code', ['Der iframe-Code', 'The iframe code'])}>${t('iframe-Code kopieren', 'Copy iframe code')}</button>
         </div>
-        ${options.hostScript
-          ? html`<div class="snippet">
+        ${
+          options.hostScript
+            ? html`<div class="snippet">
               <h4 id="host-title">${t('Größen-Skript für den iframe (einmal pro Website, im Template)', 'Resize script for the iframe (once per website, in the template)')}</h4>
               <p class="hint">${t('Passt die Höhe jedes iframes mit', 'Fits the height of every iframe with')} <code>data-lotse-embed</code> ${t(
                 'an seinen Inhalt an. Es nimmt nur Nachrichten von dem Server an, von dem der iframe geladen wurde.',
-                'to its content. It accepts messages only from the server the iframe was loaded from.')}</p>
+                'to its content. It accepts messages only from the server the iframe was loaded from.',
+              )}</p>
               <textarea id="host-code" rows="8" readonly aria-labelledby="host-title" .value=${live(options.hostScript)}></textarea>
               <button class="copy" type="button" @click=${() => copy('host-code', ['Das Größen-Skript', 'The resize script'])}>${t('Größen-Skript kopieren', 'Copy resize script')}</button>
             </div>`
-          : nothing}`,
+            : nothing
+        }`,
       root,
     );
   }
@@ -396,9 +500,13 @@ export function blockSending(form: HTMLElement, onBlocked?: () => void) {
   const root = form.shadowRoot;
   if (!root || (root as ShadowRoot & { lotseBlocked?: boolean }).lotseBlocked) return;
   (root as ShadowRoot & { lotseBlocked?: boolean }).lotseBlocked = true;
-  root.addEventListener('submit', (event) => {
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    onBlocked?.();
-  }, true);
+  root.addEventListener(
+    'submit',
+    (event) => {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      onBlocked?.();
+    },
+    true,
+  );
 }

@@ -127,7 +127,9 @@ export function readPackage(label: string, files: { name: string; bytes: Uint8Ar
     texts[file.name] = read.text;
   }
   const imported = importHsdsPackage(texts, {
-    publisher: options.publisher || undefined, state: options.state || undefined, today: options.today,
+    publisher: options.publisher || undefined,
+    state: options.state || undefined,
+    today: options.today,
     textLanguage: options.textLanguage || undefined,
   });
   return afterImport(label, imported, options);

@@ -50,12 +50,18 @@ interface State {
 }
 
 /** The input last read, to read again when an import option changes. */
-type Input = { kind: 'file'; name: string; bytes: Uint8Array } | { kind: 'package'; name: string; files: { name: string; bytes: Uint8Array }[] };
+type Input =
+  | { kind: 'file'; name: string; bytes: Uint8Array }
+  | { kind: 'package'; name: string; files: { name: string; bytes: Uint8Array }[] };
 
 const state: State = {
-  lang: 'de', busy: false, status: '',
+  lang: 'de',
+  busy: false,
+  status: '',
   options: { publisher: '', state: 'NW', textLanguage: '', maxAgeDays: '' },
-  previewLang: 'de', at: '', sendNote: '',
+  previewLang: 'de',
+  at: '',
+  sendNote: '',
 };
 let input: Input | undefined;
 let builder: Builder | undefined;
@@ -82,7 +88,9 @@ export async function readFiles(files: File[], fromFolder = false, folderName?: 
   // A folder: only the files directly in it, as `lotse import --from hsds ordner/` reads them.
   const list = fromFolder ? files.filter((f) => (f.webkitRelativePath || f.name).split('/').length <= 2) : files;
   if (!list.length) return;
-  const label = fromFolder ? (folderName ?? (files[0].webkitRelativePath.split('/')[0] || files[0].name)) : list.map((f) => f.name).join(', ');
+  const label = fromFolder
+    ? (folderName ?? (files[0].webkitRelativePath.split('/')[0] || files[0].name))
+    : list.map((f) => f.name).join(', ');
   for (const file of list) {
     const big = tooLarge(file);
     if (big) return show({ name: file.name, tool: 'import', refusal: big, notes: [] });
@@ -91,16 +99,21 @@ export async function readFiles(files: File[], fromFolder = false, folderName?: 
   state.status = t('Die Datei wird gelesen …', 'Reading the file …');
   draw();
   try {
-    const read = await Promise.all(list.map(async (file) => ({ name: file.name, path: file.webkitRelativePath, bytes: new Uint8Array(await file.arrayBuffer()) })));
-    input = list.length > 1 || fromFolder || isPackage(read)
-      ? { kind: 'package', name: label, files: read }
-      : { kind: 'file', name: read[0].name, bytes: read[0].bytes };
+    const read = await Promise.all(
+      list.map(async (file) => ({ name: file.name, path: file.webkitRelativePath, bytes: new Uint8Array(await file.arrayBuffer()) })),
+    );
+    input =
+      list.length > 1 || fromFolder || isPackage(read)
+        ? { kind: 'package', name: label, files: read }
+        : { kind: 'file', name: read[0].name, bytes: read[0].bytes };
     // Let the status paint before a large file blocks the tab for a moment.
     await new Promise((resolve) => setTimeout(resolve, 0));
     show(run(input));
   } catch (error) {
     show({
-      name: label, tool: 'import', notes: [],
+      name: label,
+      tool: 'import',
+      notes: [],
       refusal: [`Die Datei kann nicht gelesen werden (${(error as Error).name}).`, `The file cannot be read (${(error as Error).name}).`],
     });
   }
@@ -172,14 +185,21 @@ function serviceName(feed: unknown, id: string | undefined): string | undefined 
 
 function findings(o: Outcome): Finding[] {
   const list: Finding[] = o.notes.map((n) => ({
-    severity: n.severity, path: '', where: n.where ? pick(n.where) : undefined, message: pick(n.message), key: `note ${n.message[0]}`,
+    severity: n.severity,
+    path: '',
+    where: n.where ? pick(n.where) : undefined,
+    message: pick(n.message),
+    key: `note ${n.message[0]}`,
   }));
   for (const p of o.check?.problems ?? []) {
     if (p.code === 'missingTexts') continue; // in the table of translations
     list.push({
-      severity: p.severity, path: p.path, where: p.where ? pick(p.where) : undefined,
+      severity: p.severity,
+      path: p.path,
+      where: p.where ? pick(p.where) : undefined,
       service: p.service !== undefined ? (serviceName(o.feed, p.service) ?? p.service) : undefined,
-      message: state.lang === 'en' ? p.messageEn : p.message, hint: p.hint ? pick(p.hint) : undefined,
+      message: state.lang === 'en' ? p.messageEn : p.message,
+      hint: p.hint ? pick(p.hint) : undefined,
       key: `${p.code} ${p.message} ${p.hint?.[0] ?? ''}`,
     });
   }
@@ -193,10 +213,13 @@ const PLACES_SHOWN = 30;
 function renderFinding(f: Finding): TemplateResult {
   const place = [f.path, f.where].filter(Boolean).join(' · ');
   return html`<li class="finding ${f.severity}">
-    ${place || f.service
-      ? html`<p class="place">${place ? html`<code>${place}</code>` : nothing}${f.service
-          ? html`<span class="service">${t('Angebot', 'Service')}: ${f.service}</span>` : nothing}</p>`
-      : nothing}
+    ${
+      place || f.service
+        ? html`<p class="place">${place ? html`<code>${place}</code>` : nothing}${
+            f.service ? html`<span class="service">${t('Angebot', 'Service')}: ${f.service}</span>` : nothing
+          }</p>`
+        : nothing
+    }
     <p class="message">${f.message}</p>
     ${f.hint ? html`<p class="fix"><strong>${t('So beheben', 'How to fix')}:</strong> ${f.hint}</p>` : nothing}
   </li>`;
@@ -220,10 +243,15 @@ function renderGroup(group: Finding[]): TemplateResult {
 function renderSeverity(severity: Severity, all: Finding[], missing: number): TemplateResult {
   const list = all.filter((f) => f.severity === severity);
   const titles: Record<Severity, [string, string]> = {
-    error: ['Fehler', 'Errors'], warning: ['Warnungen', 'Warnings'], info: ['Hinweise', 'Notes'],
+    error: ['Fehler', 'Errors'],
+    warning: ['Warnungen', 'Warnings'],
+    info: ['Hinweise', 'Notes'],
   };
   const intro: Record<Severity, [string, string]> = {
-    error: ['Diese Einträge fehlen in den Widgets, bis sie korrigiert sind.', 'These entries are missing from the widgets until they are fixed.'],
+    error: [
+      'Diese Einträge fehlen in den Widgets, bis sie korrigiert sind.',
+      'These entries are missing from the widgets until they are fixed.',
+    ],
     warning: ['Der Feed funktioniert, kann aber besser werden.', 'The feed works but can be better.'],
     info: ['Gut zu wissen, nichts zu tun.', 'Worth knowing, nothing to do.'],
   };
@@ -236,9 +264,11 @@ function renderSeverity(severity: Severity, all: Finding[], missing: number): Te
   return html`<section class="severity ${severity}" aria-labelledby="sev-${severity}">
     <h3 id="sev-${severity}">${pick(titles[severity])} (${total})</h3>
     ${total ? html`<p class="hint">${pick(intro[severity])}</p>` : html`<p class="hint">${t('Keine.', 'None.')}</p>`}
-    ${severity === 'warning' && missing
-      ? html`<p class="hint">${t(`Davon ${missing} fehlende Übersetzungen: siehe Tabelle unten.`, `Of these, ${missing} missing translations: see the table below.`)}</p>`
-      : nothing}
+    ${
+      severity === 'warning' && missing
+        ? html`<p class="hint">${t(`Davon ${missing} fehlende Übersetzungen: siehe Tabelle unten.`, `Of these, ${missing} missing translations: see the table below.`)}</p>`
+        : nothing
+    }
     ${list.length ? html`<ul class="findings">${[...groups.values()].map(renderGroup)}</ul>` : nothing}
   </section>`;
 }
@@ -277,7 +307,8 @@ function renderTranslations(o: Outcome): TemplateResult | typeof nothing {
     <h3 id="translations-title">${t('Fehlende Übersetzungen', 'Missing translations')}</h3>
     <p class="hint">${t(
       'Je Sprache, die der Feed unter „languages“ anbietet: welche Angebote Name, Kurzbeschreibung oder Beschreibung nicht in dieser Sprache haben. Dort zeigen die Widgets den englischen, sonst den deutschen Text.',
-      'For each language the feed offers under "languages": which services lack the name, summary or description in it. There the widgets show the English text, else the German one.')}</p>
+      'For each language the feed offers under "languages": which services lack the name, summary or description in it. There the widgets show the English text, else the German one.',
+    )}</p>
     <table class="translations">
       <thead><tr><th scope="col">${t('Sprache', 'Language')}</th><th scope="col">${t('Angebote ohne Übersetzung', 'Services without translation')}</th><th scope="col">${t('Welche', 'Which')}</th></tr></thead>
       <tbody>
@@ -286,17 +317,23 @@ function renderTranslations(o: Outcome): TemplateResult | typeof nothing {
           return html`<tr>
             <th scope="row">${name(code)}</th>
             <td>${lacking.length ? t(`${lacking.length} von ${total}`, `${lacking.length} of ${total}`) : t('keine – vollständig', 'none – complete')}</td>
-            <td>${lacking.length
-              ? html`<ul class="compact">${lacking.map((p) => html`<li>${serviceName(o.feed, p.service) ?? p.service ?? p.path}${p.where ? html` <span class="hint">(${pick(p.where)})</span>` : nothing}: ${state.lang === 'en' ? p.messageEn : p.message}</li>`)}</ul>`
-              : '–'}</td>
+            <td>${
+              lacking.length
+                ? html`<ul class="compact">${lacking.map((p) => html`<li>${serviceName(o.feed, p.service) ?? p.service ?? p.path}${p.where ? html` <span class="hint">(${pick(p.where)})</span>` : nothing}: ${state.lang === 'en' ? p.messageEn : p.message}</li>`)}</ul>`
+                : '–'
+            }</td>
           </tr>`;
         })}
       </tbody>
     </table>
-    ${others.length
-      ? html`<p class="hint">${t('Nicht im Feed angeboten (die Oberfläche der Widgets gibt es trotzdem in diesen Sprachen, die Texte der Angebote erscheinen englisch oder deutsch):',
-          'Not offered by the feed (the widgets’ own interface is still in these languages; service texts appear in English or German):')} ${others.map(name).join(', ')}.</p>`
-      : nothing}
+    ${
+      others.length
+        ? html`<p class="hint">${t(
+            'Nicht im Feed angeboten (die Oberfläche der Widgets gibt es trotzdem in diesen Sprachen, die Texte der Angebote erscheinen englisch oder deutsch):',
+            'Not offered by the feed (the widgets’ own interface is still in these languages; service texts appear in English or German):',
+          )} ${others.map(name).join(', ')}.</p>`
+        : nothing
+    }
   </section>`;
 }
 
@@ -326,39 +363,61 @@ function renderPreview(o: Outcome): TemplateResult | typeof nothing {
   const onDay = now ? validateFeed(o.feed, { today: day }).visibility : undefined;
   const lang = state.previewLang;
   const shown = now
-    ? new Intl.DateTimeFormat(state.lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(now)
+    ? new Intl.DateTimeFormat(state.lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(
+        now,
+      )
     : t('die echte Uhrzeit', 'the real time');
   return html`<section aria-labelledby="preview-title">
     <h2 id="preview-title">${t('3. Vorschau der vier Widgets', '3. Preview of the four widgets')}</h2>
-    <p class="hint">${t('So zeigen die Widgets Ihre Daten. Die Vorschau benutzt die gelesene Datei direkt; hochgeladen wird nichts.',
-      'This is how the widgets show your data. The preview uses the file read here; nothing is uploaded.')}</p>
+    <p class="hint">${t(
+      'So zeigen die Widgets Ihre Daten. Die Vorschau benutzt die gelesene Datei direkt; hochgeladen wird nichts.',
+      'This is how the widgets show your data. The preview uses the file read here; nothing is uploaded.',
+    )}</p>
     <div class="controls">
       <div class="field">
         <label for="preview-lang">${t('Sprache der Widgets', 'Language of the widgets')}</label>
-        <select id="preview-lang" .value=${live(lang)} @change=${(e: Event) => { state.previewLang = (e.target as HTMLSelectElement).value; draw(); }}>
+        <select id="preview-lang" .value=${live(lang)} @change=${(e: Event) => {
+          state.previewLang = (e.target as HTMLSelectElement).value;
+          draw();
+        }}>
           ${LOCALES.map((code) => html`<option value=${code} ?selected=${code === lang}>${LOCALE_NAMES[code]}</option>`)}
         </select>
       </div>
       <div class="field">
         <label for="preview-at">${t('Zeitpunkt für „jetzt geöffnet“', 'Moment for “open now”')}</label>
         <input id="preview-at" type="datetime-local" .value=${live(state.at)} aria-describedby="preview-at-hint"
-          @change=${(e: Event) => { state.at = (e.target as HTMLInputElement).value; draw(); }} />
+          @change=${(e: Event) => {
+            state.at = (e.target as HTMLInputElement).value;
+            draw();
+          }} />
         <p class="hint" id="preview-at-hint">${t(`Uhrzeit in der Zeitzone des Feeds (${zone}). Leer: echte Uhrzeit.`, `Time in the feed’s time zone (${zone}). Empty: the real time.`)}</p>
       </div>
-      <button type="button" class="secondary" ?disabled=${!state.at} @click=${() => { state.at = ''; draw(); }}>${t('Echte Uhrzeit', 'Real time')}</button>
+      <button type="button" class="secondary" ?disabled=${!state.at} @click=${() => {
+        state.at = '';
+        draw();
+      }}>${t('Echte Uhrzeit', 'Real time')}</button>
     </div>
     <p class="moment" role="status">${t('Die Vorschau zeigt', 'The preview shows')}: <strong>${shown}</strong>.
-      ${onDay ? t(`An diesem Tag zeigen die Widgets ${onDay.visible} von ${onDay.total} Angeboten (nach validFrom, validUntil und status).`,
-        `On that day the widgets show ${onDay.visible} of ${onDay.total} services (by validFrom, validUntil and status).`) : nothing}</p>
+      ${
+        onDay
+          ? t(
+              `An diesem Tag zeigen die Widgets ${onDay.visible} von ${onDay.total} Angeboten (nach validFrom, validUntil und status).`,
+              `On that day the widgets show ${onDay.visible} of ${onDay.total} services (by validFrom, validUntil and status).`,
+            )
+          : nothing
+      }</p>
     <p class="hint">${t(
       'Die Suche und die Sprechzeiten-Karte rechnen „jetzt geöffnet“ und „nächste Sprechstunde“ für diesen Zeitpunkt. Welche Angebote gültig sind (validFrom, validUntil), entscheiden alle Widgets nach dem heutigen Datum; die Zahl für den gewählten Tag steht oben. Schnell-Check und Kontaktformular rechnen immer mit der echten Uhrzeit.',
-      'The finder and the hours map compute “open now” and “next opening” for this moment. Which services are valid (validFrom, validUntil) all widgets decide by today’s date; the count for the chosen day is above. The quick-check and the contact form always use the real time.')}</p>
+      'The finder and the hours map compute “open now” and “next opening” for this moment. Which services are valid (validFrom, validUntil) all widgets decide by today’s date; the count for the chosen day is above. The quick-check and the contact form always use the real time.',
+    )}</p>
     <div class="widgets">
       <section class="widget" aria-labelledby="w-finder"><h3 id="w-finder">&lt;lotse-service-finder&gt;</h3>
         <lotse-service-finder .feed=${o.feed} .now=${now} lang=${lang}></lotse-service-finder></section>
       <section class="widget" aria-labelledby="w-map"><h3 id="w-map">&lt;lotse-hours-map&gt;</h3>
-        <p class="hint">${t('Die Karte lädt Kartenbilder von OpenStreetMap erst nach Ihrer Zustimmung; Daten Ihrer Datei gehen dabei nicht mit.',
-          'The map loads map images from OpenStreetMap only after your consent; no data of your file goes with them.')}</p>
+        <p class="hint">${t(
+          'Die Karte lädt Kartenbilder von OpenStreetMap erst nach Ihrer Zustimmung; Daten Ihrer Datei gehen dabei nicht mit.',
+          'The map loads map images from OpenStreetMap only after your consent; no data of your file goes with them.',
+        )}</p>
         <lotse-hours-map .feed=${o.feed} .now=${now} lang=${lang}></lotse-hours-map></section>
       <section class="widget" aria-labelledby="w-check"><h3 id="w-check">&lt;lotse-quick-check&gt;</h3>
         <lotse-quick-check .feed=${o.feed} lang=${lang}></lotse-quick-check></section>
@@ -389,13 +448,17 @@ async function onDrop(event: DragEvent) {
     const files = await new Promise<File[]>((resolve) => {
       const reader = (entry as FileSystemDirectoryEntry).createReader();
       const found: File[] = [];
-      const next = () => reader.readEntries(async (entries) => {
-        if (!entries.length) return resolve(found);
-        for (const e of entries) {
-          if (e.isFile) found.push(await new Promise<File>((done, fail) => (e as FileSystemFileEntry).file(done, fail)));
-        }
-        next();
-      }, () => resolve(found));
+      const next = () =>
+        reader.readEntries(
+          async (entries) => {
+            if (!entries.length) return resolve(found);
+            for (const e of entries) {
+              if (e.isFile) found.push(await new Promise<File>((done, fail) => (e as FileSystemFileEntry).file(done, fail)));
+            }
+            next();
+          },
+          () => resolve(found),
+        );
       next();
     });
     return readFiles(files, true, entry.name);
@@ -413,20 +476,32 @@ function renderOutcome(o: Outcome): TemplateResult {
   return html`
     ${o.summary ? html`<p class="summary"><strong>${t('Gelesen', 'Read')}:</strong> ${pick(o.summary)}</p>` : nothing}
     <div class="verdict ${c.errors ? 'bad' : 'good'}">
-      ${o.tool === 'import' && o.check
-        ? html`<p><strong>${t('Insgesamt', 'In total')}: ${t(`${c.errors} Fehler, ${c.warnings} Warnungen, ${c.infos} Hinweise (Import und Prüfung des neuen Feeds).`,
-            `${c.errors} errors, ${c.warnings} warnings, ${c.infos} notes (import and check of the new feed).`)}</strong></p>
+      ${
+        o.tool === 'import' && o.check
+          ? html`<p><strong>${t('Insgesamt', 'In total')}: ${t(
+              `${c.errors} Fehler, ${c.warnings} Warnungen, ${c.infos} Hinweise (Import und Prüfung des neuen Feeds).`,
+              `${c.errors} errors, ${c.warnings} warnings, ${c.infos} notes (import and check of the new feed).`,
+            )}</strong></p>
           <p>${t('Prüfung des neuen Feeds', 'Check of the new feed')}:</p>`
-        : nothing}
+          : nothing
+      }
       ${verdictLines(o).map((line) => html`<p>${line}</p>`)}
-      ${!o.feed && o.tool === 'import'
-        ? html`<p>${t('Kein Dienst konnte übernommen werden, daher gibt es keinen Feed. Bitte die Punkte unten korrigieren und die Datei erneut wählen.',
-            'No service could be imported, so there is no feed. Please correct the points below and choose the file again.')}</p>`
-        : nothing}
-      ${o.tool === 'import' && o.feed && o.notes.some((n) => n.severity === 'error')
-        ? html`<p>${t('Beim Import gab es Fehler (unten); diese Angaben fehlen im Feed. Bitte in der Tabelle korrigieren und erneut wählen.',
-            'The import had errors (below); those details are missing from the feed. Please correct the source and choose it again.')}</p>`
-        : nothing}
+      ${
+        !o.feed && o.tool === 'import'
+          ? html`<p>${t(
+              'Kein Dienst konnte übernommen werden, daher gibt es keinen Feed. Bitte die Punkte unten korrigieren und die Datei erneut wählen.',
+              'No service could be imported, so there is no feed. Please correct the points below and choose the file again.',
+            )}</p>`
+          : nothing
+      }
+      ${
+        o.tool === 'import' && o.feed && o.notes.some((n) => n.severity === 'error')
+          ? html`<p>${t(
+              'Beim Import gab es Fehler (unten); diese Angaben fehlen im Feed. Bitte in der Tabelle korrigieren und erneut wählen.',
+              'The import had errors (below); those details are missing from the feed. Please correct the source and choose it again.',
+            )}</p>`
+          : nothing
+      }
     </div>
     ${renderSeverity('error', all, 0)}
     ${renderSeverity('warning', all, missing)}
@@ -436,16 +511,19 @@ function renderOutcome(o: Outcome): TemplateResult {
       <summary>${t('Bericht als Text (wie npx lotse)', 'Report as text (as npx lotse)')}</summary>
       <pre>${textReport(o).join('\n')}</pre>
     </details>
-    ${o.feed
-      ? html`<section aria-labelledby="download-title">
+    ${
+      o.feed
+        ? html`<section aria-labelledby="download-title">
           <h3 id="download-title">${t('Feed herunterladen', 'Download the feed')}</h3>
           <p class="hint">${t(
             'Laden Sie diese Datei als services.json in den Lotse-Ordner Ihres Servers hoch (neben feed.schema.json). Sie entsteht hier im Browser.',
-            'Upload this file as services.json into the Lotse folder on your server (beside feed.schema.json). It is made here in the browser.')}
+            'Upload this file as services.json into the Lotse folder on your server (beside feed.schema.json). It is made here in the browser.',
+          )}
             ${c.errors ? t(' Achtung: Einträge mit Fehlern fehlen in den Widgets, bis sie korrigiert sind.', ' Note: entries with errors are missing from the widgets until they are fixed.') : ''}</p>
           <a class="button" id="download" href=${state.downloadUrl ?? nothing} download="services.json">${t('services.json herunterladen', 'Download services.json')}</a>
         </section>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 function draw() {
@@ -460,28 +538,41 @@ function draw() {
         <h1>${t('Lotse für Redaktionen', 'Lotse for web editors')}</h1>
         <p>${t(
           'Prüfen Sie Ihre Tabelle oder Ihren Feed, sehen Sie die vier Widgets mit Ihren Daten, laden Sie den fertigen Feed herunter und kopieren Sie den Einbau-Code.',
-          'Check your spreadsheet or feed, see the four widgets with your data, download the finished feed and copy the embed code.')}</p>
+          'Check your spreadsheet or feed, see the four widgets with your data, download the finished feed and copy the embed code.',
+        )}</p>
         <p class="privacy"><strong>${t('Ihre Datei bleibt auf Ihrem Computer.', 'Your file stays on your computer.')}</strong>
           ${t('Diese Seite arbeitet nur in Ihrem Browser, auch ohne Internet; sie sendet nichts.', 'This page works only in your browser, also offline; it sends nothing.')}</p>
       </header>
 
       <section aria-labelledby="pick-title">
         <h2 id="pick-title">${t('1. Datei wählen', '1. Choose a file')}</h2>
-        <div class="drop" @dragover=${(e: DragEvent) => { e.preventDefault(); (e.currentTarget as HTMLElement).classList.add('over'); }}
+        <div class="drop" @dragover=${(e: DragEvent) => {
+          e.preventDefault();
+          (e.currentTarget as HTMLElement).classList.add('over');
+        }}
           @dragleave=${(e: DragEvent) => (e.currentTarget as HTMLElement).classList.remove('over')} @drop=${onDrop}>
           <p>${t('Datei hierher ziehen oder auswählen:', 'Drag a file here or choose it:')}</p>
           <div class="field">
             <label for="file">${t('Tabelle oder Feed', 'Spreadsheet or feed')}</label>
             <input id="file" type="file" accept=".csv,.tsv,.txt,.xlsx,.ods,.json,text/csv,application/json" multiple aria-describedby="file-hint"
-              @change=${(e: Event) => { const el = e.target as HTMLInputElement; void readFiles([...(el.files ?? [])]); el.value = ''; }} />
+              @change=${(e: Event) => {
+                const el = e.target as HTMLInputElement;
+                void readFiles([...(el.files ?? [])]);
+                el.value = '';
+              }} />
             <p class="hint" id="file-hint">${t(
               'Die Vorlage angebote-vorlage.csv, eine Excel-Datei (.xlsx), eine LibreOffice-Datei (.ods), Open-Referral-Daten (HSDS 3.0, .json) oder ein Lotse-Feed (.json). Höchstens 50 MB.',
-              'The template angebote-vorlage.csv, an Excel file (.xlsx), a LibreOffice file (.ods), Open Referral data (HSDS 3.0, .json) or a Lotse feed (.json). At most 50 MB.')}</p>
+              'The template angebote-vorlage.csv, an Excel file (.xlsx), a LibreOffice file (.ods), Open Referral data (HSDS 3.0, .json) or a Lotse feed (.json). At most 50 MB.',
+            )}</p>
           </div>
           <div class="field">
             <label for="folder">${t('Oder ein HSDS-Ordner (CSV-Tabellen mit datapackage.json)', 'Or an HSDS folder (CSV tables with datapackage.json)')}</label>
             <input id="folder" type="file" webkitdirectory
-              @change=${(e: Event) => { const el = e.target as HTMLInputElement; void readFiles([...(el.files ?? [])], true); el.value = ''; }} />
+              @change=${(e: Event) => {
+                const el = e.target as HTMLInputElement;
+                void readFiles([...(el.files ?? [])], true);
+                el.value = '';
+              }} />
           </div>
         </div>
         <details class="options">
@@ -522,17 +613,19 @@ function draw() {
         <h2 id="builder-title">${t('4. Einbau-Code', '4. Embed code')}</h2>
         <p class="hint">${t(
           'Widget wählen und einstellen, dann den Code in Ihr Redaktionssystem kopieren (TYPO3: Inhaltselement „HTML“, WordPress: Block „Individuelles HTML“, Drupal: Block mit „Full HTML“) – mit Skript oder als iframe, wenn keine Skripte erlaubt sind.',
-          'Choose and set up a widget, then copy the code into your content management system (TYPO3: content element "HTML", WordPress: block "Custom HTML", Drupal: block with "Full HTML") – with a script, or as an iframe where scripts are not allowed.')}</p>
+          'Choose and set up a widget, then copy the code into your content management system (TYPO3: content element "HTML", WordPress: block "Custom HTML", Drupal: block with "Full HTML") – with a script, or as an iframe where scripts are not allowed.',
+        )}</p>
         <div id="builder"></div>
       </section>`,
     root,
   );
   // The previewed contact form must never send (its shadow root exists once it is connected).
   const form = root.querySelector<HTMLElement>('lotse-contact-form');
-  if (form) blockSending(form, () => {
-    state.sendNote = t('Vorschau: Die Nachricht wurde nicht gesendet.', 'Preview: the message was not sent.');
-    draw();
-  });
+  if (form)
+    blockSending(form, () => {
+      state.sendNote = t('Vorschau: Die Nachricht wurde nicht gesendet.', 'Preview: the message was not sent.');
+      draw();
+    });
 }
 
 function setLang(lang: UiLang) {

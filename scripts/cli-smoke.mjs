@@ -15,7 +15,12 @@ function run(title, args, expectCode, expectText) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${title} (exit ${result.status})`);
   if (!ok) {
     failed++;
-    console.log(output.split('\n').map((l) => `     ${l}`).join('\n'));
+    console.log(
+      output
+        .split('\n')
+        .map((l) => `     ${l}`)
+        .join('\n'),
+    );
   }
   return output;
 }
@@ -24,7 +29,12 @@ run('validate demo/public/services.json', ['validate', 'demo/public/services.jso
 run('validate --lang en', ['validate', 'demo/public/services.json', '--lang', 'en'], 0, 'Result: no errors');
 
 const feed = join(dir, 'vorlage.json');
-run('import templates/angebote-vorlage.csv', ['import', 'templates/angebote-vorlage.csv', '-o', feed, '--publisher', 'Stadt Hafenstadt'], 0, 'Feed geschrieben');
+run(
+  'import templates/angebote-vorlage.csv',
+  ['import', 'templates/angebote-vorlage.csv', '-o', feed, '--publisher', 'Stadt Hafenstadt'],
+  0,
+  'Feed geschrieben',
+);
 try {
   const services = JSON.parse(readFileSync(feed, 'utf8')).services;
   if (services.length !== 2) throw new Error(`${services.length} services instead of 2`);
@@ -34,7 +44,12 @@ try {
   console.log(`FAIL imported feed: ${error.message}`);
 }
 run('validate the imported feed', ['validate', feed], 0, 'Ergebnis: keine Fehler');
-run('import a Windows-1252 CSV', ['import', 'test/fixtures/cli/windows-1252.csv', '-o', join(dir, 'w.json'), '--publisher', 'Stadt'], 0, 'Zeichensatz windows-1252');
+run(
+  'import a Windows-1252 CSV',
+  ['import', 'test/fixtures/cli/windows-1252.csv', '-o', join(dir, 'w.json'), '--publisher', 'Stadt'],
+  0,
+  'Zeichensatz windows-1252',
+);
 try {
   // Node's own TextDecoder would turn Excel's en dash (0x96) into a control character.
   const summary = JSON.parse(readFileSync(join(dir, 'w.json'), 'utf8')).services[0].summary;
@@ -44,8 +59,18 @@ try {
   failed++;
   console.log(`FAIL Windows-1252 decoding: ${error.message}`);
 }
-run('import --from hsds', ['import', '--from', 'hsds', 'test/fixtures/cli/hsds-3.0.json', '-o', join(dir, 'hsds.json')], 0, 'nicht übernommen');
-run('import never writes over its input', ['import', '--from', 'hsds', 'test/fixtures/cli/hsds-3.0.json', '-o', 'test/fixtures/cli/hsds-3.0.json'], 2, 'Quelldatei');
+run(
+  'import --from hsds',
+  ['import', '--from', 'hsds', 'test/fixtures/cli/hsds-3.0.json', '-o', join(dir, 'hsds.json')],
+  0,
+  'nicht übernommen',
+);
+run(
+  'import never writes over its input',
+  ['import', '--from', 'hsds', 'test/fixtures/cli/hsds-3.0.json', '-o', 'test/fixtures/cli/hsds-3.0.json'],
+  2,
+  'Quelldatei',
+);
 
 const broken = join(dir, 'broken.json');
 writeFileSync(broken, '{\n  "version": 1,\n  "services": [\n    { "id": "a" }\n    { "id": "b" }\n  ]\n}\n');

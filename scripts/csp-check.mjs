@@ -32,7 +32,14 @@ const RENDERED = {
   'lotse-quick-check': '#qc-heading',
   'lotse-contact-form': 'form',
 };
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css', '.html': 'text/html' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.css': 'text/css',
+  '.html': 'text/html',
+};
 
 const PAGE = `<!doctype html>
 <html lang="de">
@@ -113,7 +120,8 @@ try {
     const tab = await browser.newPage();
     tab.on('console', (m) => {
       const text = m.text();
-      if (/Content[- ]Security[- ]Policy|Trusted Type|TrustedHTML|TrustedScript|could not be loaded/i.test(text)) consoleProblems.push(text);
+      if (/Content[- ]Security[- ]Policy|Trusted Type|TrustedHTML|TrustedScript|could not be loaded/i.test(text))
+        consoleProblems.push(text);
     });
     tab.on('pageerror', (e) => pageErrors.push(e.message));
     tab.on('console', (m) => {
@@ -137,7 +145,10 @@ try {
   for (const [tag, selector] of Object.entries(RENDERED)) {
     const ok = await page
       .waitForFunction((t, s) => document.querySelector(t)?.shadowRoot?.querySelector(s), { timeout: 10_000 }, tag, selector)
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     const size = await page.evaluate((t) => {
       const r = document.querySelector(t)?.getBoundingClientRect();
       return r ? `${Math.round(r.width)}×${Math.round(r.height)}` : '0×0';
@@ -150,15 +161,26 @@ try {
 
   const inShadow = (tag, selector) => page.evaluateHandle((t, s) => document.querySelector(t).shadowRoot.querySelector(s), tag, selector);
   const waitShadow = (tag, selector, timeout = 5000) =>
-    page.waitForFunction((t, s) => document.querySelector(t)?.shadowRoot?.querySelector(s), { timeout }, tag, selector).then(() => true, () => false);
+    page
+      .waitForFunction((t, s) => document.querySelector(t)?.shadowRoot?.querySelector(s), { timeout }, tag, selector)
+      .then(
+        () => true,
+        () => false,
+      );
 
   // Finder: search, open a detail.
   const search = await inShadow('lotse-service-finder', '#lotse-search');
   await search.click();
   await page.keyboard.type('Clearing');
   const found = await page
-    .waitForFunction(() => /clearing/i.test(document.querySelector('lotse-service-finder').shadowRoot.querySelector('.card-title')?.textContent ?? ''), { timeout: 5000 })
-    .then(() => true, () => false);
+    .waitForFunction(
+      () => /clearing/i.test(document.querySelector('lotse-service-finder').shadowRoot.querySelector('.card-title')?.textContent ?? ''),
+      { timeout: 5000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   check('finder: search "Clearing" finds it', found);
   await (await inShadow('lotse-service-finder', '.card-title')).click();
   check('finder: details open', await waitShadow('lotse-service-finder', '.detail'));
@@ -172,11 +194,23 @@ try {
   check('hours map: consent asked first', await waitShadow('lotse-hours-map', '[part="consent"] button.primary'));
   check('hours map: no tile before consent', tileRequests.length === 0, `${tileRequests.length} tile requests`);
   await (await inShadow('lotse-hours-map', '[part="consent"] button.primary')).click();
-  check('hours map: map with markers after consent', await waitShadow('lotse-hours-map', '.leaflet-container .leaflet-marker-icon', 10_000));
+  check(
+    'hours map: map with markers after consent',
+    await waitShadow('lotse-hours-map', '.leaflet-container .leaflet-marker-icon', 10_000),
+  );
   const tilesLoaded = await page
-    .waitForFunction(() => document.querySelector('lotse-hours-map').shadowRoot.querySelector('img.leaflet-tile-loaded'), { timeout: 10_000 })
-    .then(() => true, () => false);
-  check('hours map: tiles requested from the tiles URL and shown', tilesLoaded && tileRequests.length > 0, `${tileRequests.length} tile requests, first ${tileRequests[0] ?? '—'}`);
+    .waitForFunction(() => document.querySelector('lotse-hours-map').shadowRoot.querySelector('img.leaflet-tile-loaded'), {
+      timeout: 10_000,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
+  check(
+    'hours map: tiles requested from the tiles URL and shown',
+    tilesLoaded && tileRequests.length > 0,
+    `${tileRequests.length} tile requests, first ${tileRequests[0] ?? '—'}`,
+  );
   const mapState = await page.evaluate(() => {
     const r = document.querySelector('lotse-hours-map').shadowRoot;
     const markers = [...r.querySelectorAll('.leaflet-marker-icon')];
@@ -194,16 +228,32 @@ try {
   });
   check(
     'hours map: markers named, no map error, no <style>, Leaflet rules adopted',
-    mapState.markers > 0 && mapState.named && !mapState.error && mapState.inlineStyles === 0 && mapState.paneAbsolute === 'absolute' && mapState.canvasHeight > 100,
+    mapState.markers > 0 &&
+      mapState.named &&
+      !mapState.error &&
+      mapState.inlineStyles === 0 &&
+      mapState.paneAbsolute === 'absolute' &&
+      mapState.canvasHeight > 100,
     `${mapState.markers} markers, ${mapState.adopted} adopted sheets, pane ${mapState.paneAbsolute}, canvas ${mapState.canvasHeight}px${mapState.error ? `, error: ${mapState.error}` : ''}`,
   );
-  check('hours map: attribution shown as text', mapState.attribution === '<b>Test</b>-Kacheln' && !mapState.attributionMarkup, mapState.attribution);
+  check(
+    'hours map: attribution shown as text',
+    mapState.attribution === '<b>Test</b>-Kacheln' && !mapState.attributionMarkup,
+    mapState.attribution,
+  );
   // (The map may have zoomed to the entry opened above: take the level of the latest tiles.)
   const level = Number(tileRequests.at(-1)?.split('/')[2]);
   await (await inShadow('lotse-hours-map', '.leaflet-control-zoom-in')).asElement()?.click();
   const zoomed = await page
-    .waitForFunction((z) => document.querySelector('lotse-hours-map').shadowRoot.querySelector(`img.leaflet-tile-loaded[src*="/tiles/${z}/"]`), { timeout: 10_000 }, level + 1)
-    .then(() => true, () => false);
+    .waitForFunction(
+      (z) => document.querySelector('lotse-hours-map').shadowRoot.querySelector(`img.leaflet-tile-loaded[src*="/tiles/${z}/"]`),
+      { timeout: 10_000 },
+      level + 1,
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   check('hours map: zoom button works (tiles of the next level)', zoomed, `zoom ${level} → ${level + 1}`);
 
   // Quick-check: start and answer the first question.
@@ -212,8 +262,15 @@ try {
   const q1 = await page.evaluate(() => document.querySelector('lotse-quick-check').shadowRoot.querySelector('#qc-heading').textContent);
   await (await inShadow('lotse-quick-check', '[part="answer-button"]')).click();
   const next = await page
-    .waitForFunction((before) => document.querySelector('lotse-quick-check').shadowRoot.querySelector('#qc-heading')?.textContent !== before, { timeout: 5000 }, q1)
-    .then(() => true, () => false);
+    .waitForFunction(
+      (before) => document.querySelector('lotse-quick-check').shadowRoot.querySelector('#qc-heading')?.textContent !== before,
+      { timeout: 5000 },
+      q1,
+    )
+    .then(
+      () => true,
+      () => false,
+    );
   check('quick-check: answer leads to the next question', next);
 
   // Contact form: the first questions (topic, way of contact, phone number).
@@ -231,20 +288,35 @@ try {
   const embedPage = await watchedPage();
   const requested = [];
   embedPage.on('request', (r) => requested.push(r.url()));
-  await embedPage.goto(`${url}dist/embed.html?widget=hours-map&feed=/services.json&lang=de&consent=granted&show-map&tiles=/tiles/{z}/{x}/{y}.png`, { waitUntil: 'load' });
+  await embedPage.goto(
+    `${url}dist/embed.html?widget=hours-map&feed=/services.json&lang=de&consent=granted&show-map&tiles=/tiles/{z}/{x}/{y}.png`,
+    { waitUntil: 'load' },
+  );
   const embedMap = await embedPage
-    .waitForFunction(() => document.querySelector('lotse-hours-map')?.shadowRoot?.querySelector('.leaflet-marker-icon'), { timeout: 10_000 })
-    .then(() => true, () => false);
+    .waitForFunction(() => document.querySelector('lotse-hours-map')?.shadowRoot?.querySelector('.leaflet-marker-icon'), {
+      timeout: 10_000,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
   check('embed.html: the hours map with markers', embedMap);
   const foreign = 'https://evil.example/services.json';
   await embedPage.goto(`${url}dist/embed.html?widget=service-finder&feed=${encodeURIComponent(foreign)}`, { waitUntil: 'load' });
   const refused = await embedPage
     .waitForFunction(() => document.querySelector('[role="alert"]')?.textContent, { timeout: 5000 })
-    .then((h) => h.jsonValue(), () => '');
-  const errorBorder = await embedPage.evaluate(() => getComputedStyle(document.querySelector('.lotse-embed-error') ?? document.body).borderTopStyle);
+    .then(
+      (h) => h.jsonValue(),
+      () => '',
+    );
+  const errorBorder = await embedPage.evaluate(
+    () => getComputedStyle(document.querySelector('.lotse-embed-error') ?? document.body).borderTopStyle,
+  );
   check(
     'embed.html: a foreign feed is refused with the message, styled, and nothing is requested from it',
-    refused.includes('Die Adresse des Feeds fehlt oder ist nicht erlaubt.') && errorBorder === 'solid' && !requested.some((r) => !r.startsWith(url)),
+    refused.includes('Die Adresse des Feeds fehlt oder ist nicht erlaubt.') &&
+      errorBorder === 'solid' &&
+      !requested.some((r) => !r.startsWith(url)),
     `${refused.slice(0, 52)}… · border ${errorBorder} · ${requested.filter((r) => !r.startsWith(url)).length} foreign requests`,
   );
 
@@ -253,7 +325,11 @@ try {
   check('no securitypolicyviolation events', violations.length === 0, violations.slice(0, 5).join(' | '));
   check('no CSP / Trusted Types messages in the console', consoleProblems.length === 0, consoleProblems.slice(0, 5).join(' | '));
   check('no uncaught errors', pageErrors.length === 0, pageErrors.slice(0, 5).join(' | '));
-  check('the feed was loaded in the worker (dist/chunks/feed-worker-*.js), not on the main thread', noWorker.length === 0, noWorker[0] ?? '');
+  check(
+    'the feed was loaded in the worker (dist/chunks/feed-worker-*.js), not on the main thread',
+    noWorker.length === 0,
+    noWorker[0] ?? '',
+  );
 } catch (error) {
   check('check ran to the end', false, error.message);
 } finally {
@@ -283,39 +359,82 @@ try {
     const page = await editorBrowser.newPage();
     const problems = [];
     const requests = [];
-    page.on('console', (m) => /Content[- ]Security[- ]Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(m.text()) && problems.push(m.text()));
+    page.on(
+      'console',
+      (m) => /Content[- ]Security[- ]Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(m.text()) && problems.push(m.text()),
+    );
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('request', (r) => !r.url().startsWith('data:') && requests.push(`${r.method()} ${r.url()}`));
     await page.evaluateOnNewDocument(() => {
       window.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+      );
     });
     await page.goto(`${base}redaktion.html`, { waitUntil: 'load' });
     const loaded = requests.length;
-    check('redaktion.html: served with the strict CSP, loads only its own three files', requests.every((r) => r.startsWith(`GET ${base}redaktion.`)) && loaded === 3, requests.join(', '));
+    check(
+      'redaktion.html: served with the strict CSP, loads only its own three files',
+      requests.every((r) => r.startsWith(`GET ${base}redaktion.`)) && loaded === 3,
+      requests.join(', '),
+    );
     await page.waitForSelector('#file', { timeout: 10_000 });
     await (await page.$('#file')).uploadFile(join(root, 'templates/angebote-vorlage.csv'));
     const status = await page
-      .waitForFunction(() => /gelesen:/.test(document.querySelector('#read-status')?.textContent ?? '') && document.querySelector('#read-status').textContent, { timeout: 15_000 })
-      .then((h) => h.jsonValue(), () => '');
+      .waitForFunction(
+        () =>
+          /gelesen:/.test(document.querySelector('#read-status')?.textContent ?? '') && document.querySelector('#read-status').textContent,
+        { timeout: 15_000 },
+      )
+      .then(
+        (h) => h.jsonValue(),
+        () => '',
+      );
     check('redaktion.html: the CSV template is read, findings shown', status && (await page.$('.verdict')), status);
     for (const [tag, selector] of Object.entries(RENDERED)) {
       const ok = await page
-        .waitForFunction((t, s) => document.querySelector(`#redaktion ${t}`)?.shadowRoot?.querySelector(s), { timeout: 10_000 }, tag, selector)
-        .then(() => true, () => false);
+        .waitForFunction(
+          (t, s) => document.querySelector(`#redaktion ${t}`)?.shadowRoot?.querySelector(s),
+          { timeout: 10_000 },
+          tag,
+          selector,
+        )
+        .then(
+          () => true,
+          () => false,
+        );
       check(`redaktion.html: preview ${tag} renders`, ok);
     }
-    const snippet = await page.evaluate(() => [document.querySelector('#script-code')?.value ?? '', document.querySelector('#host-code')?.value ?? '']);
-    check('redaktion.html: embed code and the built-in resize script', snippet[0].includes('<lotse-service-finder') && snippet[1].includes('lotse-embed-height'));
+    const snippet = await page.evaluate(() => [
+      document.querySelector('#script-code')?.value ?? '',
+      document.querySelector('#host-code')?.value ?? '',
+    ]);
+    check(
+      'redaktion.html: embed code and the built-in resize script',
+      snippet[0].includes('<lotse-service-finder') && snippet[1].includes('lotse-embed-height'),
+    );
     await page.select('#preview-lang', 'ar');
     const arabic = await page
-      .waitForFunction(() => document.querySelector('#redaktion lotse-service-finder')?.shadowRoot?.querySelector('[dir="rtl"]'), { timeout: 10_000 })
-      .then(() => true, () => false);
+      .waitForFunction(() => document.querySelector('#redaktion lotse-service-finder')?.shadowRoot?.querySelector('[dir="rtl"]'), {
+        timeout: 10_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
     check('redaktion.html: preview in Arabic (language built in, right to left)', arabic);
     await new Promise((r) => setTimeout(r, 300));
-    check('redaktion.html: nothing requested after loading (the file stays in the tab)', requests.length === loaded, requests.slice(loaded).join(', '));
+    check(
+      'redaktion.html: nothing requested after loading (the file stays in the tab)',
+      requests.length === loaded,
+      requests.slice(loaded).join(', '),
+    );
     const violations = await page.evaluate(() => window.__csp);
-    check('redaktion.html: no CSP violation, Trusted Types message or uncaught error', !violations.length && !problems.length, [...violations, ...problems].slice(0, 5).join(' | '));
+    check(
+      'redaktion.html: no CSP violation, Trusted Types message or uncaught error',
+      !violations.length && !problems.length,
+      [...violations, ...problems].slice(0, 5).join(' | '),
+    );
   } catch (error) {
     check('redaktion.html: check ran to the end', false, error.message);
   } finally {

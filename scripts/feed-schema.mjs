@@ -8,7 +8,8 @@ const out = 'node_modules/.cache/lotse/document-schema.mjs';
 // The feed document plus the quick-check override (checked by src/quick-check/flow-schema.ts).
 await build({
   stdin: {
-    contents: "export { FeedDocument } from './src/core/feed/document-schema.ts'; export { OverrideSchema } from './src/quick-check/flow-schema.ts';",
+    contents:
+      "export { FeedDocument } from './src/core/feed/document-schema.ts'; export { OverrideSchema } from './src/quick-check/flow-schema.ts';",
     resolveDir: process.cwd(),
     loader: 'ts',
   },
@@ -23,7 +24,8 @@ const z = await import('zod/mini');
 const Document = z.extend(FeedDocument, {
   quickCheck: z.optional(
     OverrideSchema.register(z.globalRegistry, {
-      description: 'Changes the quick-check: questions and steps replace default ones with the same id or are added; "remove" leaves default ones out; "replace": true uses only this flow. A broken quickCheck is not used (the default flow applies).',
+      description:
+        'Changes the quick-check: questions and steps replace default ones with the same id or are added; "remove" leaves default ones out; "replace": true uses only this flow. A broken quickCheck is not used (the default flow applies).',
     }),
   ),
 });

@@ -23,11 +23,20 @@ const out = mkdtempSync(join(tmpdir(), 'lotse-demo-'));
 const profile = mkdtempSync(join(tmpdir(), 'lotse-lh-'));
 const reportDir = resolve(process.env.LH_REPORT_DIR ?? join(root, 'node_modules/.cache'));
 const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 console.log('== building the demo page');
 const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.demo.config.ts'], {
-  cwd: root, stdio: 'inherit', env: { ...process.env, LOTSE_DEMO_OUT: out },
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, LOTSE_DEMO_OUT: out },
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
@@ -70,8 +79,11 @@ function lighthouse(page, reportPath) {
     const child = spawn(
       process.execPath,
       [
-        join(root, 'node_modules/lighthouse/cli/index.js'), url,
-        '--output=json', `--output-path=${reportPath}`, '--quiet',
+        join(root, 'node_modules/lighthouse/cli/index.js'),
+        url,
+        '--output=json',
+        `--output-path=${reportPath}`,
+        '--quiet',
         '--only-categories=performance,accessibility,best-practices',
         `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --user-data-dir=${profile}`,
       ],
@@ -103,7 +115,9 @@ for (const { page, reportPath, report } of results) {
   console.log(`\n## ${page.title} (${page.path})\n\n| Category | Score | Target |\n|---|---|---|`);
   for (const [id, target] of Object.entries(targets)) {
     const score = report.categories[id]?.score;
-    console.log(`| ${report.categories[id]?.title ?? id} | ${score ?? '–'} | ${target}${score !== null && score < target ? ' (below)' : ''} |`);
+    console.log(
+      `| ${report.categories[id]?.title ?? id} | ${score ?? '–'} | ${target}${score !== null && score < target ? ' (below)' : ''} |`,
+    );
   }
   console.log(`\nMetrics: ${metrics.map((m) => `${report.audits[m]?.title}: ${report.audits[m]?.displayValue ?? '–'}`).join(' · ')}`);
   console.log('\nWhat keeps a score below 1:');

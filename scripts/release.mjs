@@ -20,9 +20,20 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 
 /** Files every archive must have (inside lotse/); chunks/ and the sample come on top. */
 const REQUIRED = [
-  'lotse.js', 'service-finder.js', 'hours-map.js', 'quick-check.js', 'contact-form.js',
-  'embed.html', 'embed.js', 'redaktion.html', 'redaktion.js', 'redaktion.css',
-  'feed.schema.json', 'angebote-vorlage.csv', 'beispiel-services.json', 'LIESMICH.txt',
+  'lotse.js',
+  'service-finder.js',
+  'hours-map.js',
+  'quick-check.js',
+  'contact-form.js',
+  'embed.html',
+  'embed.js',
+  'redaktion.html',
+  'redaktion.js',
+  'redaktion.css',
+  'feed.schema.json',
+  'angebote-vorlage.csv',
+  'beispiel-services.json',
+  'LIESMICH.txt',
 ];
 
 const LIESMICH = `Lotse ${version} – Hilfe finden, in meiner Sprache
@@ -109,11 +120,24 @@ const entries = {};
 const add = (name, data) => {
   entries[`${FOLDER}/${name}`] = [typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data), { mtime }];
 };
-for (const name of ['lotse.js', 'service-finder.js', 'hours-map.js', 'quick-check.js', 'contact-form.js',
-  'embed.html', 'embed.js', 'redaktion.html', 'redaktion.js', 'redaktion.css', 'feed.schema.json']) {
+for (const name of [
+  'lotse.js',
+  'service-finder.js',
+  'hours-map.js',
+  'quick-check.js',
+  'contact-form.js',
+  'embed.html',
+  'embed.js',
+  'redaktion.html',
+  'redaktion.js',
+  'redaktion.css',
+  'feed.schema.json',
+]) {
   add(name, readFileSync(join(dist, name)));
 }
-for (const chunk of readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')).sort()) {
+for (const chunk of readdirSync(join(dist, 'chunks'))
+  .filter((f) => f.endsWith('.js'))
+  .sort()) {
   add(`chunks/${chunk}`, readFileSync(join(dist, 'chunks', chunk)));
 }
 add('angebote-vorlage.csv', readFileSync('templates/angebote-vorlage.csv'));

@@ -31,7 +31,11 @@ const check = (name, bytes, budget) => rows.push({ name, bytes, budget, ok: budg
 
 for (const [entry, budget] of Object.entries(budgets.entries)) {
   const files = closure(join(dist, `${entry}.js`));
-  check(`${entry}.js (+ ${files.size - 1} shared chunks)`, [...files].reduce((sum, f) => sum + gz(f), 0), budget);
+  check(
+    `${entry}.js (+ ${files.size - 1} shared chunks)`,
+    [...files].reduce((sum, f) => sum + gz(f), 0),
+    budget,
+  );
 }
 const chunks = existsSync(join(dist, 'chunks')) ? readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')) : [];
 for (const chunk of chunks) {
@@ -60,7 +64,11 @@ for (const chunk of chunks) {
   const files = new Set();
   for (const part of parts) closure(part, files);
   const name = `first results, finder in ${/chunks\/(\w+)-/.exec(language)[1]} (entry + language + feed-worker + search-index, ${files.size} files)`;
-  check(name, [...files].reduce((sum, f) => sum + gz(f), 0), budgets.firstResults);
+  check(
+    name,
+    [...files].reduce((sum, f) => sum + gz(f), 0),
+    budgets.firstResults,
+  );
 }
 
 // The quick-check's default flow as a visitor loads it: German (structure and fallback) plus
@@ -79,7 +87,11 @@ for (const chunk of chunks) {
 // release archive (bytes as downloaded: a zip is compressed already).
 const editor = ['redaktion.html', 'redaktion.js', 'redaktion.css'].map((f) => join(dist, f));
 if (editor.every((f) => existsSync(f))) {
-  check('editor page redaktion.html + .js + .css', editor.reduce((sum, f) => sum + gz(f), 0), budgets.editor);
+  check(
+    'editor page redaktion.html + .js + .css',
+    editor.reduce((sum, f) => sum + gz(f), 0),
+    budgets.editor,
+  );
 } else {
   console.warn('dist/redaktion.html is missing: the editor page is not counted (npm run build).');
 }

@@ -31,15 +31,28 @@ await build({
 });
 // The real command, built the way scripts/build-cli.mjs builds it; tests spawn it (LOTSE_CLI).
 await build({
-  entryPoints: ['cli/lotse.ts'], bundle: true, platform: 'node', target: 'node20', format: 'esm',
-  outfile: join(outdir, 'cli.mjs'), legalComments: 'none', logLevel: 'warning',
+  entryPoints: ['cli/lotse.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  outfile: join(outdir, 'cli.mjs'),
+  legalComments: 'none',
+  logLevel: 'warning',
 });
 const bundles = files.map((f) => join(outdir, relative('test/node', f)).replace(/\.ts$/, '.mjs'));
 const tap = join(outdir, 'result.tap');
 const run = spawnSync(
   process.execPath,
-  ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...bundles],
+  [
+    '--enable-source-maps',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...bundles,
+  ],
   { stdio: 'inherit', env: { ...process.env, LOTSE_ROOT: process.cwd(), LOTSE_CLI: join(process.cwd(), outdir, 'cli.mjs') } },
 );
 const summary = readFileSync(tap, 'utf8');

@@ -57,16 +57,22 @@ export function renderWidget(tag: string) {
       : staticHtml`<${name} lang=${ifDefined(lang || undefined)} feed=${ifDefined(feed || undefined)}></${name}>`;
 }
 
-
 /**
  * For `play` functions (the audit states): the widget in the story's canvas, once `ready`
  * finds its element in the shadow root. Plain DOM, so the same code runs in Storybook and in
  * test/stories.test.ts.
  */
-export async function widgetIn(canvasElement: HTMLElement, tag: string, ready: string, ms = 8000): Promise<HTMLElement & { updateComplete: Promise<unknown> }> {
+export async function widgetIn(
+  canvasElement: HTMLElement,
+  tag: string,
+  ready: string,
+  ms = 8000,
+): Promise<HTMLElement & { updateComplete: Promise<unknown> }> {
   const start = Date.now();
   for (;;) {
-    const el = (canvasElement.matches(tag) ? canvasElement : canvasElement.querySelector(tag)) as (HTMLElement & { updateComplete: Promise<unknown> }) | null;
+    const el = (canvasElement.matches(tag) ? canvasElement : canvasElement.querySelector(tag)) as
+      | (HTMLElement & { updateComplete: Promise<unknown> })
+      | null;
     if (el?.shadowRoot?.querySelector(ready)) return el;
     if (Date.now() - start > ms) throw new Error(`${tag}: "${ready}" did not appear`);
     await new Promise((resolve) => setTimeout(resolve, 20));

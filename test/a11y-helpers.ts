@@ -18,7 +18,13 @@ export function deepActive(): HTMLElement | null {
 export function accessibleName(el: HTMLElement): string {
   const root = el.getRootNode() as Document | ShadowRoot;
   const labelledBy = el.getAttribute('aria-labelledby');
-  if (labelledBy) return fold(labelledBy.split(/\s+/).map((id) => root.getElementById(id)?.textContent ?? '').join(' '));
+  if (labelledBy)
+    return fold(
+      labelledBy
+        .split(/\s+/)
+        .map((id) => root.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
   const label = el.getAttribute('aria-label');
   if (label?.trim()) return fold(label);
   const labels = (el as HTMLInputElement).labels;
@@ -97,7 +103,7 @@ export function allElements(root: ParentNode): Element[] {
 
 const isHiddenHelper = (el: Element) => {
   const s = getComputedStyle(el);
-  return s.position === 'absolute' && (s.clip === 'rect(0px, 0px, 0px, 0px)' || s.clipPath === 'inset(50%)') ;
+  return s.position === 'absolute' && (s.clip === 'rect(0px, 0px, 0px, 0px)' || s.clipPath === 'inset(50%)');
 };
 
 /**
@@ -123,7 +129,9 @@ export function overflowing(widget: HTMLElement, tolerance = 1): string[] {
     if (!r.width && !r.height) continue;
     if (r.right <= box.right + tolerance && r.left >= box.left - tolerance) continue;
     if (isHiddenHelper(el) || insideClip(el)) continue;
-    bad.push(`<${el.localName} class="${el.getAttribute('class') ?? ''}"> ${Math.round(r.left - box.left)}…${Math.round(r.right - box.left)} of ${Math.round(box.width)}: ${fold(el.textContent).slice(0, 40)}`);
+    bad.push(
+      `<${el.localName} class="${el.getAttribute('class') ?? ''}"> ${Math.round(r.left - box.left)}…${Math.round(r.right - box.left)} of ${Math.round(box.width)}: ${fold(el.textContent).slice(0, 40)}`,
+    );
   }
   if (widget.scrollWidth > widget.clientWidth + tolerance) bad.unshift(`host scrollWidth ${widget.scrollWidth} > ${widget.clientWidth}`);
   return bad;
@@ -142,9 +150,11 @@ export function sizedBox(width: number, fontSize = ''): HTMLDivElement {
 export function frames(): Promise<void> {
   return new Promise((resolve) => {
     const done = setTimeout(resolve, 50);
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      clearTimeout(done);
-      resolve();
-    }));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(done);
+        resolve();
+      }),
+    );
   });
 }

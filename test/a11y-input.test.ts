@@ -46,7 +46,9 @@ describe('language picker (3.2.2)', () => {
 
   it('leaving the list applies the language shown; a pointer choice applies at once', async () => {
     await loadLocale('ro');
-    const el = await mount(html`<lotse-service-finder .now=${'2026-11-24T09:00:00Z'} .feed=${structuredClone(finderFeed)}></lotse-service-finder>`);
+    const el = await mount(
+      html`<lotse-service-finder .now=${'2026-11-24T09:00:00Z'} .feed=${structuredClone(finderFeed)}></lotse-service-finder>`,
+    );
     setVisitorChoice('de');
     await until(() => langOf(el) === 'de', 3000, 'German');
     const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="language-picker"]')!;
@@ -69,10 +71,15 @@ describe('focused chips stay in view (2.4.11)', () => {
     await loadLocale('ar');
     const box = sizedBox(320);
     try {
-      render(html`<lotse-service-finder lang="ar" .now=${'2026-11-24T09:00:00Z'} .feed=${structuredClone(finderFeed)}></lotse-service-finder>`, box);
+      render(
+        html`<lotse-service-finder lang="ar" .now=${'2026-11-24T09:00:00Z'} .feed=${structuredClone(finderFeed)}></lotse-service-finder>`,
+        box,
+      );
       const el = box.querySelector('lotse-service-finder') as LotseServiceFinder;
       await until(() => el.shadowRoot!.querySelector('.card-title'), 5000, 'cards');
-      const chips = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.quick .chip:not(:disabled), .categories .chip:not(:disabled)')];
+      const chips = [
+        ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.quick .chip:not(:disabled), .categories .chip:not(:disabled)'),
+      ];
       expect(chips.length).to.be.greaterThan(4);
       el.shadowRoot!.querySelector<HTMLElement>('#lotse-search')!.focus();
       const hidden: string[] = [];
@@ -82,14 +89,18 @@ describe('focused chips stay in view (2.4.11)', () => {
         if (deepActive()?.matches('.quick, .categories')) await sendKeys({ press: 'Tab' });
         await frames();
         const active = deepActive();
-        expect(active === chip, `Tab reaches "${chip.textContent!.trim()}", got <${active?.localName} ${active?.className}>`).to.equal(true);
+        expect(active === chip, `Tab reaches "${chip.textContent!.trim()}", got <${active?.localName} ${active?.className}>`).to.equal(
+          true,
+        );
         const row = chip.parentElement!.getBoundingClientRect();
         const r = chip.getBoundingClientRect();
         if (r.left < row.left - 1 || r.right > row.right + 1) {
-          hidden.push(`${chip.textContent!.trim()}: ${Math.round(r.left - row.left)}…${Math.round(r.right - row.left)} of ${Math.round(row.width)}`);
+          hidden.push(
+            `${chip.textContent!.trim()}: ${Math.round(r.left - row.left)}…${Math.round(r.right - row.left)} of ${Math.round(row.width)}`,
+          );
         }
       }
-      expect(hidden.join(" | ")).to.equal("");
+      expect(hidden.join(' | ')).to.equal('');
     } finally {
       box.remove();
     }

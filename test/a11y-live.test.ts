@@ -28,7 +28,11 @@ function liveRegions(el: Element): HTMLElement[] {
 }
 
 /** Run `action`; `text` must then be inside a live region that was there (and visible to AT) before. */
-async function expectAnnounced(el: LotseServiceFinder | LotseHoursMap | LotseQuickCheck | LotseContactForm, text: string | RegExp, action: () => unknown) {
+async function expectAnnounced(
+  el: LotseServiceFinder | LotseHoursMap | LotseQuickCheck | LotseContactForm,
+  text: string | RegExp,
+  action: () => unknown,
+) {
   await el.updateComplete;
   const before = liveRegions(el);
   await action();
@@ -38,7 +42,10 @@ async function expectAnnounced(el: LotseServiceFinder | LotseHoursMap | LotseQui
   const region = before.find((r) => r.isConnected && match(fold(r.textContent)));
   const anywhere = fold(el.shadowRoot!.textContent);
   expect(match(anywhere), `"${text}" is shown`).to.equal(true);
-  expect(region, `"${text}" appears in a live region that existed before; regions: ${before.map((r) => `<${r.localName} ${r.className}>`).join(', ')}`).to.not.equal(undefined);
+  expect(
+    region,
+    `"${text}" appears in a live region that existed before; regions: ${before.map((r) => `<${r.localName} ${r.className}>`).join(', ')}`,
+  ).to.not.equal(undefined);
 }
 
 async function finder() {

@@ -46,7 +46,7 @@ const overlap = (a: DOMRect, b: DOMRect) =>
   Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 describe('map focus and targets (2.4.7, 2.4.11, 2.5.8)', () => {
-  it('the zoom buttons\' focus ring lies inside every box that clips', async () => {
+  it("the zoom buttons' focus ring lies inside every box that clips", async () => {
     const el = await openMap();
     const buttons = $$<HTMLElement>(el, '.leaflet-control-zoom :is(a, button)');
     expect(buttons).to.have.length(2);
@@ -60,8 +60,10 @@ describe('map focus and targets (2.4.7, 2.4.11, 2.5.8)', () => {
       for (let box = button.parentElement; box && box !== el.shadowRoot!.host; box = box.parentElement) {
         if (!/(hidden|clip)/.test(getComputedStyle(box).overflow)) continue;
         const b = box.getBoundingClientRect();
-        expect(outer.left >= b.left - 0.5 && outer.right <= b.right + 0.5 && outer.top >= b.top - 0.5 && outer.bottom <= b.bottom + 0.5,
-          `ring of "${button.getAttribute('aria-label')}" inside <${box.localName} class="${box.className}">`).to.equal(true);
+        expect(
+          outer.left >= b.left - 0.5 && outer.right <= b.right + 0.5 && outer.top >= b.top - 0.5 && outer.bottom <= b.bottom + 0.5,
+          `ring of "${button.getAttribute('aria-label')}" inside <${box.localName} class="${box.className}">`,
+        ).to.equal(true);
       }
     }
   });
@@ -88,12 +90,16 @@ describe('map focus and targets (2.4.7, 2.4.11, 2.5.8)', () => {
 
   it('no two markers overlap', async () => {
     const el = await openMap();
-    const rects = $$<HTMLElement>(el, '.leaflet-marker-icon').map((m) => [m.getAttribute('aria-label'), m.getBoundingClientRect()] as const);
+    const rects = $$<HTMLElement>(el, '.leaflet-marker-icon').map(
+      (m) => [m.getAttribute('aria-label'), m.getBoundingClientRect()] as const,
+    );
     const clashes: string[] = [];
-    rects.forEach(([a, ra], i) => rects.slice(i + 1).forEach(([b, rb]) => {
-      const area = overlap(ra, rb);
-      if (area > 0) clashes.push(`${a} / ${b}: ${Math.round(area)} px²`);
-    }));
+    rects.forEach(([a, ra], i) =>
+      rects.slice(i + 1).forEach(([b, rb]) => {
+        const area = overlap(ra, rb);
+        if (area > 0) clashes.push(`${a} / ${b}: ${Math.round(area)} px²`);
+      }),
+    );
     expect(clashes).to.deep.equal([]);
   });
 });

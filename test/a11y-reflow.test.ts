@@ -11,7 +11,11 @@ import { loadLocale, type Locale } from '../src/core/i18n.js';
 import { frames, overflowing, sizedBox } from './a11y-helpers.js';
 import { STATES } from './a11y-states.js';
 
-const SIZES: [number, string][] = [[320, ''], [320, '32px'], [360, '32px']];
+const SIZES: [number, string][] = [
+  [320, ''],
+  [320, '32px'],
+  [360, '32px'],
+];
 const LANGS: Locale[] = ['de', 'ro', 'ar'];
 
 describe('reflow at 320 px and 200 % text (1.4.10, 1.4.4)', () => {

@@ -30,7 +30,10 @@ function longNames(feed: Record<string, any>) {
 }
 
 async function finder(box: HTMLElement, lang: string, feed = sampleFeed) {
-  render(html`<lotse-service-finder lang=${lang} .now=${'2026-11-24T09:00:00Z'} .feed=${structuredClone(feed)}></lotse-service-finder>`, box);
+  render(
+    html`<lotse-service-finder lang=${lang} .now=${'2026-11-24T09:00:00Z'} .feed=${structuredClone(feed)}></lotse-service-finder>`,
+    box,
+  );
   const el = box.querySelector('lotse-service-finder') as LotseServiceFinder;
   await until(() => $(el, '.card-title'), 8000, 'cards');
   await settle(el);
@@ -38,8 +41,11 @@ async function finder(box: HTMLElement, lang: string, feed = sampleFeed) {
 }
 
 async function hoursMap(box: HTMLElement, lang: string, extra: { consent?: string; showMap?: boolean } = {}) {
-  render(html`<lotse-hours-map lang=${lang} .now=${'2026-11-24T10:30:00+01:00'} .feed=${longNames(mapFeed)}
-    consent=${extra.consent ?? ''} ?show-map=${extra.showMap ?? false} tiles="/__tiles/{z}/{x}/{y}.png"></lotse-hours-map>`, box);
+  render(
+    html`<lotse-hours-map lang=${lang} .now=${'2026-11-24T10:30:00+01:00'} .feed=${longNames(mapFeed)}
+    consent=${extra.consent ?? ''} ?show-map=${extra.showMap ?? false} tiles="/__tiles/{z}/{x}/{y}.png"></lotse-hours-map>`,
+    box,
+  );
   const el = box.querySelector('lotse-hours-map') as LotseHoursMap;
   await until(() => $(el, 'li.entry'), 8000, 'list');
   await settle(el);
@@ -55,8 +61,11 @@ async function quickCheck(box: HTMLElement, lang: string) {
 }
 
 async function contactForm(box: HTMLElement, lang: string, service = '') {
-  render(html`<lotse-contact-form id="states-${Math.random().toString(36).slice(2)}" lang=${lang} endpoint="/api/contact"
-    service=${service} privacy-url="https://example.org/datenschutz" .feed=${structuredClone(sampleFeed)}></lotse-contact-form>`, box);
+  render(
+    html`<lotse-contact-form id="states-${Math.random().toString(36).slice(2)}" lang=${lang} endpoint="/api/contact"
+    service=${service} privacy-url="https://example.org/datenschutz" .feed=${structuredClone(sampleFeed)}></lotse-contact-form>`,
+    box,
+  );
   const el = box.querySelector('lotse-contact-form') as LotseContactForm;
   await until(() => $(el, 'form'), 8000, 'form');
   await settle(el);
@@ -93,12 +102,15 @@ export const STATES: WidgetState[] = [
       return el;
     },
   },
-  { name: 'hours map: list with details', mount: async (box, lang) => {
-    const el = await hoursMap(box, lang);
-    $$(el, 'button.name')[0].click();
-    await settle(el);
-    return el;
-  } },
+  {
+    name: 'hours map: list with details',
+    mount: async (box, lang) => {
+      const el = await hoursMap(box, lang);
+      $$(el, 'button.name')[0].click();
+      await settle(el);
+      return el;
+    },
+  },
   {
     name: 'hours map: week plan',
     mount: async (box, lang) => {
@@ -121,12 +133,15 @@ export const STATES: WidgetState[] = [
     name: 'hours map: map consent',
     mount: (box, lang) => hoursMap(box, lang, { showMap: true }),
   },
-  { name: 'quick-check: question', mount: async (box, lang) => {
-    const el = await quickCheck(box, lang);
-    $(el, '.nav button.primary')!.click();
-    await settle(el);
-    return el;
-  } },
+  {
+    name: 'quick-check: question',
+    mount: async (box, lang) => {
+      const el = await quickCheck(box, lang);
+      $(el, '.nav button.primary')!.click();
+      await settle(el);
+      return el;
+    },
+  },
   {
     name: 'quick-check: result',
     mount: async (box, lang) => {

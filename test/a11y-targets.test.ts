@@ -35,7 +35,9 @@ export function smallTargets(widget: HTMLElement): string[] {
       const r = target(el);
       const min = minimum(el);
       if (r.width >= min - 0.5 && r.height >= min - 0.5) return [];
-      return [`<${el.localName} class="${el.getAttribute('class') ?? ''}"> ${Math.round(r.width)}×${Math.round(r.height)} < ${min}: ${fold(el.textContent || el.getAttribute('aria-label')).slice(0, 40)}`];
+      return [
+        `<${el.localName} class="${el.getAttribute('class') ?? ''}"> ${Math.round(r.width)}×${Math.round(r.height)} < ${min}: ${fold(el.textContent || el.getAttribute('aria-label')).slice(0, 40)}`,
+      ];
     });
 }
 

@@ -54,7 +54,12 @@ describe('embed-code builder', () => {
     );
     const url = new URL(/src="([^"]+)"/.exec(code('iframe-code'))![1].replaceAll('&amp;', '&'), location.href);
     expect(Object.fromEntries(url.searchParams)).to.deep.equal({
-      widget: 'service-finder', feed: FEED, lang: 'en', categories: 'health', 'page-size': '5', 'url-state': '',
+      widget: 'service-finder',
+      feed: FEED,
+      lang: 'en',
+      categories: 'health',
+      'page-size': '5',
+      'url-state': '',
     });
     await until(() => preview()?.getAttribute('page-size') === '5', 3000, 'the preview to follow');
     expect(preview()!.localName).to.equal('lotse-service-finder');
@@ -91,7 +96,14 @@ describe('embed-code builder', () => {
   it('copies the code and says so', async () => {
     let copied = '';
     const clipboard = navigator.clipboard;
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => { copied = text; } } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (text: string) => {
+          copied = text;
+        },
+      },
+    });
     try {
       root.querySelectorAll<HTMLButtonElement>('button.copy')[1].click();
       await until(() => copied, 2000, 'the clipboard');

@@ -180,7 +180,11 @@ describe('lotse import (CSV)', () => {
     expect(feed.languages).to.deep.equal(['de', 'ro', 'bg']);
     expect(feed.services.map((s: any) => s.id)).to.deep.equal(['clearingstelle-gesundheit', 'mietfuehrerschein']);
     const clearing = feed.services[0];
-    expect(clearing.name).to.deep.equal({ de: 'Clearingstelle Gesundheit', ro: 'Biroul de clarificare sănătate', bg: 'Клиринг бюро здраве' });
+    expect(clearing.name).to.deep.equal({
+      de: 'Clearingstelle Gesundheit',
+      ro: 'Biroul de clarificare sănătate',
+      bg: 'Клиринг бюро здраве',
+    });
     expect(clearing.categories).to.deep.equal(['health', 'counselling']);
     expect(clearing.audiences).to.deep.equal(['uninsured', 'eu-citizens']);
     expect(clearing.languages).to.deep.equal(['de', 'ro', 'bg', 'rom']);
@@ -201,7 +205,10 @@ describe('lotse import (CSV)', () => {
     expect(rent.locations[0].hours).to.deep.equal([
       { days: ['mo', 'tu', 'we'], opens: '10:00', closes: '12:00', kind: 'appointment', note: 'nur mit Anmeldung' },
     ]);
-    expect(feed.districts).to.deep.equal([{ id: 'hafen', label: 'Hafen' }, { id: 'nordviertel', label: 'Nordviertel' }]);
+    expect(feed.districts).to.deep.equal([
+      { id: 'hafen', label: 'Hafen' },
+      { id: 'nordviertel', label: 'Nordviertel' },
+    ]);
     const check = validateFeed(feed, { today: TODAY, sources: result.sources });
     expect(feedFindings(check.problems)).to.deep.equal([]);
   });
@@ -223,8 +230,12 @@ describe('lotse import (CSV)', () => {
     expect(service.categories).to.deep.equal(['money', 'counselling']);
     expect(service.languages).to.deep.equal(['de', 'tr']);
     expect(service.locations.map((l: any) => l.address.street)).to.deep.equal(['Müllerstraße 5', 'Große Gasse 1']);
-    expect(service.locations[0].hours).to.deep.equal([{ days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '12:00', kind: 'appointment' }]);
-    expect(service.locations[1].hours).to.deep.equal([{ days: ['th'], opens: '14:00', closes: '16:00', kind: 'walk-in', languages: ['tr'] }]);
+    expect(service.locations[0].hours).to.deep.equal([
+      { days: ['mo', 'tu', 'we', 'th', 'fr'], opens: '09:00', closes: '12:00', kind: 'appointment' },
+    ]);
+    expect(service.locations[1].hours).to.deep.equal([
+      { days: ['th'], opens: '14:00', closes: '16:00', kind: 'walk-in', languages: ['tr'] },
+    ]);
     expect((result.feed as any).districts.map((d: any) => d.label)).to.deep.equal(['Südpark', 'Bahnhofsviertel']);
     expect(validateFeed(result.feed, { today: TODAY }).ok).to.equal(true);
   });
@@ -237,8 +248,17 @@ describe('lotse import (CSV)', () => {
   });
 
   it('splits CSV with quotes, line breaks in cells, and a "sep=" line', () => {
-    expect(parseCsv('a,b\r\n"x, y","zwei\nZeilen"\r\n')).to.deep.equal({ rows: [['a', 'b'], ['x, y', 'zwei\nZeilen']], delimiter: ',' });
-    expect(parseCsv('sep=;\nID;Name\n1;"Sag ""Hallo"""\n').rows).to.deep.equal([['ID', 'Name'], ['1', 'Sag "Hallo"']]);
+    expect(parseCsv('a,b\r\n"x, y","zwei\nZeilen"\r\n')).to.deep.equal({
+      rows: [
+        ['a', 'b'],
+        ['x, y', 'zwei\nZeilen'],
+      ],
+      delimiter: ',',
+    });
+    expect(parseCsv('sep=;\nID;Name\n1;"Sag ""Hallo"""\n').rows).to.deep.equal([
+      ['ID', 'Name'],
+      ['1', 'Sag "Hallo"'],
+    ]);
     expect(parseCsv('ID\tName\n1\tA').delimiter).to.equal('\t');
   });
 
@@ -266,12 +286,18 @@ describe('lotse import (CSV)', () => {
     // "Termine" is the plural of "Termin": an appointment slot, not an unknown word.
     expect(mixed.slots).to.deep.equal([{ days: ['tu'], opens: '09:00', closes: '12:00', kind: 'appointment', languages: ['bg'] }]);
     // Seen in the field: each day group keeps its own times, nothing is invented or doubled.
-    expect(describeSlots(parseHours('Mo-Fr 8:00-12:00 Uhr, Do 14:00-18:00 Uhr', 'walk-in').slots)).to.equal('Mo-Fr 08:00-12:00 offen; Do 14:00-18:00 offen');
-    expect(describeSlots(parseHours('Mo 9-12 Uhr (Rumänisch), Mi 14-16 Uhr (Bulgarisch)', 'walk-in').slots)).to.equal('Mo 09:00-12:00 offen ro; Mi 14:00-16:00 offen bg');
+    expect(describeSlots(parseHours('Mo-Fr 8:00-12:00 Uhr, Do 14:00-18:00 Uhr', 'walk-in').slots)).to.equal(
+      'Mo-Fr 08:00-12:00 offen; Do 14:00-18:00 offen',
+    );
+    expect(describeSlots(parseHours('Mo 9-12 Uhr (Rumänisch), Mi 14-16 Uhr (Bulgarisch)', 'walk-in').slots)).to.equal(
+      'Mo 09:00-12:00 offen ro; Mi 14:00-16:00 offen bg',
+    );
     expect(parseHours('nach Vereinbarung', 'walk-in')).to.deep.equal({ slots: [], problems: [], byAppointment: true });
     const monthly = parseHours('Mo 9-12, jeden 1. Mittwoch 14-16', 'walk-in');
     expect(describeSlots(monthly.slots)).to.equal('Mo 09:00-12:00 offen');
-    expect(monthly.problems[0][0]).to.contain('„jeden 1. Mittwoch 14-16“: Termine in bestimmten Wochen des Monats kann der Feed nicht abbilden');
+    expect(monthly.problems[0][0]).to.contain(
+      '„jeden 1. Mittwoch 14-16“: Termine in bestimmten Wochen des Monats kann der Feed nicht abbilden',
+    );
     // The shared table of real-world cells (also read by the Node tests).
     const table: { text: string; slots?: unknown[]; problem?: string }[] = await json('./fixtures/cli/hours-strings.json');
     for (const row of table) {
@@ -309,7 +335,10 @@ describe('lotse import (CSV)', () => {
   });
 
   it('restores the leading zero Excel drops from postcodes', () => {
-    const result = importCsv('Name,Kurzbeschreibung,Kategorien,Sprachen,Kostenlos,Straße,PLZ,Ort\nA,B,Gesundheit,de,ja,Weg 1,1067,Dresden\n', { publisher: 'Stadt' });
+    const result = importCsv(
+      'Name,Kurzbeschreibung,Kategorien,Sprachen,Kostenlos,Straße,PLZ,Ort\nA,B,Gesundheit,de,ja,Weg 1,1067,Dresden\n',
+      { publisher: 'Stadt' },
+    );
     expect((result.feed as any).services[0].locations[0].address.postalCode).to.equal('01067');
     expect(formatNotes(result.notes)).to.include('HINWEIS Zeile 2, Spalte „PLZ“: Postleitzahl mit führender Null ergänzt: 01067.');
   });
@@ -353,7 +382,9 @@ describe('lotse import --from hsds', () => {
     expect(romanes).to.deep.include({ languages: ['rom', 'ro'], categories: ['counselling'], free: false, lastChecked: '2026-09-30' });
     expect(romanes.contact).to.deep.equal({ phone: '030 23125 126', website: 'https://example.org/romano-drom' });
     expect(romanes.locations[0].address.street).to.equal('Nordstraße 3, Hinterhaus');
-    expect(romanes.locations[0].hours).to.deep.equal([{ days: ['mo', 'we'], opens: '10:00', closes: '13:00', kind: 'walk-in', note: 'walk-in' }]);
+    expect(romanes.locations[0].hours).to.deep.equal([
+      { days: ['mo', 'we'], opens: '10:00', closes: '13:00', kind: 'walk-in', note: 'walk-in' },
+    ]);
     expect(vaccination.status).to.equal('temporarily-closed');
     const check = validateFeed(feed, { today: TODAY, sources: result.sources });
     expect(check.errors).to.equal(0);
@@ -372,7 +403,9 @@ describe('lotse import --from hsds', () => {
     expect(lines).to.include(
       'WARNUNG Dienst „Beratung auf Romanes“ (services[1]): Thema „10.2.3 / Community Outreach“ passt zu keiner Lotse-Kategorie und wird nicht übernommen.',
     );
-    expect(lines).to.include('HINWEIS Feld service.eligibility_description: hat im Lotse-Feed keinen Platz; in 1 Datensatz nicht übernommen.');
+    expect(lines).to.include(
+      'HINWEIS Feld service.eligibility_description: hat im Lotse-Feed keinen Platz; in 1 Datensatz nicht übernommen.',
+    );
     expect(lines).to.include('HINWEIS Feld location.transportation: hat im Lotse-Feed keinen Platz; in 1 Datensatz nicht übernommen.');
     expect(formatNotes(result.notes, 'en')).to.include(
       'WARNING schedule sch-4 (schedules[3]): monthly (freq MONTHLY: on the 1st Friday of the month, 15:00–18:00); Lotse knows weekly hours only, so not imported. Please write it as a note in the service description.',

@@ -36,20 +36,35 @@ async function pick(files: File[], selector = '#file') {
   for (const file of files) transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  await until(() => text('#findings-title').endsWith(files.map((f) => f.name).join(', ')) && !text('#read-status').includes('wird gelesen'), 20000, `${files[0].name} to be read`);
+  await until(
+    () => text('#findings-title').endsWith(files.map((f) => f.name).join(', ')) && !text('#read-status').includes('wird gelesen'),
+    20000,
+    `${files[0].name} to be read`,
+  );
 }
 
 /** The report of `npx lotse import` for the same bytes, from the CLI's functions. */
 function cliImportReport(name: string, imported: ReturnType<typeof importSpreadsheet>) {
   const check = validateFeed(imported.feed, { sources: imported.sources });
   const notes = formatNotes(imported.notes);
-  return [`Import aus ${name}: ${imported.summary![0]}`, ...(notes.length ? ['', 'Beim Import:', ...notes] : []), '', 'Prüfung des neuen Feeds:', ...formatReport(check)].join('\n');
+  return [
+    `Import aus ${name}: ${imported.summary![0]}`,
+    ...(notes.length ? ['', 'Beim Import:', ...notes] : []),
+    '',
+    'Prüfung des neuen Feeds:',
+    ...formatReport(check),
+  ].join('\n');
 }
 
 /** Record every way a page can send something. */
 function spyNetwork() {
   const sent: string[] = [];
-  const original = { fetch: window.fetch, open: XMLHttpRequest.prototype.open, send: XMLHttpRequest.prototype.send, beacon: navigator.sendBeacon };
+  const original = {
+    fetch: window.fetch,
+    open: XMLHttpRequest.prototype.open,
+    send: XMLHttpRequest.prototype.send,
+    beacon: navigator.sendBeacon,
+  };
   window.fetch = ((resource: RequestInfo | URL, init?: RequestInit) => {
     sent.push(`fetch ${String(resource instanceof Request ? resource.url : resource)} ${init?.body ?? ''}`);
     return original.fetch.call(window, resource, init);
@@ -70,7 +85,11 @@ function spyNetwork() {
   return {
     sent,
     /** Resources the page requested since the spy started (scripts, images, anything). */
-    resources: () => performance.getEntriesByType('resource').slice(resourcesBefore).map((e) => e.name),
+    resources: () =>
+      performance
+        .getEntriesByType('resource')
+        .slice(resourcesBefore)
+        .map((e) => e.name),
     restore() {
       window.fetch = original.fetch;
       XMLHttpRequest.prototype.open = original.open;
@@ -94,23 +113,33 @@ describe('editor page', () => {
     expect($<HTMLTextAreaElement>('#script-code').value).to.contain('<lotse-service-finder feed="/lotse/services.json">');
   });
 
-  it('the CSV template: the CLI\'s findings word for word, focus on the result, the preview shows its services', async () => {
+  it("the CSV template: the CLI's findings word for word, focus on the result, the preview shows its services", async () => {
     const file = new File([TEMPLATE], 'angebote-vorlage.csv', { type: 'text/csv' });
     await pick([file]);
     const imported = importSpreadsheet(TEMPLATE, { state: 'NW' }, file.name);
     expect(report()).to.equal(cliImportReport(file.name, imported));
     expect(document.activeElement?.id).to.equal('findings-title');
-    expect(text('#read-status')).to.match(/^angebote-vorlage\.csv gelesen: \d+ Fehler, \d+ Warnungen, \d+ Hinweise\. Heute zeigen die Widgets \d+ von \d+ Angeboten\.$/);
+    expect(text('#read-status')).to.match(
+      /^angebote-vorlage\.csv gelesen: \d+ Fehler, \d+ Warnungen, \d+ Hinweise\. Heute zeigen die Widgets \d+ von \d+ Angeboten\.$/,
+    );
     expect(text('.summary')).to.contain('CSV');
     // Grouped: errors, warnings, notes; the import's publisher warning with its words.
-    expect([...root.querySelectorAll('.severity h3')].map((h) => h.textContent!.replace(/ \(\d+\)$/, ''))).to.deep.equal(['Fehler', 'Warnungen', 'Hinweise']);
+    expect([...root.querySelectorAll('.severity h3')].map((h) => h.textContent!.replace(/ \(\d+\)$/, ''))).to.deep.equal([
+      'Fehler',
+      'Warnungen',
+      'Hinweise',
+    ]);
     expect(text('.severity.warning')).to.contain('Kein Herausgeber angegeben');
     expect(text('.verdict')).to.contain('zeigen die Widgets');
     // The preview: the four widgets with the imported feed as a property.
     for (const tag of ['lotse-service-finder', 'lotse-hours-map', 'lotse-quick-check', 'lotse-contact-form']) {
       expect(widget(tag).feed, tag).to.deep.equal(imported.feed);
     }
-    await until(() => shadowText(widget('lotse-service-finder')).includes('Clearingstelle Gesundheit'), 10000, 'the finder to show the service');
+    await until(
+      () => shadowText(widget('lotse-service-finder')).includes('Clearingstelle Gesundheit'),
+      10000,
+      'the finder to show the service',
+    );
     await until(() => shadowText(widget('lotse-hours-map')).includes('Mietführerschein'), 10000, 'the hours map to show the service');
   });
 
@@ -180,7 +209,7 @@ describe('editor page', () => {
     expect(text('table.translations + p')).to.contain('Bulgarisch (bg)');
   });
 
-  it('JSON with a syntax error gets the CLI\'s sentence with line and column, nothing else', async () => {
+  it("JSON with a syntax error gets the CLI's sentence with line and column, nothing else", async () => {
     const broken = '{\n  "version": 1,\n  "services": [\n}';
     await pick([new File([broken], 'kaputt.json')]);
     const check = validateText(broken);
@@ -190,7 +219,7 @@ describe('editor page', () => {
     expect(root.querySelector('lotse-service-finder')).to.equal(null);
   });
 
-  it('a photo is refused in one sentence, the CLI\'s words', async () => {
+  it("a photo is refused in one sentence, the CLI's words", async () => {
     await pick([new File([PNG], 'foto.png', { type: 'image/png' })]);
     const cli = importSpreadsheet(PNG, {}, 'foto.png').notes[0].message[0];
     expect(cli).to.contain('PNG-Bild (Foto oder Bildschirmfoto)');
@@ -216,7 +245,19 @@ describe('editor page', () => {
   });
 
   it('an HSDS folder (CSV tables with datapackage.json) picked with the folder input', async () => {
-    const names = ['datapackage.json', 'services.csv', 'organizations.csv', 'locations.csv', 'service_at_location.csv', 'schedules.csv', 'languages.csv', 'phones.csv', 'addresses.csv', 'attributes.csv', 'taxonomy_terms.csv'];
+    const names = [
+      'datapackage.json',
+      'services.csv',
+      'organizations.csv',
+      'locations.csv',
+      'service_at_location.csv',
+      'schedules.csv',
+      'languages.csv',
+      'phones.csv',
+      'addresses.csv',
+      'attributes.csv',
+      'taxonomy_terms.csv',
+    ];
     const files = await Promise.all(names.map(async (name) => new File([await bytes(`./fixtures/cli/hsds-package/${name}`)], name)));
     await readFiles(files, true, 'hsds-package');
     await until(() => text('#findings-title').endsWith('hsds-package'), 10000, 'the folder');

@@ -53,7 +53,10 @@ async function mountAll(): Promise<Record<Tag, HTMLElement & { updateComplete: P
   box.innerHTML = `<h1 id="host-title">Stadt Teststadt</h1><button id="host-button">Host</button>
     ${TAGS.map((t) => `<${t} lang="de" feed="${FEED}"${t === 'lotse-contact-form' ? ` endpoint="/api/contact" id="embed-${Date.now()}"` : ''}></${t}>`).join('')}`;
   document.body.append(box);
-  const els = Object.fromEntries(TAGS.map((t) => [t, box!.querySelector(t)])) as unknown as Record<Tag, HTMLElement & { updateComplete: Promise<unknown> }>;
+  const els = Object.fromEntries(TAGS.map((t) => [t, box!.querySelector(t)])) as unknown as Record<
+    Tag,
+    HTMLElement & { updateComplete: Promise<unknown> }
+  >;
   await until(() => els['lotse-service-finder'].shadowRoot?.querySelector('.card-title'), 10_000, 'finder cards');
   await until(() => els['lotse-hours-map'].shadowRoot?.querySelector('[part="entry"]'), 10_000, 'hours entries');
   await until(() => els['lotse-quick-check'].shadowRoot?.querySelector('#qc-heading'), 10_000, 'quick-check');
@@ -117,7 +120,7 @@ describe('embedding: a hostile host stylesheet', () => {
     }
   });
 
-  it('the widgets\' buttons are visible and on top, although the host hides every button', async () => {
+  it("the widgets' buttons are visible and on top, although the host hides every button", async () => {
     const els = await mountAll();
     const buttons: Array<[Tag, string]> = [
       ['lotse-service-finder', '.card-title'],

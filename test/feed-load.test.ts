@@ -34,12 +34,18 @@ describe('feed loading', () => {
     const widgets = [...box.children];
     // The loading state has a spinner in every language (the text changes when the
     // visitor's language arrives, so it is no sign of the feed).
-    await until(() => widgets.every((w) => w.shadowRoot?.querySelector('[part="base"]') && !w.shadowRoot.querySelector('.spinner')), 5000, 'all widgets loaded');
+    await until(
+      () => widgets.every((w) => w.shadowRoot?.querySelector('[part="base"]') && !w.shadowRoot.querySelector('.spinner')),
+      5000,
+      'all widgets loaded',
+    );
     expect(await requests(key)).to.equal(1);
   });
 
   it('shows progress while loading, then the content', async () => {
-    const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="de" feed=${api(`key=${unique()}&delay=300`)}></lotse-service-finder>`);
+    const el = await fixture<LotseServiceFinder>(
+      html`<lotse-service-finder lang="de" feed=${api(`key=${unique()}&delay=300`)}></lotse-service-finder>`,
+    );
     const status = el.shadowRoot!.querySelector('[role="status"]')!;
     expect(status.textContent).to.contain('Angebote werden geladen');
     await until(() => !el.shadowRoot!.querySelector('.spinner'), 5000, 'loaded');
@@ -47,7 +53,9 @@ describe('feed loading', () => {
 
   it('retries with backoff after server errors and then succeeds', async () => {
     const key = unique();
-    const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder feed=${api(`key=${key}&fail=2&status=503`)}></lotse-service-finder>`);
+    const el = await fixture<LotseServiceFinder>(
+      html`<lotse-service-finder feed=${api(`key=${key}&fail=2&status=503`)}></lotse-service-finder>`,
+    );
     await until(() => !el.shadowRoot!.querySelector('.spinner'), 5000, 'loaded');
     expect(el.shadowRoot!.querySelector('.state.error')).to.equal(null);
     expect(await requests(key)).to.equal(3);
@@ -123,7 +131,9 @@ describe('feed loading', () => {
 
   it('while a slow feed arrives: a progress bar, then "the connection is slow", then the content', async () => {
     loadOptions.slowMs = 50;
-    const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="de" feed=${api(`key=${unique()}&trickle=300`)}></lotse-service-finder>`);
+    const el = await fixture<LotseServiceFinder>(
+      html`<lotse-service-finder lang="de" feed=${api(`key=${unique()}&trickle=300`)}></lotse-service-finder>`,
+    );
     const root = el.shadowRoot!;
     await until(() => root.querySelector('[part="state"] progress'), 10_000, 'a progress bar');
     await until(() => root.querySelector('[part="state"] .slow'), 10_000, 'the slow-connection note');
@@ -227,7 +237,9 @@ describe('feed loading', () => {
       const nest = (n: number, inner: string) => `${'['.repeat(n)}${inner}${']'.repeat(n)}`;
       const text = JSON.stringify(feedCopy());
       // Services made of 100,000 nested lists: nothing can be shown.
-      const url = URL.createObjectURL(new Blob([text.replace(/"services":\[.*\]\}$/, `"services":[${nest(100_000, '{}')}]}`)], { type: 'application/json' }));
+      const url = URL.createObjectURL(
+        new Blob([text.replace(/"services":\[.*\]\}$/, `"services":[${nest(100_000, '{}')}]}`)], { type: 'application/json' }),
+      );
       const source = feedSource(url);
       source.load();
       await until(() => source.state.status === 'error', 5000, 'error');

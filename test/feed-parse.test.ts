@@ -113,10 +113,7 @@ describe('feed contract: parsing', () => {
     input.services[0].locations[0].hours[0].closes = '09:00';
     input.services[0].locations[0].closures = [{ from: '2026-12-31', to: '2026-12-01' }];
     const result = parseFeed(input);
-    expect(paths(result)).to.include.members([
-      'services[0].locations[0].hours[0].closes',
-      'services[0].locations[0].closures[0].to',
-    ]);
+    expect(paths(result)).to.include.members(['services[0].locations[0].hours[0].closes', 'services[0].locations[0].closures[0].to']);
     expect(result.feed!.services[0].locations[0].closures).to.deep.equal([]);
   });
 
@@ -167,16 +164,79 @@ describe('feed contract: parsing', () => {
 
   describe('a broken optional top-level value is dropped, the feed stays usable', () => {
     const cases: [string, (feed: Record<string, any>) => void, [string, string][]][] = [
-      ['publisher.url "ftp://…"', (f) => (f.publisher.url = 'ftp://example.org'), [['publisher.url', 'url'], ['publisher.url', 'dropped']]],
-      ['publisher.email not an address', (f) => (f.publisher.email = 'Redaktion'), [['publisher.email', 'email'], ['publisher.email', 'dropped']]],
-      ['updated unreadable', (f) => (f.updated = 'letzte Woche'), [['updated', 'date'], ['updated', 'dropped']]],
+      [
+        'publisher.url "ftp://…"',
+        (f) => (f.publisher.url = 'ftp://example.org'),
+        [
+          ['publisher.url', 'url'],
+          ['publisher.url', 'dropped'],
+        ],
+      ],
+      [
+        'publisher.email not an address',
+        (f) => (f.publisher.email = 'Redaktion'),
+        [
+          ['publisher.email', 'email'],
+          ['publisher.email', 'dropped'],
+        ],
+      ],
+      [
+        'updated unreadable',
+        (f) => (f.updated = 'letzte Woche'),
+        [
+          ['updated', 'date'],
+          ['updated', 'dropped'],
+        ],
+      ],
       ['updated missing', (f) => delete f.updated, [['updated', 'noUpdated']]],
-      ['region.zoom 40', (f) => (f.region.zoom = 40), [['region.zoom', 'zoom'], ['region.zoom', 'dropped']]],
-      ['region.timezone unknown', (f) => (f.region.timezone = 'Mars/Olympus'), [['region.timezone', 'timezone'], ['region.timezone', 'defaulted']]],
-      ['region.country "AT"', (f) => (f.region.country = 'AT'), [['region.country', 'country'], ['region.country', 'defaulted']]],
-      ['languages with a bad code', (f) => (f.languages = ['de', 'Deutsch', 'ro']), [['languages[1]', 'language'], ['languages[1]', 'dropped']]],
-      ['languages not a list', (f) => (f.languages = 'de'), [['languages', 'type'], ['languages', 'dropped']]],
-      ['districts not a list', (f) => (f.districts = { nord: 'Nord' }), [['districts', 'type'], ['districts', 'dropped']]],
+      [
+        'region.zoom 40',
+        (f) => (f.region.zoom = 40),
+        [
+          ['region.zoom', 'zoom'],
+          ['region.zoom', 'dropped'],
+        ],
+      ],
+      [
+        'region.timezone unknown',
+        (f) => (f.region.timezone = 'Mars/Olympus'),
+        [
+          ['region.timezone', 'timezone'],
+          ['region.timezone', 'defaulted'],
+        ],
+      ],
+      [
+        'region.country "AT"',
+        (f) => (f.region.country = 'AT'),
+        [
+          ['region.country', 'country'],
+          ['region.country', 'defaulted'],
+        ],
+      ],
+      [
+        'languages with a bad code',
+        (f) => (f.languages = ['de', 'Deutsch', 'ro']),
+        [
+          ['languages[1]', 'language'],
+          ['languages[1]', 'dropped'],
+        ],
+      ],
+      [
+        'languages not a list',
+        (f) => (f.languages = 'de'),
+        [
+          ['languages', 'type'],
+          ['languages', 'dropped'],
+        ],
+      ],
+      [
+        'districts not a list',
+        (f) => (f.districts = { nord: 'Nord' }),
+        [
+          ['districts', 'type'],
+          ['districts', 'dropped'],
+        ],
+      ],
       ['version missing', (f) => delete f.version, [['version', 'noVersion']]],
     ];
     for (const [name, breakIt, expected] of cases) {
@@ -322,7 +382,12 @@ describe('feed contract: parsing', () => {
     });
     it('a getter that throws is reported, not thrown', () => {
       const input = feedCopy();
-      Object.defineProperty(input.services[0], 'name', { enumerable: true, get: () => { throw new Error('boom'); } });
+      Object.defineProperty(input.services[0], 'name', {
+        enumerable: true,
+        get: () => {
+          throw new Error('boom');
+        },
+      });
       const result = parseFeed(input);
       expect(result.feed).to.equal(undefined);
       expect(result.problems.at(-1)).to.include({ code: 'unreadable', severity: 'error' });

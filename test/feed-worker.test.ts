@@ -92,7 +92,9 @@ describe('feed worker', () => {
     await ready(source);
     URL.revokeObjectURL(url);
     const expected = parseFeed(input).feed!;
-    expect(source.state.status === 'ready' && source.state.feed.services.map((s) => s.id)).to.deep.equal(expected.services.map((s) => s.id));
+    expect(source.state.status === 'ready' && source.state.feed.services.map((s) => s.id)).to.deep.equal(
+      expected.services.map((s) => s.id),
+    );
     expect(JSON.stringify(source.state.status === 'ready' && source.state.feed)).to.equal(JSON.stringify(expected));
     expect(seen.filter((s) => s === 'ready')).to.have.length(1); // never shown half
   });
@@ -124,7 +126,11 @@ describe('feed worker', () => {
       const again = feedSource(api(`key=${key}&delay=150`));
       await set(again.url, await get(first.url, store), store);
       const seen: string[] = [];
-      again.addEventListener('change', () => seen.push(again.state.status === 'ready' ? `${again.state.from}${again.state.refreshing ? ' refreshing' : ''}` : again.state.status));
+      again.addEventListener('change', () =>
+        seen.push(
+          again.state.status === 'ready' ? `${again.state.from}${again.state.refreshing ? ' refreshing' : ''}` : again.state.status,
+        ),
+      );
       again.load();
       await until(() => again.state.status === 'ready' && again.state.from === 'cache', 5000, 'the saved copy');
       const shown = again.state.status === 'ready' ? again.state.feed : undefined;
@@ -279,7 +285,11 @@ describe('feed worker', () => {
             this.dispatchEvent(new MessageEvent('message', { data: { run, message: { type: 'alive' } } }));
             return setTimeout(beat, 50);
           }
-          this.dispatchEvent(new MessageEvent('message', { data: { run, message: { type: 'state', state: { status: 'ready', feed, problems: [], from: 'network' } } } }));
+          this.dispatchEvent(
+            new MessageEvent('message', {
+              data: { run, message: { type: 'state', state: { status: 'ready', feed, problems: [], from: 'network' } } },
+            }),
+          );
           this.dispatchEvent(new MessageEvent('message', { data: { run, type: 'done' } }));
         };
         setTimeout(beat, 50);

@@ -37,8 +37,14 @@ describe('languages', () => {
     const el = await fixture(html`<lotse-hours-map .feed=${feedCopy()}></lotse-hours-map>`);
     const options = [...el.shadowRoot!.querySelectorAll('option')].map((o) => [o.value, o.textContent, o.lang]);
     expect(options).to.deep.equal([
-      ['de', 'Deutsch', 'de'], ['en', 'English', 'en'], ['ro', 'Română', 'ro'], ['bg', 'Български', 'bg'],
-      ['tr', 'Türkçe', 'tr'], ['ar', 'العربية', 'ar'], ['uk', 'Українська', 'uk'], ['pl', 'Polski', 'pl'],
+      ['de', 'Deutsch', 'de'],
+      ['en', 'English', 'en'],
+      ['ro', 'Română', 'ro'],
+      ['bg', 'Български', 'bg'],
+      ['tr', 'Türkçe', 'tr'],
+      ['ar', 'العربية', 'ar'],
+      ['uk', 'Українська', 'uk'],
+      ['pl', 'Polski', 'pl'],
     ]);
     const select = el.shadowRoot!.querySelector('select')!;
     expect(select.labels![0].textContent).to.contain('Sprache');
@@ -97,7 +103,7 @@ describe('safe registration', () => {
   });
 });
 
-describe('counts in each language\'s plural forms', () => {
+describe("counts in each language's plural forms", () => {
   it('minutes and days follow CLDR plural rules (Arabic 3–10, Romanian from 20, Ukrainian 5+)', () => {
     expect(formatCount(1, 'minute', 'de')).to.equal('1 Minute');
     expect(formatCount(3, 'minute', 'ar')).to.equal('3 دقائق');

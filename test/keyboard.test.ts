@@ -46,7 +46,9 @@ const SPACE = { type: ' ' }; // Firefox over BiDi has no key named "Space"
 
 describe('keyboard journeys', () => {
   it('service finder: find a service and open its details', async () => {
-    const el = await mount(html`<lotse-service-finder lang="de" .now=${'2026-11-24T09:00:00Z'} .feed=${structuredClone(finderFeed)}></lotse-service-finder>`);
+    const el = await mount(
+      html`<lotse-service-finder lang="de" .now=${'2026-11-24T09:00:00Z'} .feed=${structuredClone(finderFeed)}></lotse-service-finder>`,
+    );
     await until(() => el.shadowRoot!.querySelector('.card-title'), 5000, 'cards');
     await start(el);
     const search = await tabTo((e) => e.id === 'lotse-search', 'search field');
@@ -114,14 +116,16 @@ describe('keyboard journeys', () => {
 
     it('send a contact request: topic, call-back, phone number, send', async () => {
       const id = `kb-${Date.now()}`;
-      const el = await mount(html`<lotse-contact-form id=${id} lang="de" endpoint="/api/contact" .feed=${feedCopy()}></lotse-contact-form>`);
+      const el = await mount(
+        html`<lotse-contact-form id=${id} lang="de" endpoint="/api/contact" .feed=${feedCopy()}></lotse-contact-form>`,
+      );
       await until(() => el.shadowRoot!.querySelector('form'), 5000, 'form');
       // A person takes a few seconds; faster messages are marked as spam by the endpoint.
       (el as any).startedAt = Date.now() - 10_000;
       await start(el);
       const topic = await tabTo((e) => (e as HTMLInputElement).name === 'topic', 'topic');
       await sendKeys(SPACE);
-      await until(() => (el.shadowRoot!.querySelector('input[name="topic"]:checked')), 3000, 'topic chosen');
+      await until(() => el.shadowRoot!.querySelector('input[name="topic"]:checked'), 3000, 'topic chosen');
       expect(accessibleName(topic)).to.not.equal('');
       const method = await tabTo((e) => (e as HTMLInputElement).name === 'method', 'way of contact');
       expect(accessibleName(method)).to.equal('Anruf');

@@ -62,7 +62,11 @@ describe('a feed set late or changed', () => {
       changed.publisher.name = 'Stadt Neufeld';
       changed.services[0].name = { de: 'Clearingstelle Neufeld' };
       el.feed = changed;
-      await until(() => isReady(el) && (tag !== 'lotse-service-finder' || text(el).includes('Clearingstelle Neufeld')), 5000, 'the changed feed');
+      await until(
+        () => isReady(el) && (tag !== 'lotse-service-finder' || text(el).includes('Clearingstelle Neufeld')),
+        5000,
+        'the changed feed',
+      );
 
       el.removeAttribute('feed');
       el.feed = undefined;

@@ -68,7 +68,9 @@ describe('<lotse-hours-map> under a strict CSP with Trusted Types', () => {
     const el = doc.querySelector('lotse-hours-map')!;
     const $ = (selector: string) => el.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
     await until(() => $('button[aria-controls="map"]'), 8000, 'the widget').catch((error: Error) => {
-      throw new Error(`${error.message} (defined: ${Boolean(win.customElements.get('lotse-hours-map'))}; violations: ${violations.join(' | ') || 'none'})`);
+      throw new Error(
+        `${error.message} (defined: ${Boolean(win.customElements.get('lotse-hours-map'))}; violations: ${violations.join(' | ') || 'none'})`,
+      );
     });
     $('button[aria-controls="map"]')!.click();
     await until(() => $('[part="consent"] button.primary'), 5000, 'the consent question');

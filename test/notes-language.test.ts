@@ -27,7 +27,9 @@ describe('notes after an action, in the widget language', () => {
     const voices = speechSynthesis.getVoices;
     speechSynthesis.getVoices = () => [];
     try {
-      $$(el, '.detail-actions button').find((b) => b.textContent!.includes('Citire cu voce tare'))!.click();
+      $$(el, '.detail-actions button')
+        .find((b) => b.textContent!.includes('Citire cu voce tare'))!
+        .click();
       await el.updateComplete;
       const note = text($(el, '.action-note'));
       expect(note).to.contain('Dispozitivul nu are voce');
@@ -48,7 +50,9 @@ describe('notes after an action, in the widget language', () => {
     const write = navigator.clipboard?.writeText;
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => undefined }, configurable: true });
     try {
-      $$(el, '.detail-actions button').find((b) => b.textContent!.includes('Share'))!.click();
+      $$(el, '.detail-actions button')
+        .find((b) => b.textContent!.includes('Share'))!
+        .click();
       await until(() => text($(el, '.action-note')).includes('Link copied.'), 5000, 'the note');
     } finally {
       (navigator as any).share = share;
@@ -61,7 +65,9 @@ describe('notes after an action, in the widget language', () => {
     navigator.geolocation.getCurrentPosition = (ok) => ok({ coords: { latitude: 51.49, longitude: 7.45 } } as GeolocationPosition);
     try {
       const el = await finder('en');
-      $$(el, 'button').find((b) => b.textContent!.includes('Near me'))!.click();
+      $$(el, 'button')
+        .find((b) => b.textContent!.includes('Near me'))!
+        .click();
       await until(() => el.shadowRoot!.querySelector('.near-label'), 5000, 'sorted by distance');
       expect(text($(el, '.near-label'))).to.contain('Your location');
       el.lang = 'ro';
@@ -72,7 +78,9 @@ describe('notes after an action, in the widget language', () => {
   });
 
   it('contact form: "your details are deleted" in English', async () => {
-    const el = (await mount(html`<lotse-contact-form id="notes-en" lang="en" endpoint="/api/contact" .feed=${feedCopy()}></lotse-contact-form>`)) as LotseContactForm;
+    const el = (await mount(
+      html`<lotse-contact-form id="notes-en" lang="en" endpoint="/api/contact" .feed=${feedCopy()}></lotse-contact-form>`,
+    )) as LotseContactForm;
     await until(() => el.shadowRoot!.querySelector('form'), 5000, 'form');
     $(el, '[part="delete-button"]').click();
     await el.updateComplete;

@@ -14,16 +14,31 @@ import '../src/index.js';
 import type { LotseQuickCheck } from '../src/quick-check/quick-check.js';
 import { DEFAULT_FLOW } from '../src/quick-check/default-flow.js';
 import {
-  RESULT, UNKNOWN, allPaths, answerIds, applicableSteps, checkLogic, nextAfter, resolveFlow, reviewFindings,
-  type Answers, type Flow,
+  RESULT,
+  UNKNOWN,
+  allPaths,
+  answerIds,
+  applicableSteps,
+  checkLogic,
+  nextAfter,
+  resolveFlow,
+  reviewFindings,
+  type Answers,
+  type Flow,
 } from '../src/quick-check/flow-schema.js';
 import { pickText } from '../src/core/feed/text.js';
 import type { FeedProblem } from '../src/core/feed/parse.js';
 import { feedCopy, until } from './helpers.js';
 
-interface Household { name: string; answers: Record<string, string>; steps: string[]; mustNot: string[] }
-const { households }: { households: Household[] } =
-  await (await fetch(new URL('./fixtures/quick-check-households.json', import.meta.url))).json();
+interface Household {
+  name: string;
+  answers: Record<string, string>;
+  steps: string[];
+  mustNot: string[];
+}
+const { households }: { households: Household[] } = await (
+  await fetch(new URL('./fixtures/quick-check-households.json', import.meta.url))
+).json();
 
 const flow = DEFAULT_FLOW;
 const LANGS = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'];
@@ -87,7 +102,11 @@ describe('quick-check audit: every path', () => {
   it('every answer of every question can be given on some path, and "I don\'t know" is offered everywhere', () => {
     for (const q of flow.questions) {
       expect(q.dontKnow, q.id).to.equal(true);
-      for (const a of answerIds(q)) expect(paths.some((p) => p.get(q.id) === a), `${q.id}=${a}`).to.equal(true);
+      for (const a of answerIds(q))
+        expect(
+          paths.some((p) => p.get(q.id) === a),
+          `${q.id}=${a}`,
+        ).to.equal(true);
     }
   });
 
@@ -160,10 +179,15 @@ describe('quick-check audit: review findings for `lotse validate`', () => {
     expect(flagged.message).to.contain('Grundsicherungsgeld');
   });
 
-  it('a feed\'s own reviewed step: fine for 12 months, then stale; the role is asked for', () => {
+  it("a feed's own reviewed step: fine for 12 months, then stale; the role is asked for", () => {
     const step = (lastReviewed: string, reviewedBy?: string) => ({
-      id: 'debts', title: 'Schuldnerberatung', text: 'Hilfe bei Schulden.', when: { q: 'work', is: 'none' },
-      source: { label: 'Stadt', url: 'https://example.org/' }, lastReviewed, ...(reviewedBy ? { reviewedBy } : {}),
+      id: 'debts',
+      title: 'Schuldnerberatung',
+      text: 'Hilfe bei Schulden.',
+      when: { q: 'work', is: 'none' },
+      source: { label: 'Stadt', url: 'https://example.org/' },
+      lastReviewed,
+      ...(reviewedBy ? { reviewedBy } : {}),
     });
     const check = (s: object) => {
       const { flow: used, problems } = resolveFlow(DEFAULT_FLOW, { steps: [s] });
@@ -185,7 +209,18 @@ describe('quick-check audit: unreachable and contradictory overrides', () => {
 
   it('a step whose condition no path can meet is reported with its path, and the default flow stays', () => {
     const { flow: used, problems } = resolveFlow(DEFAULT_FLOW, {
-      steps: [{ ...base, id: 'never', when: { all: [{ q: 'eu', is: 'yes' }, { q: 'eu', is: 'no' }] } }],
+      steps: [
+        {
+          ...base,
+          id: 'never',
+          when: {
+            all: [
+              { q: 'eu', is: 'yes' },
+              { q: 'eu', is: 'no' },
+            ],
+          },
+        },
+      ],
     });
     expect(used).to.equal(DEFAULT_FLOW);
     expect(problems.map((p) => [p.path, p.code])).to.deep.include(['quickCheck.steps[0].when', 'unreachable']);
@@ -196,15 +231,43 @@ describe('quick-check audit: unreachable and contradictory overrides', () => {
     const { problems } = resolveFlow(DEFAULT_FLOW, {
       replace: true,
       questions: [
-        { id: 'a', text: 'A?', answers: [{ id: 'yes', label: 'Ja', next: 'result' }, { id: 'no', label: 'Nein' }], dontKnow: false },
-        { id: 'b', text: 'B?', answers: [{ id: 'yes', label: 'Ja' }, { id: 'no', label: 'Nein' }], dontKnow: false },
+        {
+          id: 'a',
+          text: 'A?',
+          answers: [
+            { id: 'yes', label: 'Ja', next: 'result' },
+            { id: 'no', label: 'Nein' },
+          ],
+          dontKnow: false,
+        },
+        {
+          id: 'b',
+          text: 'B?',
+          answers: [
+            { id: 'yes', label: 'Ja' },
+            { id: 'no', label: 'Nein' },
+          ],
+          dontKnow: false,
+        },
       ],
       steps: [
         { ...base, id: 'ok', when: { q: 'b', is: 'yes' } },
-        { ...base, id: 'skipped', when: { all: [{ q: 'a', is: 'yes' }, { q: 'b', is: 'yes' }] } },
+        {
+          ...base,
+          id: 'skipped',
+          when: {
+            all: [
+              { q: 'a', is: 'yes' },
+              { q: 'b', is: 'yes' },
+            ],
+          },
+        },
       ],
     });
-    expect(problems.map((p) => [p.path, p.code])).to.deep.equal([['quickCheck.steps[1].when', 'unreachable'], ['quickCheck', 'rejected']]);
+    expect(problems.map((p) => [p.path, p.code])).to.deep.equal([
+      ['quickCheck.steps[1].when', 'unreachable'],
+      ['quickCheck', 'rejected'],
+    ]);
   });
 
   it('two steps marked "excludes" that can both apply are reported with example answers', () => {
@@ -222,7 +285,20 @@ describe('quick-check audit: unreachable and contradictory overrides', () => {
 
   it('the widget falls back to the default flow with a lotse-feed-warning', async () => {
     const feed = feedCopy();
-    feed.quickCheck = { steps: [{ ...base, id: 'never', when: { all: [{ q: 'eu', is: 'yes' }, { q: 'eu', is: 'no' }] } }] };
+    feed.quickCheck = {
+      steps: [
+        {
+          ...base,
+          id: 'never',
+          when: {
+            all: [
+              { q: 'eu', is: 'yes' },
+              { q: 'eu', is: 'no' },
+            ],
+          },
+        },
+      ],
+    };
     const warnings: CustomEvent[] = [];
     const warn = console.warn;
     console.warn = () => {};
@@ -281,17 +357,36 @@ describe('quick-check audit: a household in the widget', () => {
     expect(root.querySelector('a[href="tel:116016"]')).to.exist;
   });
 
-  it('a feed\'s reviewed step shows its date; one flagged for review does not', async () => {
+  it("a feed's reviewed step shows its date; one flagged for review does not", async () => {
     const feed = feedCopy();
-    const step = { title: 'Anmelden im Bürgeramt Nord', text: 'Kommen Sie ohne Termin.', when: { q: 'housing', is: 'unregistered' },
-      source: { label: 'Stadt' }, lastReviewed: '2026-10', reviewedBy: 'Bürgeramt (Meldewesen)' };
-    feed.quickCheck = { steps: [{ ...step, id: 'register-address' }, { ...step, id: 'flagged', needsReview: true }] };
+    const step = {
+      title: 'Anmelden im Bürgeramt Nord',
+      text: 'Kommen Sie ohne Termin.',
+      when: { q: 'housing', is: 'unregistered' },
+      source: { label: 'Stadt' },
+      lastReviewed: '2026-10',
+      reviewedBy: 'Bürgeramt (Meldewesen)',
+    };
+    feed.quickCheck = {
+      steps: [
+        { ...step, id: 'register-address' },
+        { ...step, id: 'flagged', needsReview: true },
+      ],
+    };
     const el = document.createElement('lotse-quick-check') as LotseQuickCheck;
     el.setAttribute('lang', 'de');
     el.feed = feed;
     await fixture(el);
     await until(() => el.shadowRoot!.querySelector('#qc-heading'), 5000, 'intro');
-    await answerAll(el, { eu: 'yes', housing: 'unregistered', insurance: 'yes', children: 'no', pregnant: 'no', work: 'employed', german: 'good' });
+    await answerAll(el, {
+      eu: 'yes',
+      housing: 'unregistered',
+      insurance: 'yes',
+      children: 'no',
+      pregnant: 'no',
+      work: 'employed',
+      german: 'good',
+    });
     const root = el.shadowRoot!;
     expect(fold(root.querySelector('[data-step="register-address"]')!.textContent)).to.contain('Stand: 10/2026');
     expect(fold(root.querySelector('[data-step="flagged"]')!.textContent)).to.not.contain('Stand:');

@@ -5,9 +5,7 @@ import '../src/index.js';
 import type { LotseQuickCheck } from '../src/quick-check/quick-check.js';
 import type { LotseServiceFinder } from '../src/service-finder/service-finder.js';
 import { DEFAULT_FLOW } from '../src/quick-check/default-flow.js';
-import {
-  FlowSchema, RESULT, UNKNOWN, checkReferences, nextAfter, resolveFlow,
-} from '../src/quick-check/flow-schema.js';
+import { FlowSchema, RESULT, UNKNOWN, checkReferences, nextAfter, resolveFlow } from '../src/quick-check/flow-schema.js';
 import { pickText } from '../src/core/feed/text.js';
 import type { FeedProblem } from '../src/core/feed/parse.js';
 import { feedCopy, shadowText, until } from './helpers.js';
@@ -147,8 +145,19 @@ describe('quick-check: the flow as data', () => {
 
   it('uses the step ids the feeds use in `topics`', () => {
     const ids = flow.steps.map((s) => s.id);
-    for (const id of ['register-address', 'health-insurance', 'school-enrolment', 'child-benefit', 'jobcenter', 'fair-work',
-      'housing-help', 'german-course', 'pregnancy', 'emergency']) expect(ids).to.include(id);
+    for (const id of [
+      'register-address',
+      'health-insurance',
+      'school-enrolment',
+      'child-benefit',
+      'jobcenter',
+      'fair-work',
+      'housing-help',
+      'german-course',
+      'pregnancy',
+      'emergency',
+    ])
+      expect(ids).to.include(id);
   });
 
   // The households → steps table is the audit: test/quick-check-audit.test.ts with
@@ -194,8 +203,31 @@ describe('quick-check: feed overrides', () => {
 
   it('an override with wrong references is rejected and says which id is unknown', () => {
     const { flow: used, problems } = resolveFlow(DEFAULT_FLOW, {
-      steps: [{ id: 'x', title: 'X', text: 'Y', when: { any: [{ q: 'work', is: 'astronaut' }, { q: 'ghost', is: 'yes' }] }, source: { label: 'Z' }, lastReviewed: '2026-11' }],
-      questions: [{ id: 'extra', text: 'Q?', answers: [{ id: 'a', label: 'A', next: 'eu' }, { id: 'b', label: 'B' }] }],
+      steps: [
+        {
+          id: 'x',
+          title: 'X',
+          text: 'Y',
+          when: {
+            any: [
+              { q: 'work', is: 'astronaut' },
+              { q: 'ghost', is: 'yes' },
+            ],
+          },
+          source: { label: 'Z' },
+          lastReviewed: '2026-11',
+        },
+      ],
+      questions: [
+        {
+          id: 'extra',
+          text: 'Q?',
+          answers: [
+            { id: 'a', label: 'A', next: 'eu' },
+            { id: 'b', label: 'B' },
+          ],
+        },
+      ],
     });
     expect(used).to.equal(DEFAULT_FLOW);
     const text = problems.map((p) => `${p.path} ${p.message}`).join('\n');
@@ -208,15 +240,47 @@ describe('quick-check: feed overrides', () => {
     const feed = feedCopy();
     feed.quickCheck = {
       remove: ['german', 'german-course'],
-      questions: [{ id: 'debts', text: { de: 'Haben Sie Schulden?', en: 'Do you have debts?' }, answers: [{ id: 'yes', label: 'Ja' }, { id: 'no', label: 'Nein' }], dontKnow: false }],
+      questions: [
+        {
+          id: 'debts',
+          text: { de: 'Haben Sie Schulden?', en: 'Do you have debts?' },
+          answers: [
+            { id: 'yes', label: 'Ja' },
+            { id: 'no', label: 'Nein' },
+          ],
+          dontKnow: false,
+        },
+      ],
       steps: [
-        { id: 'register-address', title: 'Anmelden im Bürgeramt Nord', text: 'Kommen Sie ohne Termin.', when: { q: 'housing', is: 'unregistered' }, source: { label: 'Stadt' }, lastReviewed: '2026-10' },
-        { id: 'debts', title: 'Schuldnerberatung', text: 'Hilfe bei Schulden.', when: { q: 'debts', is: 'yes' }, source: { label: 'Stadt' }, lastReviewed: '2026-10', categories: ['money'] },
+        {
+          id: 'register-address',
+          title: 'Anmelden im Bürgeramt Nord',
+          text: 'Kommen Sie ohne Termin.',
+          when: { q: 'housing', is: 'unregistered' },
+          source: { label: 'Stadt' },
+          lastReviewed: '2026-10',
+        },
+        {
+          id: 'debts',
+          title: 'Schuldnerberatung',
+          text: 'Hilfe bei Schulden.',
+          when: { q: 'debts', is: 'yes' },
+          source: { label: 'Stadt' },
+          lastReviewed: '2026-10',
+          categories: ['money'],
+        },
       ],
     };
     const el = await mountCheck(feed);
     await press(el, 'Los geht’s');
-    for (const [q, a] of pathFor({ eu: 'yes', housing: 'unregistered', insurance: 'yes', children: 'no', pregnant: 'no', work: 'employed' }).filter(([q]) => q !== 'german')) {
+    for (const [q, a] of pathFor({
+      eu: 'yes',
+      housing: 'unregistered',
+      insurance: 'yes',
+      children: 'no',
+      pregnant: 'no',
+      work: 'employed',
+    }).filter(([q]) => q !== 'german')) {
       expect(heading(el)).to.equal(de(question(q).text));
       await press(el, labelOf(q, a));
     }
@@ -290,18 +354,27 @@ describe('quick-check: screens', () => {
 
   it('"Diese Angebote zeigen" emits step and service ids, never the answers', async () => {
     const el = await mountCheck();
-    await answer(el, pathFor({ eu: 'yes', insurance: 'no', housing: 'registered', children: 'no', pregnant: 'no', work: 'employed', german: 'good' }));
+    await answer(
+      el,
+      pathFor({ eu: 'yes', insurance: 'no', housing: 'registered', children: 'no', pregnant: 'no', work: 'employed', german: 'good' }),
+    );
     const events: CustomEvent[] = [];
     el.addEventListener('lotse-check-complete', (e) => events.push(e));
     await press(el, 'Diese Angebote zeigen');
     expect(events).to.have.length(1);
-    expect(events[0].detail).to.deep.equal({ steps: ['health-insurance', 'jobcenter', 'fair-work'], services: ['clearing', 'schuldnerberatung'] });
+    expect(events[0].detail).to.deep.equal({
+      steps: ['health-insurance', 'jobcenter', 'fair-work'],
+      services: ['clearing', 'schuldnerberatung'],
+    });
     expect(events[0].bubbles && events[0].composed).to.equal(true);
   });
 
   it('without a finder on the page, "Diese Angebote zeigen" lists the services here and moves focus to them', async () => {
     const el = await mountCheck();
-    await answer(el, pathFor({ eu: 'yes', insurance: 'no', housing: 'registered', children: 'no', pregnant: 'no', work: 'employed', german: 'good' }));
+    await answer(
+      el,
+      pathFor({ eu: 'yes', insurance: 'no', housing: 'registered', children: 'no', pregnant: 'no', work: 'employed', german: 'good' }),
+    );
     expect(root(el).querySelector('#qc-services')).to.equal(null);
     await press(el, 'Diese Angebote zeigen');
     await until(() => root(el).activeElement?.id === 'qc-services', 3000, 'focus on the list');
@@ -324,7 +397,10 @@ describe('quick-check: screens', () => {
       const cards = () => [...finder.shadowRoot!.querySelectorAll<HTMLElement>('.card-title')].map((b) => b.dataset.service);
       const all = cards();
       const el = await mountCheck();
-      await answer(el, pathFor({ eu: 'yes', insurance: 'no', housing: 'registered', children: 'no', pregnant: 'no', work: 'employed', german: 'good' }));
+      await answer(
+        el,
+        pathFor({ eu: 'yes', insurance: 'no', housing: 'registered', children: 'no', pregnant: 'no', work: 'employed', german: 'good' }),
+      );
       await press(el, 'Diese Angebote zeigen');
       await until(() => finder.shadowRoot!.activeElement?.id === 'lotse-from-check', 3000, 'focus on the finder chip');
       expect(cards().sort()).to.deep.equal(['clearing', 'schuldnerberatung']);
@@ -393,14 +469,24 @@ describe('quick-check: screens', () => {
       el.lang = lang;
       await el.updateComplete;
       await expect(el).to.be.accessible();
-      const path = pathFor({ eu: 'yes', children: 'both', insurance: 'no', work: 'minijob', housing: 'insecure', pregnant: 'yes', german: 'little' });
+      const path = pathFor({
+        eu: 'yes',
+        children: 'both',
+        insurance: 'no',
+        work: 'minijob',
+        housing: 'insecure',
+        pregnant: 'yes',
+        german: 'little',
+      });
       root(el).querySelector<HTMLButtonElement>('button.primary')!.click();
       await el.updateComplete;
       for (const [, a] of path) {
         await expect(el).to.be.accessible();
         const index = flow.questions.find((q) => fold(root(el).querySelector('#qc-heading')!.textContent) === pickText(q.text, lang))!;
         const label = a === UNKNOWN ? undefined : pickText(index.answers.find((x) => x.id === a)!.label, lang);
-        const button = [...root(el).querySelectorAll<HTMLButtonElement>('[part="answer-button"]')].find((b) => label && fold(b.textContent) === label)!;
+        const button = [...root(el).querySelectorAll<HTMLButtonElement>('[part="answer-button"]')].find(
+          (b) => label && fold(b.textContent) === label,
+        )!;
         button.click();
         await el.updateComplete;
       }

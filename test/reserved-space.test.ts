@@ -73,7 +73,11 @@ describe('four widgets on one page: one first render per task', () => {
     const box = document.createElement('div');
     box.style.cssText = 'width:412px;font-size:16px';
     const tags = Object.keys(FIRST_CONTENT);
-    box.innerHTML = tags.map((tag) => `<${tag} lang="de" feed="/demo/public/services.json?visit=turns-${Math.random()}" endpoint="/api/lotse-kontakt"></${tag}>`).join('');
+    box.innerHTML = tags
+      .map(
+        (tag) => `<${tag} lang="de" feed="/demo/public/services.json?visit=turns-${Math.random()}" endpoint="/api/lotse-kontakt"></${tag}>`,
+      )
+      .join('');
     const els = [...box.children] as (HTMLElement & { updateComplete: Promise<unknown> })[];
     // How many widgets have rendered, each time the DOM of one changed. A mutation callback runs
     // at the end of the task (or microtask run) that changed it: all four first renders in one

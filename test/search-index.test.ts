@@ -8,7 +8,13 @@ import { feedCopy } from './helpers.js';
 async function indexOf(names: Record<string, string>) {
   const input = feedCopy();
   const template = input.services[0];
-  input.services = Object.entries(names).map(([id, name]) => ({ ...template, id, name: { de: name }, summary: { de: 'Angebot' }, description: undefined }));
+  input.services = Object.entries(names).map(([id, name]) => ({
+    ...template,
+    id,
+    name: { de: name },
+    summary: { de: 'Angebot' },
+    description: undefined,
+  }));
   const { feed } = parseFeed(input) as { feed: Feed };
   return buildIndex(feed, feed.services);
 }

@@ -227,7 +227,9 @@ describe('service finder: filters', () => {
   });
 
   it('the categories attribute presets a filter', async () => {
-    const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="de" categories="housing,money" .now=${TUESDAY_10} .feed=${feed()}></lotse-service-finder>`);
+    const el = await fixture<LotseServiceFinder>(
+      html`<lotse-service-finder lang="de" categories="housing,money" .now=${TUESDAY_10} .feed=${feed()}></lotse-service-finder>`,
+    );
     await until(() => el.shadowRoot!.querySelector('.results'), 3000, 'results');
     expect(names(el)).to.deep.equal(['wohnen-bg', 'schulden']);
   });
@@ -251,8 +253,7 @@ describe('service finder: near me', () => {
   });
 
   it('sorts by distance with walking time when the position is given', async () => {
-    navigator.geolocation.getCurrentPosition = (ok) =>
-      ok({ coords: { latitude: 51.49, longitude: 7.45 } } as GeolocationPosition);
+    navigator.geolocation.getCurrentPosition = (ok) => ok({ coords: { latitude: 51.49, longitude: 7.45 } } as GeolocationPosition);
     const el = await finder();
     await tap(el, 'In meiner Nähe');
     expect(names(el)[0]).to.equal('schulden');
@@ -346,7 +347,9 @@ describe('service finder: detail', () => {
       window.dispatchEvent(new Event('afterprint'));
     };
     try {
-      $$(el, '.detail-actions button').find((b) => b.textContent!.includes('Drucken'))!.click();
+      $$(el, '.detail-actions button')
+        .find((b) => b.textContent!.includes('Drucken'))!
+        .click();
     } finally {
       window.print = print;
     }
@@ -364,7 +367,9 @@ describe('service finder: detail', () => {
     const write = navigator.clipboard?.writeText;
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
     try {
-      $$(el, '.detail-actions button').find((b) => b.textContent!.includes('Teilen'))!.click();
+      $$(el, '.detail-actions button')
+        .find((b) => b.textContent!.includes('Teilen'))!
+        .click();
       await until(() => copied.length, 1000, 'copy');
       expect(copied[0]).to.contain('lotse-service=schulden');
       await until(() => $(el, '.action-note').textContent!.includes('Link kopiert'), 1000, 'note');
@@ -380,14 +385,18 @@ describe('service finder: URL state', () => {
   afterEach(() => history.replaceState(null, '', start));
 
   it('round trip: search and filters in the URL, a new finder restores them, Back closes the detail', async () => {
-    const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="de" url-state .now=${TUESDAY_10} .feed=${feed()}></lotse-service-finder>`);
+    const el = await fixture<LotseServiceFinder>(
+      html`<lotse-service-finder lang="de" url-state .now=${TUESDAY_10} .feed=${feed()}></lotse-service-finder>`,
+    );
     await until(() => (el as any).index, 3000, 'index');
     await search(el, 'Hilfe');
     await tap(el, 'Kostenlos');
     const url = new URL(location.href);
     expect(url.searchParams.get('lotse-q')).to.equal('Hilfe');
     expect(url.searchParams.get('lotse-free')).to.equal('yes');
-    const again = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="de" url-state .now=${TUESDAY_10} .feed=${feed()}></lotse-service-finder>`);
+    const again = await fixture<LotseServiceFinder>(
+      html`<lotse-service-finder lang="de" url-state .now=${TUESDAY_10} .feed=${feed()}></lotse-service-finder>`,
+    );
     await until(() => (again as any).index, 3000, 'index');
     await again.updateComplete;
     expect(($(again, '#lotse-search') as HTMLInputElement).value).to.equal('Hilfe');
@@ -449,7 +458,9 @@ describe('service finder: keyboard and accessibility', () => {
     expect(base.getAttribute('dir')).to.equal('rtl');
     const input = $(el, '#lotse-search');
     const icon = $(el, '.search-row svg');
-    expect(icon.getBoundingClientRect().left).to.be.greaterThan(input.getBoundingClientRect().left + input.getBoundingClientRect().width / 2);
+    expect(icon.getBoundingClientRect().left).to.be.greaterThan(
+      input.getBoundingClientRect().left + input.getBoundingClientRect().width / 2,
+    );
   });
 
   it('every button is at least 44 px tall', async () => {

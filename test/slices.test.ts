@@ -11,12 +11,19 @@ describe('sortSteps (a sort in steps for long lists)', () => {
       const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
       const expected = [...items].sort(compare);
       expect(runAll(sortSteps(items, compare, 8)), `length ${length}`).to.deep.equal(expected);
-      expect(items.map((i) => i.at), 'input untouched').to.deep.equal(items.map((_, i) => i));
+      expect(
+        items.map((i) => i.at),
+        'input untouched',
+      ).to.deep.equal(items.map((_, i) => i));
     }
   });
 
   it('yields between runs and while merging (it can be sliced)', () => {
-    const steps = sortSteps(Array.from({ length: 64 }, (_, i) => 64 - i), (a, b) => a - b, 8);
+    const steps = sortSteps(
+      Array.from({ length: 64 }, (_, i) => 64 - i),
+      (a, b) => a - b,
+      8,
+    );
     let yields = 0;
     for (let next = steps.next(); !next.done; next = steps.next()) yields++;
     // 8 runs sorted, then 4 + 2 + 1 merges.

@@ -21,7 +21,7 @@ function feed() {
 async function finderLanguages(lang: string) {
   const box = await mount(html`<lotse-service-finder lang=${lang} .now=${NOW} .feed=${feed()}></lotse-service-finder>`);
   const el = box as HTMLElement & { updateComplete: Promise<unknown> };
-  await until(() => el.shadowRoot!.querySelector('[data-service="clearing"]'), 3000, 'the finder\'s cards');
+  await until(() => el.shadowRoot!.querySelector('[data-service="clearing"]'), 3000, "the finder's cards");
   el.shadowRoot!.querySelector<HTMLElement>('[data-service="clearing"]')!.click();
   await el.updateComplete;
   // "Dienstag 09:00–12:00 offene Sprechstunde · Deutsch, …": the part after the kind.
@@ -29,12 +29,16 @@ async function finderLanguages(lang: string) {
 }
 
 async function mapLanguages(lang: string) {
-  const el = (await mount(html`<lotse-hours-map lang=${lang} now=${NOW} .feed=${feed()}></lotse-hours-map>`)) as HTMLElement & { updateComplete: Promise<unknown> };
+  const el = (await mount(html`<lotse-hours-map lang=${lang} now=${NOW} .feed=${feed()}></lotse-hours-map>`)) as HTMLElement & {
+    updateComplete: Promise<unknown>;
+  };
   const name = () => el.shadowRoot!.querySelector<HTMLElement>('li.entry[data-key^="clearing/"] button.name');
-  await until(name, 3000, 'the map\'s list');
+  await until(name, 3000, "the map's list");
   name()!.click();
   await el.updateComplete;
-  return [...el.shadowRoot!.querySelectorAll('li.entry[data-key^="clearing/"] .slots li')].map((li) => fold(li.querySelector('span:not(.kind)')));
+  return [...el.shadowRoot!.querySelectorAll('li.entry[data-key^="clearing/"] .slots li')].map((li) =>
+    fold(li.querySelector('span:not(.kind)')),
+  );
 }
 
 describe('slot languages', () => {

@@ -41,7 +41,11 @@ describe('stories', () => {
   it('the toolbar language sets lang, a story arg pins it', async () => {
     const el = await renderStory(serviceFinder.default as StoryModule['default'], {}, 'ro');
     expect(el.getAttribute('lang')).to.equal('ro');
-    const pinned = await renderStory(serviceFinder.default as StoryModule['default'], serviceFinder.ArabicRtl as { args?: WidgetArgs }, 'ro');
+    const pinned = await renderStory(
+      serviceFinder.default as StoryModule['default'],
+      serviceFinder.ArabicRtl as { args?: WidgetArgs },
+      'ro',
+    );
     expect(pinned.getAttribute('lang')).to.equal('ar');
   });
 
@@ -49,8 +53,24 @@ describe('stories', () => {
     const result = parseFeed(structuredClone(exampleFeed));
     expect(result.problems).to.deep.equal([]);
     const service = result.feed!.services[0];
-    expect(Object.keys(service)).to.include.members(['statusNote', 'validFrom', 'validUntil', 'lastChecked', 'topics', 'provider', 'requirements']);
-    expect(Object.keys(service.locations[0])).to.include.members(['name', 'district', 'geo', 'accessibility', 'hours', 'closures', 'publicHolidays']);
+    expect(Object.keys(service)).to.include.members([
+      'statusNote',
+      'validFrom',
+      'validUntil',
+      'lastChecked',
+      'topics',
+      'provider',
+      'requirements',
+    ]);
+    expect(Object.keys(service.locations[0])).to.include.members([
+      'name',
+      'district',
+      'geo',
+      'accessibility',
+      'hours',
+      'closures',
+      'publicHolidays',
+    ]);
   });
 
   it('docs-feed-contract.md shows the same example feed', async () => {

@@ -45,7 +45,6 @@ export async function renderStory(meta: StoryModule['default'], story: { args?: 
   return el as LotseElement;
 }
 
-
 export interface Story {
   args?: WidgetArgs;
   render?: Render;
@@ -53,8 +52,7 @@ export interface Story {
 }
 
 /** The stories of each widget file, without the meta. */
-export const storiesOf = (module: StoryModule) =>
-  Object.entries(module).filter(([name]) => name !== 'default') as [string, Story][];
+export const storiesOf = (module: StoryModule) => Object.entries(module).filter(([name]) => name !== 'default') as [string, Story][];
 
 /** Render a story in a language, wait for its feed and translations, then play it. */
 export async function showStory(meta: StoryModule['default'], story: Story, lang: string) {

@@ -20,7 +20,9 @@ const bdi = (root: ParentNode, text: string) =>
 
 describe('feed texts in another language than the widget', () => {
   it('finder (ar): the English name and the German summary are marked and isolated; an Arabic note is not', async () => {
-    const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="ar" .now=${'2026-11-24T09:00:00Z'} .feed=${mixedFeed()}></lotse-service-finder>`);
+    const el = await fixture<LotseServiceFinder>(
+      html`<lotse-service-finder lang="ar" .now=${'2026-11-24T09:00:00Z'} .feed=${mixedFeed()}></lotse-service-finder>`,
+    );
     await until(() => el.shadowRoot!.querySelector('.card-title'), 5000, 'cards');
     const root = el.shadowRoot!;
     expect(bdi(root, 'Health clearing office')?.getAttribute('lang')).to.equal('en');
@@ -34,14 +36,18 @@ describe('feed texts in another language than the widget', () => {
   });
 
   it('finder (de): a German text in the German widget has no extra mark', async () => {
-    const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="de" .now=${'2026-11-24T09:00:00Z'} .feed=${mixedFeed()}></lotse-service-finder>`);
+    const el = await fixture<LotseServiceFinder>(
+      html`<lotse-service-finder lang="de" .now=${'2026-11-24T09:00:00Z'} .feed=${mixedFeed()}></lotse-service-finder>`,
+    );
     await until(() => el.shadowRoot!.querySelector('.card-title'), 5000, 'cards');
     expect(bdi(el.shadowRoot!, '§ 2 SchKG')).to.equal(undefined);
     expect(bdi(el.shadowRoot!, 'Health clearing office')?.getAttribute('lang')).to.equal('en');
   });
 
   it('hours map (ar): the English name in the list is marked', async () => {
-    const el = await fixture<LotseHoursMap>(html`<lotse-hours-map lang="ar" now="2026-11-24T09:00:00Z" .feed=${mixedFeed()}></lotse-hours-map>`);
+    const el = await fixture<LotseHoursMap>(
+      html`<lotse-hours-map lang="ar" now="2026-11-24T09:00:00Z" .feed=${mixedFeed()}></lotse-hours-map>`,
+    );
     await until(() => el.shadowRoot!.querySelector('[part="entry"]'), 5000, 'entries');
     expect(bdi(el.shadowRoot!, 'Health clearing office')?.getAttribute('lang')).to.equal('en');
   });
@@ -52,7 +58,9 @@ describe('values of unknown direction inside translated sentences', () => {
     const original = navigator.geolocation.getCurrentPosition;
     navigator.geolocation.getCurrentPosition = (_ok, fail) => fail!({ code: 1, message: 'denied' } as GeolocationPositionError);
     try {
-      const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="ar" .now=${'2026-11-24T09:00:00Z'} .feed=${feedCopy()}></lotse-service-finder>`);
+      const el = await fixture<LotseServiceFinder>(
+        html`<lotse-service-finder lang="ar" .now=${'2026-11-24T09:00:00Z'} .feed=${feedCopy()}></lotse-service-finder>`,
+      );
       await until(() => el.shadowRoot!.querySelector('.card-title'), 5000, 'cards');
       // "Near me" is the last quick filter; the position is refused, so a postcode is asked for.
       [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.quick button.chip')].at(-1)!.click();

@@ -14,7 +14,10 @@ const FEED = '/demo/public/services.json';
 
 async function story(render: Render, lang: string) {
   const args: WidgetArgs = { ...theming.default.args, feed: FEED };
-  const decorate = withLanguage as unknown as (fn: (u?: { args: WidgetArgs }) => TemplateResult, c: { args: WidgetArgs; globals: Record<string, string> }) => TemplateResult;
+  const decorate = withLanguage as unknown as (
+    fn: (u?: { args: WidgetArgs }) => TemplateResult,
+    c: { args: WidgetArgs; globals: Record<string, string> },
+  ) => TemplateResult;
   const box = await mount(decorate((update) => render(update?.args ?? args), { args, globals: { locale: lang } }));
   const el = box.parentElement!.querySelector('lotse-service-finder') as LotseServiceFinder;
   await until(() => el.shadowRoot?.querySelector('[part="card"]'), 8000, 'the result cards');

@@ -1,13 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Closure, GermanState, Location, Slot, Weekday } from '../src/core/feed/schema.js';
 import { isPublicHoliday, publicHolidays, type HolidayId } from '../src/core/time/holidays.js';
-import {
-  createClock,
-  isOpenOnDate,
-  locationStatus,
-  occurrencesOn,
-  serviceStatus,
-} from '../src/core/time/opening.js';
+import { createClock, isOpenOnDate, locationStatus, occurrencesOn, serviceStatus } from '../src/core/time/opening.js';
 import { addDays, weekdayOf, zonedParts, zonedToInstant } from '../src/core/time/zoned.js';
 
 // Mocha globals, declared here because the project has no @types/mocha.
@@ -15,18 +9,18 @@ declare function describe(name: string, fn: () => void): void;
 declare function it(name: string, fn: () => void): void;
 
 const BERLIN = 'Europe/Berlin';
-const ALL_STATES: GermanState[] = [
-  'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
-];
+const ALL_STATES: GermanState[] = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'];
 const WEEKDAYS: Weekday[] = ['mo', 'tu', 'we', 'th', 'fr'];
 
-const slot = (days: Weekday[], opens: string, closes: string, languages?: string[]): Slot =>
-  ({ days, opens, closes, kind: 'walk-in', ...(languages ? { languages } : {}) });
+const slot = (days: Weekday[], opens: string, closes: string, languages?: string[]): Slot => ({
+  days,
+  opens,
+  closes,
+  kind: 'walk-in',
+  ...(languages ? { languages } : {}),
+});
 
-const place = (
-  hours: Slot[],
-  extra: { closures?: Closure[]; publicHolidays?: 'open' | 'closed'; id?: string } = {},
-): Location => ({
+const place = (hours: Slot[], extra: { closures?: Closure[]; publicHolidays?: 'open' | 'closed'; id?: string } = {}): Location => ({
   id: extra.id ?? 'place',
   address: { street: 'Münsterstraße 1', postalCode: '44145', city: 'Dortmund' },
   hours,
@@ -34,8 +28,7 @@ const place = (
   publicHolidays: extra.publicHolidays ?? 'closed',
 });
 
-const clock = (iso: string, state: GermanState = 'NW', timezone = BERLIN) =>
-  createClock(new Date(iso), { state, timezone });
+const clock = (iso: string, state: GermanState = 'NW', timezone = BERLIN) => createClock(new Date(iso), { state, timezone });
 
 const iso = (d: Date | undefined) => d?.toISOString();
 
@@ -112,9 +105,18 @@ describe('zoned time', () => {
 
 describe('public holidays', () => {
   const easter: [number, string][] = [
-    [2008, '2008-03-23'], [2011, '2011-04-24'], [2019, '2019-04-21'], [2024, '2024-03-31'],
-    [2025, '2025-04-20'], [2026, '2026-04-05'], [2027, '2027-03-28'], [2028, '2028-04-16'],
-    [2029, '2029-04-01'], [2030, '2030-04-21'], [2038, '2038-04-25'], [2285, '2285-03-22'],
+    [2008, '2008-03-23'],
+    [2011, '2011-04-24'],
+    [2019, '2019-04-21'],
+    [2024, '2024-03-31'],
+    [2025, '2025-04-20'],
+    [2026, '2026-04-05'],
+    [2027, '2027-03-28'],
+    [2028, '2028-04-16'],
+    [2029, '2029-04-01'],
+    [2030, '2030-04-21'],
+    [2038, '2038-04-25'],
+    [2285, '2285-03-22'],
   ];
   for (const [year, sunday] of easter) {
     it(`Easter ${year} is ${sunday}`, () => {
@@ -131,17 +133,37 @@ describe('public holidays', () => {
 
   // 2026, per state: Fronleichnam 4 June, Reformationstag 31 Oct, Buß- und Bettag 18 Nov.
   const count: Record<GermanState, number> = {
-    BW: 12, BY: 12, BE: 10, BB: 12, HB: 10, HH: 10, HE: 10, MV: 11,
-    NI: 10, NW: 11, RP: 11, SL: 12, SN: 11, ST: 11, SH: 10, TH: 11,
+    BW: 12,
+    BY: 12,
+    BE: 10,
+    BB: 12,
+    HB: 10,
+    HH: 10,
+    HE: 10,
+    MV: 11,
+    NI: 10,
+    NW: 11,
+    RP: 11,
+    SL: 12,
+    SN: 11,
+    ST: 11,
+    SH: 10,
+    TH: 11,
   };
   for (const state of ALL_STATES) {
     it(`${state} has ${count[state]} public holidays in 2026, the nine nationwide ones among them`, () => {
       const map = publicHolidays(2026, state);
       expect(map.size).to.equal(count[state]);
       const nationwide: [string, HolidayId][] = [
-        ['2026-01-01', 'new-year'], ['2026-04-03', 'good-friday'], ['2026-04-06', 'easter-monday'],
-        ['2026-05-01', 'labour-day'], ['2026-05-14', 'ascension-day'], ['2026-05-25', 'whit-monday'],
-        ['2026-10-03', 'german-unity-day'], ['2026-12-25', 'christmas-day'], ['2026-12-26', 'boxing-day'],
+        ['2026-01-01', 'new-year'],
+        ['2026-04-03', 'good-friday'],
+        ['2026-04-06', 'easter-monday'],
+        ['2026-05-01', 'labour-day'],
+        ['2026-05-14', 'ascension-day'],
+        ['2026-05-25', 'whit-monday'],
+        ['2026-10-03', 'german-unity-day'],
+        ['2026-12-25', 'christmas-day'],
+        ['2026-12-26', 'boxing-day'],
       ];
       for (const [date, id] of nationwide) expect(map.get(date), date).to.equal(id);
     });
@@ -205,47 +227,100 @@ describe('opening hours', () => {
       next?: string;
       holiday?: HolidayId;
     }[] = [
-      { label: 'weekday morning', at: '2026-06-03T10:00:00+02:00', state: 'NI', open: true,
-        current: '2026-06-03T07:00:00.000Z', next: '2026-06-04T07:00:00.000Z' },
-      { label: 'start is inclusive', at: '2026-06-03T09:00:00+02:00', open: true,
-        current: '2026-06-03T07:00:00.000Z' },
-      { label: 'end is exclusive', at: '2026-06-03T12:00:00+02:00', state: 'NI', open: false,
-        next: '2026-06-04T07:00:00.000Z' },
-      { label: 'NW: Fronleichnam is skipped for the next opening', at: '2026-06-03T13:00:00+02:00',
-        open: false, next: '2026-06-05T07:00:00.000Z' },
-      { label: 'NW: closed on Fronleichnam', at: '2026-06-04T10:00:00+02:00', open: false,
-        next: '2026-06-05T07:00:00.000Z', holiday: 'corpus-christi' },
-      { label: 'NI: open on the same Thursday', at: '2026-06-04T10:00:00+02:00', state: 'NI',
-        open: true, current: '2026-06-04T07:00:00.000Z', next: '2026-06-04T12:00:00.000Z' },
-      { label: 'NW: open on a holiday when the location says so', at: '2026-06-04T10:00:00+02:00',
-        location: place(weekly.hours, { publicHolidays: 'open' }), open: true,
-        current: '2026-06-04T07:00:00.000Z', holiday: 'corpus-christi' },
+      {
+        label: 'weekday morning',
+        at: '2026-06-03T10:00:00+02:00',
+        state: 'NI',
+        open: true,
+        current: '2026-06-03T07:00:00.000Z',
+        next: '2026-06-04T07:00:00.000Z',
+      },
+      { label: 'start is inclusive', at: '2026-06-03T09:00:00+02:00', open: true, current: '2026-06-03T07:00:00.000Z' },
+      { label: 'end is exclusive', at: '2026-06-03T12:00:00+02:00', state: 'NI', open: false, next: '2026-06-04T07:00:00.000Z' },
+      {
+        label: 'NW: Fronleichnam is skipped for the next opening',
+        at: '2026-06-03T13:00:00+02:00',
+        open: false,
+        next: '2026-06-05T07:00:00.000Z',
+      },
+      {
+        label: 'NW: closed on Fronleichnam',
+        at: '2026-06-04T10:00:00+02:00',
+        open: false,
+        next: '2026-06-05T07:00:00.000Z',
+        holiday: 'corpus-christi',
+      },
+      {
+        label: 'NI: open on the same Thursday',
+        at: '2026-06-04T10:00:00+02:00',
+        state: 'NI',
+        open: true,
+        current: '2026-06-04T07:00:00.000Z',
+        next: '2026-06-04T12:00:00.000Z',
+      },
+      {
+        label: 'NW: open on a holiday when the location says so',
+        at: '2026-06-04T10:00:00+02:00',
+        location: place(weekly.hours, { publicHolidays: 'open' }),
+        open: true,
+        current: '2026-06-04T07:00:00.000Z',
+        holiday: 'corpus-christi',
+      },
       // 2028: Reformationstag is a Tuesday, Allerheiligen a Wednesday.
-      { label: 'NI: closed on Reformationstag', at: '2028-10-31T10:00:00+01:00', state: 'NI',
-        open: false, holiday: 'reformation-day', next: '2028-11-01T08:00:00.000Z' },
-      { label: 'NW: open on Reformationstag', at: '2028-10-31T10:00:00+01:00', open: true,
-        current: '2028-10-31T08:00:00.000Z' },
-      { label: 'NW: closed on Allerheiligen', at: '2028-11-01T10:00:00+01:00', open: false,
-        holiday: 'all-saints-day', next: '2028-11-02T08:00:00.000Z' },
+      {
+        label: 'NI: closed on Reformationstag',
+        at: '2028-10-31T10:00:00+01:00',
+        state: 'NI',
+        open: false,
+        holiday: 'reformation-day',
+        next: '2028-11-01T08:00:00.000Z',
+      },
+      { label: 'NW: open on Reformationstag', at: '2028-10-31T10:00:00+01:00', open: true, current: '2028-10-31T08:00:00.000Z' },
+      {
+        label: 'NW: closed on Allerheiligen',
+        at: '2028-11-01T10:00:00+01:00',
+        open: false,
+        holiday: 'all-saints-day',
+        next: '2028-11-02T08:00:00.000Z',
+      },
       { label: 'NI: open on Allerheiligen', at: '2028-11-01T10:00:00+01:00', state: 'NI', open: true },
-      { label: 'Saturday: next is Monday', at: '2026-06-06T10:00:00+02:00', open: false,
-        next: '2026-06-08T07:00:00.000Z' },
+      { label: 'Saturday: next is Monday', at: '2026-06-06T10:00:00+02:00', open: false, next: '2026-06-08T07:00:00.000Z' },
       { label: 'closing soon', at: '2026-06-03T11:40:00+02:00', open: true, soon: true },
       { label: 'closing soon at exactly 30 minutes', at: '2026-06-03T11:30:00+02:00', open: true, soon: true },
       { label: 'not closing soon at 31 minutes', at: '2026-06-03T11:29:00+02:00', open: true, soon: false },
       // 24 and 31 December 2026 are Thursdays: normal days.
-      { label: '24 December is a normal day', at: '2026-12-24T10:00:00+01:00', state: 'BY', open: true,
-        current: '2026-12-24T08:00:00.000Z', holiday: undefined },
-      { label: '31 December is a normal day', at: '2026-12-31T15:00:00+01:00', state: 'SN', open: true,
-        current: '2026-12-31T13:00:00.000Z' },
-      { label: 'after 31 December: New Year skipped', at: '2026-12-31T16:30:00+01:00', open: false,
-        next: '2027-01-04T08:00:00.000Z' },
-      { label: 'Christmas: next after the holidays and the weekend', at: '2026-12-25T10:00:00+01:00',
-        open: false, holiday: 'christmas-day', next: '2026-12-28T08:00:00.000Z' },
-      { label: 'no hours', at: '2026-06-03T10:00:00+02:00', location: place([]), open: false,
-        next: undefined },
-      { label: 'no hours, on a holiday', at: '2026-06-04T10:00:00+02:00', location: place([]),
-        open: false, next: undefined, holiday: 'corpus-christi' },
+      {
+        label: '24 December is a normal day',
+        at: '2026-12-24T10:00:00+01:00',
+        state: 'BY',
+        open: true,
+        current: '2026-12-24T08:00:00.000Z',
+        holiday: undefined,
+      },
+      {
+        label: '31 December is a normal day',
+        at: '2026-12-31T15:00:00+01:00',
+        state: 'SN',
+        open: true,
+        current: '2026-12-31T13:00:00.000Z',
+      },
+      { label: 'after 31 December: New Year skipped', at: '2026-12-31T16:30:00+01:00', open: false, next: '2027-01-04T08:00:00.000Z' },
+      {
+        label: 'Christmas: next after the holidays and the weekend',
+        at: '2026-12-25T10:00:00+01:00',
+        open: false,
+        holiday: 'christmas-day',
+        next: '2026-12-28T08:00:00.000Z',
+      },
+      { label: 'no hours', at: '2026-06-03T10:00:00+02:00', location: place([]), open: false, next: undefined },
+      {
+        label: 'no hours, on a holiday',
+        at: '2026-06-04T10:00:00+02:00',
+        location: place([]),
+        open: false,
+        next: undefined,
+        holiday: 'corpus-christi',
+      },
     ];
     for (const c of cases) {
       it(c.label, () => {
@@ -294,8 +369,7 @@ describe('opening hours', () => {
 
     it('looks ahead 14 days at most', () => {
       const closures = [{ from: '2026-06-01', to: '2026-06-30' }];
-      expect(locationStatus(place(weekly.hours, { closures }), clock('2026-06-03T10:00:00+02:00')).next)
-        .to.equal(undefined);
+      expect(locationStatus(place(weekly.hours, { closures }), clock('2026-06-03T10:00:00+02:00')).next).to.equal(undefined);
       const short = [{ from: '2026-06-01', to: '2026-06-14' }];
       const s = locationStatus(place(weekly.hours, { closures: short }), clock('2026-06-03T10:00:00+02:00'));
       expect(iso(s.next?.start)).to.equal('2026-06-15T07:00:00.000Z');
@@ -342,8 +416,11 @@ describe('opening hours', () => {
       expect(s.open).to.equal(true);
       expect(s.closingSoon).to.equal(false);
       expect(s.current).to.deep.include({
-        date: '2026-06-05', startMinutes: 22 * 60, endMinutes: 26 * 60,
-        start: new Date('2026-06-05T22:00:00+02:00'), end: new Date('2026-06-06T02:00:00+02:00'),
+        date: '2026-06-05',
+        startMinutes: 22 * 60,
+        endMinutes: 26 * 60,
+        start: new Date('2026-06-05T22:00:00+02:00'),
+        end: new Date('2026-06-06T02:00:00+02:00'),
       });
       expect(iso(s.next?.start)).to.equal('2026-06-12T20:00:00.000Z');
     });
@@ -379,8 +456,12 @@ describe('opening hours', () => {
     it('closes 24:00, and a slot continuing after midnight is not "closing soon"', () => {
       const late = slot(['mo'], '20:00', '24:00');
       let s = locationStatus(place([late]), clock('2026-06-08T23:50:00+02:00'));
-      expect([s.open, s.closingSoon, s.current?.endMinutes, iso(s.current?.end)])
-        .to.deep.equal([true, true, 1440, '2026-06-08T22:00:00.000Z']);
+      expect([s.open, s.closingSoon, s.current?.endMinutes, iso(s.current?.end)]).to.deep.equal([
+        true,
+        true,
+        1440,
+        '2026-06-08T22:00:00.000Z',
+      ]);
       s = locationStatus(place([late, slot(['tu'], '00:00', '02:00')]), clock('2026-06-08T23:50:00+02:00'));
       expect([s.open, s.closingSoon]).to.deep.equal([true, false]);
       expect(locationStatus(place([late]), clock('2026-06-09T00:00:00+02:00')).open).to.equal(false);
@@ -423,8 +504,7 @@ describe('opening hours', () => {
 
     it('autumn: a slot at 02:30 starts at its first occurrence', () => {
       const s = locationStatus(gap, clock('2026-10-24T22:00:00+02:00'));
-      expect([iso(s.next?.start), iso(s.next?.end)])
-        .to.deep.equal(['2026-10-25T00:30:00.000Z', '2026-10-25T04:00:00.000Z']);
+      expect([iso(s.next?.start), iso(s.next?.end)]).to.deep.equal(['2026-10-25T00:30:00.000Z', '2026-10-25T04:00:00.000Z']);
       expect(locationStatus(gap, clock('2026-10-25T01:45:00Z')).open).to.equal(true);
     });
 
@@ -434,10 +514,12 @@ describe('opening hours', () => {
       s = locationStatus(weekly, clock('2026-10-23T13:00:00+02:00'));
       expect(iso(s.next?.start)).to.equal('2026-10-26T08:00:00.000Z'); // 09:00 CET
       const daily = place([slot(['sa', 'su'], '10:00', '11:00')]);
-      expect(occurrencesOn(daily, '2026-03-29', clock('2026-03-28T00:00:00+01:00'))[0].start)
-        .to.deep.equal(new Date('2026-03-29T10:00:00+02:00'));
-      expect(occurrencesOn(daily, '2026-10-25', clock('2026-10-25T00:00:00+02:00'))[0].start)
-        .to.deep.equal(new Date('2026-10-25T10:00:00+01:00'));
+      expect(occurrencesOn(daily, '2026-03-29', clock('2026-03-28T00:00:00+01:00'))[0].start).to.deep.equal(
+        new Date('2026-03-29T10:00:00+02:00'),
+      );
+      expect(occurrencesOn(daily, '2026-10-25', clock('2026-10-25T00:00:00+02:00'))[0].start).to.deep.equal(
+        new Date('2026-10-25T10:00:00+01:00'),
+      );
     });
   });
 
@@ -476,8 +558,7 @@ describe('opening hours', () => {
       expect(isOpenOnDate(weekly, '2026-06-04', c)).to.equal(false); // Fronleichnam in NW
       expect(isOpenOnDate(weekly, '2026-06-04', clock('2026-06-01T08:00:00+02:00', 'NI'))).to.equal(true);
       expect(isOpenOnDate(weekly, '2026-06-06', c)).to.equal(false); // Saturday
-      expect(isOpenOnDate(place(weekly.hours, { closures: [{ from: '2026-06-03', to: '2026-06-03' }] }), '2026-06-03', c))
-        .to.equal(false);
+      expect(isOpenOnDate(place(weekly.hours, { closures: [{ from: '2026-06-03', to: '2026-06-03' }] }), '2026-06-03', c)).to.equal(false);
       expect(isOpenOnDate(place([]), '2026-06-03', c)).to.equal(false);
       // A Friday night slot counts for Friday, not for the Saturday it runs into.
       const night = place([slot(['fr'], '22:00', '02:00')]);
@@ -512,8 +593,13 @@ describe('opening hours', () => {
 
     it('is open if any location is open', () => {
       const s = serviceStatus([afternoon, morning], clock('2026-06-03T10:00:00+02:00'));
-      expect([s.open, s.closingSoon, s.current?.location.id, s.next?.location.id, iso(s.next?.start)])
-        .to.deep.equal([true, false, 'morning', 'afternoon', '2026-06-03T11:00:00.000Z']);
+      expect([s.open, s.closingSoon, s.current?.location.id, s.next?.location.id, iso(s.next?.start)]).to.deep.equal([
+        true,
+        false,
+        'morning',
+        'afternoon',
+        '2026-06-03T11:00:00.000Z',
+      ]);
     });
 
     it('is closing soon only if every open location is', () => {
@@ -525,8 +611,7 @@ describe('opening hours', () => {
 
     it('takes the earliest next opening when closed', () => {
       const s = serviceStatus([afternoon, morning], clock('2026-06-03T17:00:00+02:00', 'NI'));
-      expect([s.open, s.next?.location.id, iso(s.next?.start)])
-        .to.deep.equal([false, 'morning', '2026-06-04T07:00:00.000Z']);
+      expect([s.open, s.next?.location.id, iso(s.next?.start)]).to.deep.equal([false, 'morning', '2026-06-04T07:00:00.000Z']);
       expect(serviceStatus([], clock('2026-06-03T17:00:00+02:00'))).to.deep.equal({ open: false, closingSoon: false });
     });
   });
@@ -536,7 +621,12 @@ describe('opening hours', () => {
     const locations = Array.from({ length: 10_000 }, (_, i) =>
       place(
         [
-          slot(WEEKDAYS.filter((_, d) => (i + d) % 3), `${String(8 + (i % 4)).padStart(2, '0')}:00`, '12:30', [langs[i % 6]]),
+          slot(
+            WEEKDAYS.filter((_, d) => (i + d) % 3),
+            `${String(8 + (i % 4)).padStart(2, '0')}:00`,
+            '12:30',
+            [langs[i % 6]],
+          ),
           slot([WEEKDAYS[i % 5]], '14:00', i % 7 ? '17:00' : '01:00'),
         ],
         {

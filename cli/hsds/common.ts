@@ -23,18 +23,45 @@ export interface Tables {
   accessibility: Row[];
 }
 export const TABLES: (keyof Tables)[] = [
-  'organizations', 'services', 'locations', 'service_at_locations', 'schedules', 'languages', 'phones',
-  'addresses', 'cost_options', 'attributes', 'taxonomy_terms', 'accessibility',
+  'organizations',
+  'services',
+  'locations',
+  'service_at_locations',
+  'schedules',
+  'languages',
+  'phones',
+  'addresses',
+  'cost_options',
+  'attributes',
+  'taxonomy_terms',
+  'accessibility',
 ];
 export const ENTITY: Record<keyof Tables, string> = {
-  organizations: 'organization', services: 'service', locations: 'location', service_at_locations: 'service_at_location',
-  schedules: 'schedule', languages: 'language', phones: 'phone', addresses: 'address', cost_options: 'cost_option',
-  attributes: 'attribute', taxonomy_terms: 'taxonomy_term', accessibility: 'accessibility',
+  organizations: 'organization',
+  services: 'service',
+  locations: 'location',
+  service_at_locations: 'service_at_location',
+  schedules: 'schedule',
+  languages: 'language',
+  phones: 'phone',
+  addresses: 'address',
+  cost_options: 'cost_option',
+  attributes: 'attribute',
+  taxonomy_terms: 'taxonomy_term',
+  accessibility: 'accessibility',
 };
 /** HSDS 3.0 tables that have no place in a Lotse feed; reported as whole tables. */
 export const UNMAPPED_TABLES = [
-  'contacts', 'programs', 'funding', 'service_areas', 'required_documents', 'metadata', 'meta_table_descriptions',
-  'organization_identifiers', 'taxonomies', 'url',
+  'contacts',
+  'programs',
+  'funding',
+  'service_areas',
+  'required_documents',
+  'metadata',
+  'meta_table_descriptions',
+  'organization_identifiers',
+  'taxonomies',
+  'url',
 ];
 
 const ENTITY_NAMES: Record<string, Pair> = {
@@ -72,7 +99,7 @@ export class Origins {
 
 /** A value quoted for the report, at most ~60 characters. */
 export function q(value: unknown, max = 60): string {
-  const text = (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)).replace(/\s+/g, ' ').trim();
+  const text = (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))).replace(/\s+/g, ' ').trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -89,7 +116,10 @@ export function label(entity: string, row: Row, origins: Origins): Pair {
 }
 
 export const filled = (v: unknown) =>
-  v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0) &&
+  v !== undefined &&
+  v !== null &&
+  v !== '' &&
+  !(Array.isArray(v) && v.length === 0) &&
   !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
 export const isObject = (v: unknown): v is Row => !!v && typeof v === 'object' && !Array.isArray(v);

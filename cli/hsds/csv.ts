@@ -79,7 +79,9 @@ export function readPackage(files: Record<string, string>): PackageRead | Refusa
   const version = typeof pkg?.version === 'string' || typeof pkg?.version === 'number' ? String(pkg!.version) : undefined;
   if (version && /^[12](\.|$)/.test(version)) return { refusal: oldVersionRefusal(version, `datapackage.json: version ${version}`) };
   const resources: Row[] = Array.isArray(pkg?.resources) ? pkg!.resources.filter(isObject) : [];
-  const old = oldVersionMarker(Object.fromEntries([...resources.map((r) => [String(r.name ?? r.path ?? ''), true]), ...[...byName.keys()].map((n) => [n, true])]));
+  const old = oldVersionMarker(
+    Object.fromEntries([...resources.map((r) => [String(r.name ?? r.path ?? ''), true]), ...[...byName.keys()].map((n) => [n, true])]),
+  );
   if (old) return { refusal: oldVersionRefusal(old.version, old.name) };
 
   // Which CSV files to read: those the package lists, then any other file with a table's name.
@@ -129,7 +131,10 @@ export function readPackage(files: Record<string, string>): PackageRead | Refusa
     notes.push({
       severity: 'warning',
       where: ['datapackage.json', 'datapackage.json'],
-      message: ['nennt keine Version (version); die Tabellen wurden als HSDS 3.0 gelesen – bitte prüfen.', 'states no version; the tables were read as HSDS 3.0 – please check.'],
+      message: [
+        'nennt keine Version (version); die Tabellen wurden als HSDS 3.0 gelesen – bitte prüfen.',
+        'states no version; the tables were read as HSDS 3.0 – please check.',
+      ],
     });
   }
   if (missing.length) {
@@ -145,7 +150,10 @@ export function readPackage(files: Record<string, string>): PackageRead | Refusa
   if (unread.length) {
     notes.push({
       severity: 'info',
-      message: [`Nicht gelesen (keine HSDS-3.0-Tabelle): ${q(unread.join(', '), 120)}.`, `Not read (no HSDS 3.0 table): ${q(unread.join(', '), 120)}.`],
+      message: [
+        `Nicht gelesen (keine HSDS-3.0-Tabelle): ${q(unread.join(', '), 120)}.`,
+        `Not read (no HSDS 3.0 table): ${q(unread.join(', '), 120)}.`,
+      ],
     });
   }
   const v = version ? `HSDS ${version}` : 'HSDS 3.0';
@@ -154,6 +162,9 @@ export function readPackage(files: Record<string, string>): PackageRead | Refusa
     tabular,
     origins,
     notes,
-    shape: [`${v}, CSV-Ordner mit ${tables} ${tables === 1 ? 'Tabelle' : 'Tabellen'} (${pk[0]})`, `${v}, CSV folder with ${tables} table${tables === 1 ? '' : 's'} (${pk[1]})`],
+    shape: [
+      `${v}, CSV-Ordner mit ${tables} ${tables === 1 ? 'Tabelle' : 'Tabellen'} (${pk[0]})`,
+      `${v}, CSV folder with ${tables} table${tables === 1 ? '' : 's'} (${pk[1]})`,
+    ],
   };
 }

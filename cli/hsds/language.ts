@@ -3,8 +3,54 @@
  * the report can say when the texts are evidently not German (they would be labelled German
  * in the feed) and how to mark them (`--text-lang en`). It never relabels anything itself.
  */
-const ENGLISH = new Set(['the', 'and', 'for', 'with', 'of', 'to', 'is', 'are', 'you', 'your', 'our', 'we', 'this', 'from', 'by', 'or', 'not', 'can', 'who', 'all']);
-const GERMAN = new Set(['und', 'der', 'die', 'das', 'für', 'mit', 'ist', 'sind', 'sie', 'wir', 'ein', 'eine', 'zu', 'von', 'bei', 'auf', 'oder', 'nicht', 'den', 'dem', 'im', 'ihre', 'wer', 'alle']);
+const ENGLISH = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'of',
+  'to',
+  'is',
+  'are',
+  'you',
+  'your',
+  'our',
+  'we',
+  'this',
+  'from',
+  'by',
+  'or',
+  'not',
+  'can',
+  'who',
+  'all',
+]);
+const GERMAN = new Set([
+  'und',
+  'der',
+  'die',
+  'das',
+  'für',
+  'mit',
+  'ist',
+  'sind',
+  'sie',
+  'wir',
+  'ein',
+  'eine',
+  'zu',
+  'von',
+  'bei',
+  'auf',
+  'oder',
+  'nicht',
+  'den',
+  'dem',
+  'im',
+  'ihre',
+  'wer',
+  'alle',
+]);
 
 export interface LanguageGuess {
   /** 'en' or 'de' when one clearly dominates, else undefined. */
@@ -27,7 +73,10 @@ export function guessTextLanguage(texts: string[]): LanguageGuess {
       } else if (GERMAN.has(word)) german++;
     }
   }
-  const examples = [...seen].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([w]) => w);
+  const examples = [...seen]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([w]) => w);
   const language = english >= 4 && english > 3 * german ? 'en' : german >= 4 && german > 3 * english ? 'de' : undefined;
   return { language, english, german, examples };
 }

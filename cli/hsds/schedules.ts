@@ -10,8 +10,13 @@ import { filled, q, type Row } from './common.js';
 
 const BYDAY: Record<string, string> = { MO: 'mo', TU: 'tu', WE: 'we', TH: 'th', FR: 'fr', SA: 'sa', SU: 'su' };
 const DAY_NAMES: Record<string, Pair> = {
-  MO: ['Montag', 'Monday'], TU: ['Dienstag', 'Tuesday'], WE: ['Mittwoch', 'Wednesday'], TH: ['Donnerstag', 'Thursday'],
-  FR: ['Freitag', 'Friday'], SA: ['Samstag', 'Saturday'], SU: ['Sonntag', 'Sunday'],
+  MO: ['Montag', 'Monday'],
+  TU: ['Dienstag', 'Tuesday'],
+  WE: ['Mittwoch', 'Wednesday'],
+  TH: ['Donnerstag', 'Thursday'],
+  FR: ['Freitag', 'Friday'],
+  SA: ['Samstag', 'Saturday'],
+  SU: ['Sonntag', 'Sunday'],
 };
 export const WALK_IN = /walk[- ]?in|drop[- ]?in|ohne termin|ohne anmeldung|offene sprechstunde|no appointment|without (an )?appointment/i;
 export const APPOINTMENT = /appointment|termin|vereinbarung|by arrangement|anmeldung/i;
@@ -33,7 +38,11 @@ const time = (t: unknown) => {
   return { hhmm: `${m[1].padStart(2, '0')}:${m[2]}`, zone: m[3] };
 };
 const date = (d: unknown) => (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : undefined);
-const list = (v: unknown) => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: unknown) =>
+  String(v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** "1FR" → ["am 1. Freitag", "on the 1st Friday"], "-1MO" → last Monday. */
 function describeDays(byday: unknown): Pair {
@@ -43,8 +52,11 @@ function describeDays(byday: unknown): Pair {
     if (!m || !day) return [token, token];
     if (!m[1]) return day;
     const n = Number(m[1]);
-    const th = (k: number) => `${k}${k % 10 === 1 && k !== 11 ? 'st' : k % 10 === 2 && k !== 12 ? 'nd' : k % 10 === 3 && k !== 13 ? 'rd' : 'th'}`;
-    return n < 0 ? [`${n === -1 ? 'letzten' : `${-n}.-letzten`} ${day[0]}`, `${n === -1 ? 'last' : `${th(-n)}-last`} ${day[1]}`] : [`${n}. ${day[0]}`, `${th(n)} ${day[1]}`];
+    const th = (k: number) =>
+      `${k}${k % 10 === 1 && k !== 11 ? 'st' : k % 10 === 2 && k !== 12 ? 'nd' : k % 10 === 3 && k !== 13 ? 'rd' : 'th'}`;
+    return n < 0
+      ? [`${n === -1 ? 'letzten' : `${-n}.-letzten`} ${day[0]}`, `${n === -1 ? 'last' : `${th(-n)}-last`} ${day[1]}`]
+      : [`${n}. ${day[0]}`, `${th(n)} ${day[1]}`];
   });
   return [parts.map((p) => p[0]).join(', '), parts.map((p) => p[1]).join(', ')];
 }
@@ -64,13 +76,19 @@ export function mapSchedule(s: Row, ctx: ScheduleContext): ScheduleResult {
   const closes = time(s.closes_at);
   const hours = opens && closes ? `${opens.hhmm}–${closes.hhmm}` : '';
   const said = (de: string) => `${de}${hours ? `, ${hours}` : ''}`;
-  const fix = ['Bitte als Hinweis in die Beschreibung des Dienstes schreiben.', 'Please write it as a note in the service description.'] as const;
+  const fix = [
+    'Bitte als Hinweis in die Beschreibung des Dienstes schreiben.',
+    'Please write it as a note in the service description.',
+  ] as const;
 
   // Validity.
   const end = date(s.valid_to) ?? date(s.until);
   if (end && end < ctx.today) {
     const field = date(s.valid_to) ? 'valid_to' : 'until';
-    warn(`gilt nur bis ${end} (${field}) und ist abgelaufen; nicht übernommen.`, `valid only until ${end} (${field}) and expired; not imported.`);
+    warn(
+      `gilt nur bis ${end} (${field}) und ist abgelaufen; nicht übernommen.`,
+      `valid only until ${end} (${field}) and expired; not imported.`,
+    );
     return { slots: [], notes };
   }
   const start = date(s.valid_from) ?? date(s.dtstart);
@@ -94,15 +112,23 @@ export function mapSchedule(s: Row, ctx: ScheduleContext): ScheduleResult {
         `read from text: "${q(description)}" → ${read.slots.length} time slot${read.slots.length === 1 ? '' : 's'}; please check.`,
       );
     } else if (read.byAppointment) {
-      info(`Text „${q(description)}“: nach Vereinbarung, keine festen Zeiten.`, `text "${q(description)}": by appointment, no fixed times.`);
+      info(
+        `Text „${q(description)}“: nach Vereinbarung, keine festen Zeiten.`,
+        `text "${q(description)}": by appointment, no fixed times.`,
+      );
     } else if (!read.problems.length) {
-      warn(`Text „${q(description)}“ enthält keine lesbaren Zeiten; nicht übernommen.`, `text "${q(description)}" has no readable times; not imported.`);
+      warn(
+        `Text „${q(description)}“ enthält keine lesbaren Zeiten; nicht übernommen.`,
+        `text "${q(description)}" has no readable times; not imported.`,
+      );
     }
     return { slots: read.slots, notes };
   }
 
   // Recurrence that weekly slots cannot express.
-  const freq = String(s.freq ?? '').trim().toUpperCase();
+  const freq = String(s.freq ?? '')
+    .trim()
+    .toUpperCase();
   const assumedWeekly = !freq;
   if (freq === 'MONTHLY') {
     const days = filled(s.byday) ? describeDays(s.byday) : undefined;
@@ -129,11 +155,26 @@ export function mapSchedule(s: Row, ctx: ScheduleContext): ScheduleResult {
   } else if (interval > 1) {
     const from = date(s.dtstart) ? ` ab ${date(s.dtstart)}` : '';
     const wkst = filled(s.wkst) ? `, Wochenbeginn ${q(s.wkst)}` : '';
-    blockers.push([`nur alle ${interval} Wochen (interval ${interval}${from}${wkst})`, `only every ${interval} weeks (interval ${interval}${from.replace(' ab ', ' from ')}${wkst.replace('Wochenbeginn', 'week start')})`]);
+    blockers.push([
+      `nur alle ${interval} Wochen (interval ${interval}${from}${wkst})`,
+      `only every ${interval} weeks (interval ${interval}${from.replace(' ab ', ' from ')}${wkst.replace('Wochenbeginn', 'week start')})`,
+    ]);
   }
-  if (filled(s.byweekno)) blockers.push([`nur in den Kalenderwochen ${list(s.byweekno).join(', ')} (byweekno)`, `only in calendar weeks ${list(s.byweekno).join(', ')} (byweekno)`]);
-  if (filled(s.bymonthday)) blockers.push([`nur an den Monatstagen ${list(s.bymonthday).join(', ')} (bymonthday)`, `only on days ${list(s.bymonthday).join(', ')} of the month (bymonthday)`]);
-  if (filled(s.byyearday)) blockers.push([`nur an den Tagen ${list(s.byyearday).join(', ')} des Jahres (byyearday)`, `only on days ${list(s.byyearday).join(', ')} of the year (byyearday)`]);
+  if (filled(s.byweekno))
+    blockers.push([
+      `nur in den Kalenderwochen ${list(s.byweekno).join(', ')} (byweekno)`,
+      `only in calendar weeks ${list(s.byweekno).join(', ')} (byweekno)`,
+    ]);
+  if (filled(s.bymonthday))
+    blockers.push([
+      `nur an den Monatstagen ${list(s.bymonthday).join(', ')} (bymonthday)`,
+      `only on days ${list(s.bymonthday).join(', ')} of the month (bymonthday)`,
+    ]);
+  if (filled(s.byyearday))
+    blockers.push([
+      `nur an den Tagen ${list(s.byyearday).join(', ')} des Jahres (byyearday)`,
+      `only on days ${list(s.byyearday).join(', ')} of the year (byyearday)`,
+    ]);
   if (filled(s.count)) blockers.push([`endet nach ${q(s.count)} Terminen (count)`, `ends after ${q(s.count)} dates (count)`]);
   if (blockers.length) {
     warn(
@@ -153,14 +194,22 @@ export function mapSchedule(s: Row, ctx: ScheduleContext): ScheduleResult {
   }
   if (!opens || !closes) {
     const which = !opens && !closes ? 'opens_at und closes_at' : !opens ? 'opens_at' : 'closes_at';
-    const found = [!opens && filled(s.opens_at) ? `opens_at „${q(s.opens_at)}“` : '', !closes && filled(s.closes_at) ? `closes_at „${q(s.closes_at)}“` : ''].filter(Boolean).join(', ');
+    const found = [
+      !opens && filled(s.opens_at) ? `opens_at „${q(s.opens_at)}“` : '',
+      !closes && filled(s.closes_at) ? `closes_at „${q(s.closes_at)}“` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     warn(
       `Beginn oder Ende fehlt oder ist keine Uhrzeit (${which}${found ? `: ${found}` : ''}); nicht übernommen. Bitte als HH:MM angeben.`,
       `start or end missing or not a time (${which.replace(' und ', ' and ')}${found ? `: ${found.replace(/„|“/g, '"')}` : ''}); not imported. Please give HH:MM.`,
     );
     return { slots: [], notes };
   }
-  for (const [field, t] of [['opens_at', opens], ['closes_at', closes]] as const) {
+  for (const [field, t] of [
+    ['opens_at', opens],
+    ['closes_at', closes],
+  ] as const) {
     if (t.zone) {
       warn(
         `Uhrzeit „${q(s[field])}“ (${field}) hat eine Zeitzonenangabe; übernommen als ${t.hhmm} Ortszeit (Europe/Berlin) – bitte prüfen.`,

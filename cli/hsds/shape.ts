@@ -37,16 +37,49 @@ type Kind = 'service' | 'organization' | 'location' | 'service_at_location' | 't
 const SERVICE_STATUS = ['active', 'inactive', 'defunct', 'temporarily closed'];
 const SIGNS: Record<'service' | 'organization' | 'location' | 'taxonomy_term' | 'taxonomy', string[]> = {
   service: [
-    'service_at_locations', 'application_process', 'fees_description', 'fees', 'interpretation_services',
-    'eligibility_description', 'service_areas', 'wait_time', 'accreditations', 'licenses', 'assured_date',
-    'assurer_email', 'alert', 'minimum_age', 'maximum_age', 'program', 'program_id', 'required_documents',
-    'cost_options', 'organization',
+    'service_at_locations',
+    'application_process',
+    'fees_description',
+    'fees',
+    'interpretation_services',
+    'eligibility_description',
+    'service_areas',
+    'wait_time',
+    'accreditations',
+    'licenses',
+    'assured_date',
+    'assurer_email',
+    'alert',
+    'minimum_age',
+    'maximum_age',
+    'program',
+    'program_id',
+    'required_documents',
+    'cost_options',
+    'organization',
   ],
   organization: [
-    'website', 'tax_status', 'tax_id', 'year_incorporated', 'legal_status', 'logo', 'parent_organization_id',
-    'organization_identifiers', 'programs', 'services',
+    'website',
+    'tax_status',
+    'tax_id',
+    'year_incorporated',
+    'legal_status',
+    'logo',
+    'parent_organization_id',
+    'organization_identifiers',
+    'programs',
+    'services',
   ],
-  location: ['location_type', 'latitude', 'longitude', 'addresses', 'transportation', 'external_identifier', 'external_identifier_type', 'accessibility'],
+  location: [
+    'location_type',
+    'latitude',
+    'longitude',
+    'addresses',
+    'transportation',
+    'external_identifier',
+    'external_identifier_type',
+    'accessibility',
+  ],
   taxonomy_term: ['code', 'taxonomy', 'taxonomy_id', 'parent_id', 'term_uri', 'taxonomy_detail', 'language'],
   taxonomy: ['version'],
 };
@@ -55,7 +88,8 @@ const SIGNS: Record<'service' | 'organization' | 'location' | 'taxonomy_term' | 
 function kindOf(row: unknown): Kind {
   if (!isObject(row)) return 'unknown';
   if ('summary' in row && Array.isArray(row.categories) && ('free' in row || 'access' in row)) return 'lotse_service';
-  if (isObject(row.service) || (isObject(row.location) && !row.name) || (row.service_id && row.location_id && !row.name)) return 'service_at_location';
+  if (isObject(row.service) || (isObject(row.location) && !row.name) || (row.service_id && row.location_id && !row.name))
+    return 'service_at_location';
   const scores = Object.entries(SIGNS).map(([kind, keys]) => {
     let score = keys.filter((k) => row[k] !== undefined && row[k] !== null).length;
     if (kind === 'service' && typeof row.status === 'string' && SERVICE_STATUS.includes(row.status.toLowerCase())) score += 2;
@@ -68,10 +102,22 @@ function kindOf(row: unknown): Kind {
 
 /** Names only HSDS 1.x/2.0 use; 3.0 renamed or merged these tables. */
 const OLD_MARKERS: Record<string, string> = {
-  regular_schedule: '1.1', regular_schedules: '1.1', holiday_schedule: '1.1', holiday_schedules: '1.1',
-  service_taxonomy: '1.1', services_taxonomy: '1.1', payment_accepted: '1.1', payments_accepted: '1.1',
-  physical_address: '2.0', physical_addresses: '2.0', postal_address: '2.0', postal_addresses: '2.0',
-  services_at_location: '2.0', service_attributes: '2.0', other_attributes: '2.0', accessibility_for_disabilities: '2.0',
+  regular_schedule: '1.1',
+  regular_schedules: '1.1',
+  holiday_schedule: '1.1',
+  holiday_schedules: '1.1',
+  service_taxonomy: '1.1',
+  services_taxonomy: '1.1',
+  payment_accepted: '1.1',
+  payments_accepted: '1.1',
+  physical_address: '2.0',
+  physical_addresses: '2.0',
+  postal_address: '2.0',
+  postal_addresses: '2.0',
+  services_at_location: '2.0',
+  service_attributes: '2.0',
+  other_attributes: '2.0',
+  accessibility_for_disabilities: '2.0',
 };
 const tableKey = (key: string) => key.toLowerCase().replace(/\.csv$/, '');
 
@@ -104,9 +150,17 @@ export function oldVersionRefusal(version: string, name: string): Pair {
 }
 
 const TABLE_ALIASES: Record<string, keyof Tables> = {
-  service_at_location: 'service_at_locations', organization: 'organizations', service: 'services', location: 'locations',
-  schedule: 'schedules', language: 'languages', phone: 'phones', address: 'addresses', cost_option: 'cost_options',
-  attribute: 'attributes', taxonomy_term: 'taxonomy_terms',
+  service_at_location: 'service_at_locations',
+  organization: 'organizations',
+  service: 'services',
+  location: 'locations',
+  schedule: 'schedules',
+  language: 'languages',
+  phone: 'phones',
+  address: 'addresses',
+  cost_option: 'cost_options',
+  attribute: 'attributes',
+  taxonomy_term: 'taxonomy_terms',
 };
 /** "services.csv", "service_at_location" → the table name used here, or undefined. */
 export function tableName(key: string): keyof Tables | undefined {
@@ -132,13 +186,13 @@ function refuseByKind(kind: Kind, many: boolean, example?: Row): Refusal {
     case 'organization':
       return many
         ? refuse(
-          'Das sieht nach einer Liste von Organisationen ohne Dienste aus (organizations), nicht nach Angeboten. Bitte die Dienste exportieren, z. B. über /services der HSDS-API.',
-          'This looks like a list of organizations without services, not like services. Please export the services, e.g. via /services of the HSDS API.',
-        )
+            'Das sieht nach einer Liste von Organisationen ohne Dienste aus (organizations), nicht nach Angeboten. Bitte die Dienste exportieren, z. B. über /services der HSDS-API.',
+            'This looks like a list of organizations without services, not like services. Please export the services, e.g. via /services of the HSDS API.',
+          )
         : refuse(
-          `Das sieht nach einer einzelnen Organisation ohne Dienste aus („${q(example?.name ?? '')}“), nicht nach Angeboten. Bitte die Organisation mit ihren Diensten (services) exportieren.`,
-          `This looks like a single organization without services ("${q(example?.name ?? '')}"), not like services. Please export the organization with its services.`,
-        );
+            `Das sieht nach einer einzelnen Organisation ohne Dienste aus („${q(example?.name ?? '')}“), nicht nach Angeboten. Bitte die Organisation mit ihren Diensten (services) exportieren.`,
+            `This looks like a single organization without services ("${q(example?.name ?? '')}"), not like services. Please export the organization with its services.`,
+          );
     case 'location':
       return refuse(
         `Das sieht nach ${many ? 'einer Liste von Orten' : 'einem Ort'} aus (locations), nicht nach Angeboten. Bitte die Dienste (services) mit ihren Orten exportieren.`,
@@ -152,13 +206,13 @@ function refuseByKind(kind: Kind, many: boolean, example?: Row): Refusal {
     default:
       return example && typeof example.name === 'string'
         ? refuse(
-          `Das sieht nicht nach HSDS-Angeboten aus: Das Objekt „${q(example.name)}“ hat einen Namen, aber kein Feld eines HSDS-Dienstes (z. B. status, service_at_locations, organization).`,
-          `This does not look like HSDS services: the object "${q(example.name)}" has a name but no field of an HSDS service (e.g. status, service_at_locations, organization).`,
-        )
+            `Das sieht nicht nach HSDS-Angeboten aus: Das Objekt „${q(example.name)}“ hat einen Namen, aber kein Feld eines HSDS-Dienstes (z. B. status, service_at_locations, organization).`,
+            `This does not look like HSDS services: the object "${q(example.name)}" has a name but no field of an HSDS service (e.g. status, service_at_locations, organization).`,
+          )
         : refuse(
-          'Das sieht nicht nach HSDS-Angeboten aus: keine Dienste gefunden (erwartet wird ein HSDS-3.0-Dienst, eine Liste davon, eine API-Seite { contents: [ … ] } oder Tabellen { services: [ … ] }).',
-          'This does not look like HSDS services: no services found (expected an HSDS 3.0 service, a list of them, an API page { contents: [ … ] } or tables { services: [ … ] }).',
-        );
+            'Das sieht nicht nach HSDS-Angeboten aus: keine Dienste gefunden (erwartet wird ein HSDS-3.0-Dienst, eine Liste davon, eine API-Seite { contents: [ … ] } oder Tabellen { services: [ … ] }).',
+            'This does not look like HSDS services: no services found (expected an HSDS 3.0 service, a list of them, an API page { contents: [ … ] } or tables { services: [ … ] }).',
+          );
   }
 }
 
@@ -294,7 +348,8 @@ export function readHsds(input: unknown, given?: { origins: Origins; shape: Pair
   else if (isObject(input) && Array.isArray(input.contents)) {
     items = input.contents;
     prefix = 'contents';
-    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+    const num = (v: unknown) =>
+      typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
     page = { number: num(input.page_number), pages: num(input.total_pages), totalItems: num(input.total_items) };
   }
   if (items) {
@@ -305,7 +360,12 @@ export function readHsds(input: unknown, given?: { origins: Origins; shape: Pair
       );
     }
     const kinds = items.map(kindOf);
-    const accepted = kinds.map((k, i) => k === 'service' || k === 'service_at_location' || (k === 'organization' && Array.isArray((items![i] as Row).services) && (items![i] as Row).services.length > 0));
+    const accepted = kinds.map(
+      (k, i) =>
+        k === 'service' ||
+        k === 'service_at_location' ||
+        (k === 'organization' && Array.isArray((items![i] as Row).services) && (items![i] as Row).services.length > 0),
+    );
     if (!accepted.some(Boolean)) {
       const tally = new Map<Kind, number>();
       kinds.forEach((k) => tally.set(k, (tally.get(k) ?? 0) + 1));
@@ -319,10 +379,14 @@ export function readHsds(input: unknown, given?: { origins: Origins; shape: Pair
       const path = `${prefix}[${i}]`;
       if (!accepted[i]) {
         const what: Record<Kind, Pair> = {
-          service: ['Dienst', 'service'], organization: ['Organisation ohne Dienste', 'organization without services'],
-          location: ['Ort', 'location'], service_at_location: ['Dienst-Ort-Eintrag', 'service_at_location'],
-          taxonomy_term: ['Taxonomie-Begriff', 'taxonomy term'], taxonomy: ['Taxonomie', 'taxonomy'],
-          lotse_service: ['Lotse-Dienst', 'Lotse service'], unknown: ['unbekannter Eintrag', 'unknown entry'],
+          service: ['Dienst', 'service'],
+          organization: ['Organisation ohne Dienste', 'organization without services'],
+          location: ['Ort', 'location'],
+          service_at_location: ['Dienst-Ort-Eintrag', 'service_at_location'],
+          taxonomy_term: ['Taxonomie-Begriff', 'taxonomy term'],
+          taxonomy: ['Taxonomie', 'taxonomy'],
+          lotse_service: ['Lotse-Dienst', 'Lotse service'],
+          unknown: ['unbekannter Eintrag', 'unknown entry'],
         };
         const [de, en] = what[kinds[i]];
         const name = isObject(item) && typeof item.name === 'string' ? ` „${q(item.name)}“` : '';
@@ -346,17 +410,28 @@ export function readHsds(input: unknown, given?: { origins: Origins; shape: Pair
       }
     });
     const single = !prefix && items.length === 1;
-    const shape: Pair = orgs && !services && !sals
-      ? [many(orgs, 'Organisation mit Diensten', `Liste von ${orgs} Organisationen mit Diensten`), many(orgs, 'organization with services', `list of ${orgs} organizations with services`)]
-      : sals && !services && !orgs
-        ? (sals === 1 && !prefix
-          ? ['Liste mit einem Dienst-Ort-Eintrag (service_at_location)', 'list with one service_at_location']
-          : [`Liste von ${sals} Dienst-Ort-Einträgen (service_at_location)`, `list of ${sals} service_at_location entries`])
-        : [single ? 'Liste mit einem Dienst' : 'Liste von Diensten', single ? 'list with one service' : 'list of services'];
+    const shape: Pair =
+      orgs && !services && !sals
+        ? [
+            many(orgs, 'Organisation mit Diensten', `Liste von ${orgs} Organisationen mit Diensten`),
+            many(orgs, 'organization with services', `list of ${orgs} organizations with services`),
+          ]
+        : sals && !services && !orgs
+          ? sals === 1 && !prefix
+            ? ['Liste mit einem Dienst-Ort-Eintrag (service_at_location)', 'list with one service_at_location']
+            : [`Liste von ${sals} Dienst-Ort-Einträgen (service_at_location)`, `list of ${sals} service_at_location entries`]
+          : [single ? 'Liste mit einem Dienst' : 'Liste von Diensten', single ? 'list with one service' : 'list of services'];
     if (page) {
       const [de, en] = shape;
       const pages = page.pages && page.pages > 1 ? page.pages : undefined;
-      return finish(flat, notes, pages ? [`${de}, Seite ${page.number ?? 1} von ${pages}`, `${en}, page ${page.number ?? 1} of ${pages}`] : [`${de} (API-Seite)`, `${en} (API page)`], page);
+      return finish(
+        flat,
+        notes,
+        pages
+          ? [`${de}, Seite ${page.number ?? 1} von ${pages}`, `${en}, page ${page.number ?? 1} of ${pages}`]
+          : [`${de} (API-Seite)`, `${en} (API page)`],
+        page,
+      );
     }
     return finish(flat, notes, shape);
   }
@@ -367,8 +442,15 @@ export function readHsds(input: unknown, given?: { origins: Origins; shape: Pair
   const tableKeys = Object.keys(input).filter((k) => Array.isArray(input[k]) && (tableName(k) || UNMAPPED_TABLES.includes(tableKey(k))));
   const isTabular = tableKeys.length > 0 && typeof input.name !== 'string' && !isObject(input.service) && !isObject(input.location);
   if (isTabular) {
-    const rows = (t: keyof Tables) => tableKeys.filter((k) => tableName(k) === t).flatMap((k) => (input[k] as unknown[]).map((row, i) => [row, `${k}[${i}]`] as [Row, string]));
-    if (!rows('services').length && !rows('organizations').some(([o]) => isObject(o) && Array.isArray(o.services) && o.services.length) && !rows('service_at_locations').some(([s]) => isObject(s) && isObject(s.service))) {
+    const rows = (t: keyof Tables) =>
+      tableKeys
+        .filter((k) => tableName(k) === t)
+        .flatMap((k) => (input[k] as unknown[]).map((row, i) => [row, `${k}[${i}]`] as [Row, string]));
+    if (
+      !rows('services').length &&
+      !rows('organizations').some(([o]) => isObject(o) && Array.isArray(o.services) && o.services.length) &&
+      !rows('service_at_locations').some(([s]) => isObject(s) && isObject(s.service))
+    ) {
       if (rows('taxonomy_terms').length) return refuseByKind('taxonomy_term', true);
       if (tableKeys.some((k) => tableKey(k) === 'taxonomies')) return refuseByKind('taxonomy', true);
       if (rows('organizations').length) return refuseByKind('organization', true);
@@ -382,7 +464,10 @@ export function readHsds(input: unknown, given?: { origins: Origins; shape: Pair
       notes.push({
         severity: 'info',
         where: [`Tabelle ${k}`, `table ${k}`],
-        message: [`hat im Lotse-Feed keinen Platz; ${n} ${many(n, 'Eintrag', 'Einträge')} nicht übernommen.`, `has no place in a Lotse feed; ${n} ${many(n, 'entry', 'entries')} not imported.`],
+        message: [
+          `hat im Lotse-Feed keinen Platz; ${n} ${many(n, 'Eintrag', 'Einträge')} nicht übernommen.`,
+          `has no place in a Lotse feed; ${n} ${many(n, 'entry', 'entries')} not imported.`,
+        ],
       });
     }
     for (const k of Object.keys(input)) {
@@ -393,7 +478,16 @@ export function readHsds(input: unknown, given?: { origins: Origins; shape: Pair
         message: ['ist keine HSDS-3.0-Tabelle; nicht gelesen.', 'is not an HSDS 3.0 table; not read.'],
       });
     }
-    const simple: (keyof Tables)[] = ['taxonomy_terms', 'cost_options', 'attributes', 'addresses', 'phones', 'languages', 'schedules', 'accessibility'];
+    const simple: (keyof Tables)[] = [
+      'taxonomy_terms',
+      'cost_options',
+      'attributes',
+      'addresses',
+      'phones',
+      'languages',
+      'schedules',
+      'accessibility',
+    ];
     for (const t of simple) for (const [row, path] of rows(t)) flat.add(t, row, path);
     for (const [row, path] of rows('locations')) if (isObject(row)) flat.location(row, path);
     for (const [row, path] of rows('organizations')) if (isObject(row)) flat.organization(row, path);
@@ -403,7 +497,11 @@ export function readHsds(input: unknown, given?: { origins: Origins; shape: Pair
       else flat.serviceAtLocation(row, path);
     }
     for (const [row, path] of rows('services')) if (isObject(row)) flat.service(row, path);
-    return finish(flat, notes, given?.shape ?? ['Tabellen als JSON (services, organizations, …)', 'tables as JSON (services, organizations, …)']);
+    return finish(
+      flat,
+      notes,
+      given?.shape ?? ['Tabellen als JSON (services, organizations, …)', 'tables as JSON (services, organizations, …)'],
+    );
   }
 
   // One record.

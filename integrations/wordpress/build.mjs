@@ -24,7 +24,9 @@ const header = /^\s*\*\s*Version:\s*(\S+)/m.exec(main)?.[1];
 const constant = /define\(\s*'LOTSE_VERSION',\s*'([^']+)'/.exec(main)?.[1];
 const stable = /^Stable tag:\s*(\S+)/m.exec(readFileSync(join(plugin, 'readme.txt'), 'utf8'))?.[1];
 if (header !== version || constant !== version || stable !== version) {
-  console.error(`Version mismatch: package.json ${version}, lotse.php header ${header}, LOTSE_VERSION ${constant}, readme.txt Stable tag ${stable}.`);
+  console.error(
+    `Version mismatch: package.json ${version}, lotse.php header ${header}, LOTSE_VERSION ${constant}, readme.txt Stable tag ${stable}.`,
+  );
   process.exit(1);
 }
 

@@ -11,8 +11,22 @@ import { mailHref, telHref } from '../core/location-links.js';
 import { safeUrl } from '../core/safe-url.js';
 import { contactFormStyles } from './contact-form.styles.js';
 import {
-  CALL_DAYS, MAX_MESSAGE, METHODS, PHONE_METHODS, TIMES, check, emptyFields, normalizePhone,
-  uuid, type ContactBody, type Checked, type Fields, type Method, type Problems, type TimeOfDay, type CallDay,
+  CALL_DAYS,
+  MAX_MESSAGE,
+  METHODS,
+  PHONE_METHODS,
+  TIMES,
+  check,
+  emptyFields,
+  normalizePhone,
+  uuid,
+  type ContactBody,
+  type Checked,
+  type Fields,
+  type Method,
+  type Problems,
+  type TimeOfDay,
+  type CallDay,
 } from './model.js';
 import { Outbox, type Phase } from './outbox.js';
 
@@ -20,12 +34,15 @@ export { deliveryOptions } from './delivery.js';
 export type { ContactBody } from './model.js';
 
 const METHOD_ICONS: Record<Method, string> = {
-  phone: 'phone', sms: 'counselling', whatsapp: 'whatsapp', email: 'mail', visit: 'walk',
+  phone: 'phone',
+  sms: 'counselling',
+  whatsapp: 'whatsapp',
+  email: 'mail',
+  visit: 'walk',
 };
 
 /** A path on this site or an http(s) address (the rule of `safeUrl`), as written; else undefined. */
-const siteUrl = (value: string | undefined) =>
-  safeUrl(value, { base: location.href }) ? value!.trim() : undefined;
+const siteUrl = (value: string | undefined) => (safeUrl(value, { base: location.href }) ? value!.trim() : undefined);
 
 /**
  * Ask a counselling service for a call-back or an appointment, in one's own language, with
@@ -292,9 +309,7 @@ export class LotseContactForm extends LotseElement {
           ? msg('Geben Sie Ihre Telefonnummer ein')
           : msg('Geben Sie eine Telefonnummer wie 0171 2345678 oder +40 712 345 678 ein');
       case 'email':
-        return p === 'missing'
-          ? msg('Geben Sie Ihre E-Mail-Adresse ein')
-          : msg('Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein');
+        return p === 'missing' ? msg('Geben Sie Ihre E-Mail-Adresse ein') : msg('Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein');
       case 'message':
         return msg(str`Ihre Nachricht darf höchstens ${MAX_MESSAGE} Zeichen lang sein`);
     }
@@ -386,9 +401,11 @@ export class LotseContactForm extends LotseElement {
       </fieldset>
       ${PHONE_METHODS.has(method) ? this.renderPhone() : nothing}
       ${method === 'email' ? this.renderInput('email', msg('Ihre E-Mail-Adresse'), 'email', 'email') : nothing}
-      ${method === 'visit'
-        ? html`<p class="hint">${msg('Kommen Sie zu den Öffnungszeiten. Die Beratung weiß dann schon, worum es geht.')}</p>`
-        : nothing}`;
+      ${
+        method === 'visit'
+          ? html`<p class="hint">${msg('Kommen Sie zu den Öffnungszeiten. Die Beratung weiß dann schon, worum es geht.')}</p>`
+          : nothing
+      }`;
   }
 
   private renderPhone() {
@@ -396,7 +413,8 @@ export class LotseContactForm extends LotseElement {
       <fieldset>
         <legend>${msg('Wann können wir Sie gut anrufen? (freiwillig)')}</legend>
         <div class="choices days">
-          ${CALL_DAYS.map((day) => html`<label class="choice day" for="cf-day-${day}">
+          ${CALL_DAYS.map(
+            (day) => html`<label class="choice day" for="cf-day-${day}">
             <input
               type="checkbox"
               id="cf-day-${day}"
@@ -404,7 +422,8 @@ export class LotseContactForm extends LotseElement {
               @change=${(e: Event) => this.onToggleDay(day, (e.target as HTMLInputElement).checked)}
             />
             <span>${weekdayName(day, this.locale)}</span>
-          </label>`)}
+          </label>`,
+          )}
         </div>
         <div class="choices">
           ${TIMES.map(([id, from, to]) => {
@@ -484,17 +503,19 @@ export class LotseContactForm extends LotseElement {
       <div>
         <p>
           <strong>${msg('Datenschutz:')}</strong>
-          ${service
-            ? msg(html`Ihre Nachricht geht an ${who} und an ${this.showText(service.name)}.`)
-            : msg(html`Ihre Nachricht geht an ${who}.`)}
+          ${
+            service
+              ? msg(html`Ihre Nachricht geht an ${who} und an ${this.showText(service.name)}.`)
+              : msg(html`Ihre Nachricht geht an ${who}.`)
+          }
           ${msg('Wir nutzen Ihre Angaben nur, um Ihnen zu antworten.')}
-          ${this.retentionDays && this.retentionDays > 0
-            ? msg(str`Danach löschen wir sie. Wir speichern sie höchstens ${formatCount(this.retentionDays, 'day', this.locale)}.`)
-            : nothing}
+          ${
+            this.retentionDays && this.retentionDays > 0
+              ? msg(str`Danach löschen wir sie. Wir speichern sie höchstens ${formatCount(this.retentionDays, 'day', this.locale)}.`)
+              : nothing
+          }
         </p>
-        ${link
-          ? html`<p><a href=${link} target="_blank" rel="noopener">${msg('Mehr zum Datenschutz')}</a></p>`
-          : nothing}
+        ${link ? html`<p><a href=${link} target="_blank" rel="noopener">${msg('Mehr zum Datenschutz')}</a></p>` : nothing}
       </div>
     </div>`;
   }
@@ -517,19 +538,25 @@ export class LotseContactForm extends LotseElement {
     if (this.phase === 'sending') text = attempts ? msg('Wird noch einmal gesendet …') : msg('Wird gesendet …');
     else if (this.phase === 'waiting') {
       text = html`<strong>${icon('warning')} ${msg('Noch nicht gesendet.')}</strong>
-        ${serverProblem
-          ? msg('Der Server der Beratung nimmt gerade keine Nachrichten an. Das liegt nicht an Ihnen.')
-          : lastStatus ? msg('Der Server antwortet gerade nicht.') : msg('Keine Verbindung zum Internet.')}
+        ${
+          serverProblem
+            ? msg('Der Server der Beratung nimmt gerade keine Nachrichten an. Das liegt nicht an Ihnen.')
+            : lastStatus
+              ? msg('Der Server antwortet gerade nicht.')
+              : msg('Keine Verbindung zum Internet.')
+        }
         ${msg('Ihre Angaben bleiben hier gespeichert. Wir versuchen es automatisch weiter.')}`;
     }
     return html`<div part="delivery" role="status">${text ? html`<p class="delivery">${text}</p>` : nothing}</div>
-      ${this.phase === 'waiting'
-        ? html`<div class="actions">
+      ${
+        this.phase === 'waiting'
+          ? html`<div class="actions">
               <button type="button" class="primary" @click=${this.onRetryNow}>${icon('refresh')} ${msg('Jetzt noch einmal senden')}</button>
               <button type="button" @click=${this.onEdit}>${msg('Angaben ändern')}</button>
             </div>
             ${attempts >= 2 || serverProblem ? this.renderAlternatives() : nothing}`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private renderRejection() {

@@ -34,13 +34,22 @@ export function backoff(attempt: number, afterMs = 0): number {
 /** A server's short message from JSON (`message`, `error`, `detail`, `title`) or plain text. */
 function serverMessage(text: string, type: string): string | Record<string, string> | undefined {
   const clean = (s: unknown) =>
-    typeof s === 'string' && s.trim() ? s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 300) : undefined;
+    typeof s === 'string' && s.trim()
+      ? s
+          .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+          .trim()
+          .slice(0, 300)
+      : undefined;
   if (/json/i.test(type) || /^\s*[{[]/.test(text)) {
     try {
       const data = JSON.parse(text);
       for (const value of [data?.message, data?.error?.message, data?.error, data?.detail, data?.title]) {
         if (value && typeof value === 'object' && !Array.isArray(value)) {
-          const texts = Object.fromEntries(Object.entries(value).filter(([, v]) => clean(v)).map(([k, v]) => [k, clean(v)!]));
+          const texts = Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => clean(v))
+              .map(([k, v]) => [k, clean(v)!]),
+          );
           if (Object.keys(texts).length) return texts;
         }
         const found = clean(value);

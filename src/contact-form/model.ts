@@ -44,7 +44,17 @@ export interface Fields {
 }
 
 export const emptyFields = (): Fields => ({
-  serviceId: '', topic: '', method: '', phone: '', email: '', language: '', times: [], days: [], message: '', name: '', honeypot: '',
+  serviceId: '',
+  topic: '',
+  method: '',
+  phone: '',
+  email: '',
+  language: '',
+  times: [],
+  days: [],
+  message: '',
+  name: '',
+  honeypot: '',
 });
 
 /** Did the resident enter anything worth keeping? */
@@ -57,15 +67,16 @@ export type Checked = 'topic' | 'method' | 'phone' | 'email' | 'message';
 export type Problems = Partial<Record<Checked, Problem>>;
 
 /** Eastern Arabic and Persian digits as 0-9: people type numbers on their own keyboard. */
-const asciiDigits = (s: string) =>
-  s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
+const asciiDigits = (s: string) => s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
 
 /**
  * A phone number as +49…, accepting how people write it: spaces, dashes, slashes, brackets,
  * +49, 0049, +49 (0), a leading 0 (German number), Arabic digits. Undefined if it cannot be one.
  */
 export function normalizePhone(raw: string): string | undefined {
-  let s = asciiDigits(raw.trim()).replace(/^(\+|00)\s*49\s*\(0\)/, '+49').replace(/[\s\-/().]/g, '');
+  let s = asciiDigits(raw.trim())
+    .replace(/^(\+|00)\s*49\s*\(0\)/, '+49')
+    .replace(/[\s\-/().]/g, '');
   if (s.startsWith('00')) s = '+' + s.slice(2);
   else if (s.startsWith('0')) s = '+49' + s.slice(1);
   return /^\+[1-9]\d{6,14}$/.test(s) ? s : undefined;

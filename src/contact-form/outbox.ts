@@ -152,7 +152,9 @@ export class Outbox implements ReactiveController {
       this.attempts++;
       this.lastStatus = outcome.status;
       if (outcome.serverProblem && !this.serverProblem) {
-        console.error(`[lotse] ${endpoint} answered ${outcome.status} (not a JSON answer of a contact endpoint): is the endpoint set up? See README, "Contact endpoint".`);
+        console.error(
+          `[lotse] ${endpoint} answered ${outcome.status} (not a JSON answer of a contact endpoint): is the endpoint set up? See README, "Contact endpoint".`,
+        );
       }
       this.serverProblem = Boolean(outcome.serverProblem);
       this.set('waiting');

@@ -2,8 +2,17 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import {
-  LANGUAGE_CHANGE_EVENT, LOCALES, LOCALE_NAMES, RTL_LOCALES, isLocaleReady, loadLocale,
-  resolveLocale, setVisitorChoice, toLocale, withLocale, type Locale,
+  LANGUAGE_CHANGE_EVENT,
+  LOCALES,
+  LOCALE_NAMES,
+  RTL_LOCALES,
+  isLocaleReady,
+  loadLocale,
+  resolveLocale,
+  setVisitorChoice,
+  toLocale,
+  withLocale,
+  type Locale,
 } from './i18n.js';
 import { feedSource, inlineFeedState, problem, type FeedSource, type FeedState } from './feed/load.js';
 import { isCurrent } from './feed/current.js';
@@ -290,10 +299,18 @@ export abstract class LotseElement extends LitElement {
     const feed = typeof this.feed === 'string' ? this.feed : 'inline';
     if (current.status === 'error') {
       this.emit('lotse-feed-error', { feed, problems: current.problems });
-      if (!this.source) console.error(`[lotse] ${feed}:`, current.problems.map((p) => `${p.path} ${p.message}`.trim()));
+      if (!this.source)
+        console.error(
+          `[lotse] ${feed}:`,
+          current.problems.map((p) => `${p.path} ${p.message}`.trim()),
+        );
     } else if (current.status === 'ready' && current.problems.length && current.from !== 'cache') {
       this.emit('lotse-feed-warning', { feed, problems: current.problems });
-      if (!this.source) console.warn(`[lotse] ${feed}:`, current.problems.map((p) => `${p.path}: ${p.message}`));
+      if (!this.source)
+        console.warn(
+          `[lotse] ${feed}:`,
+          current.problems.map((p) => `${p.path}: ${p.message}`),
+        );
     }
   }
 
@@ -367,9 +384,11 @@ export abstract class LotseElement extends LitElement {
       return html`<div class="state loading" part="state" role="status">
         <div class="spinner" aria-hidden="true"></div>
         <span>${msg('Angebote werden geladen …')}</span>
-        ${loading?.total
-          ? html`<progress max="100" value=${Math.round(((loading.received ?? 0) / loading.total) * 100)} aria-label=${msg('Angebote werden geladen …')}></progress>`
-          : nothing}
+        ${
+          loading?.total
+            ? html`<progress max="100" value=${Math.round(((loading.received ?? 0) / loading.total) * 100)} aria-label=${msg('Angebote werden geladen …')}></progress>`
+            : nothing
+        }
         ${loading?.slow ? html`<span class="slow">${msg('Die Verbindung ist langsam. Die Angebote werden weiter geladen.')}</span>` : nothing}
       </div>`;
     }
@@ -377,11 +396,13 @@ export abstract class LotseElement extends LitElement {
       return html`<div class="state error" part="state" role="alert">
         <p class="title">${icon('warning')} ${msg('Die Angebote können gerade nicht geladen werden.')}</p>
         <p>${msg('Bitte versuchen Sie es gleich noch einmal.')}</p>
-        ${this.source
-          ? html`<button class="primary" part="retry-button" @click=${() => this.source?.retry()}>
+        ${
+          this.source
+            ? html`<button class="primary" part="retry-button" @click=${() => this.source?.retry()}>
               ${icon('refresh')} ${msg('Noch einmal versuchen')}
             </button>`
-          : nothing}
+            : nothing
+        }
         <details>
           <summary>${msg('Details für die Redaktion')}</summary>
           <ul lang="de">
@@ -394,9 +415,11 @@ export abstract class LotseElement extends LitElement {
       state.from === 'cache' && state.savedAt
         ? html`<p class="notice" part="offline-notice" role="status">
             ${icon('info')}
-            ${state.refreshing
-              ? msg(str`Gespeicherte Daten vom ${formatDate(state.savedAt, this.locale, 'medium')}. Neue Daten werden geladen …`)
-              : msg(str`Keine Verbindung. Sie sehen gespeicherte Daten vom ${formatDate(state.savedAt, this.locale, 'medium')}.`)}
+            ${
+              state.refreshing
+                ? msg(str`Gespeicherte Daten vom ${formatDate(state.savedAt, this.locale, 'medium')}. Neue Daten werden geladen …`)
+                : msg(str`Keine Verbindung. Sie sehen gespeicherte Daten vom ${formatDate(state.savedAt, this.locale, 'medium')}.`)
+            }
           </p>`
         : nothing;
     return html`${notice}${ready(state.feed)}`;

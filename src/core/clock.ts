@@ -58,11 +58,14 @@ export class ClockController implements ReactiveController {
 
   private schedule() {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.read = false;
-      // A render that reads `now` again arms the next minute; a pinned time does not move.
-      if (!this.pinned) this.tick();
-    }, MINUTE - (Date.now() % MINUTE));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.read = false;
+        // A render that reads `now` again arms the next minute; a pinned time does not move.
+        if (!this.pinned) this.tick();
+      },
+      MINUTE - (Date.now() % MINUTE),
+    );
   }
 }

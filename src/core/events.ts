@@ -49,11 +49,7 @@ declare global {
  * checked by TypeScript). In React 19 a ref callback may return it as its cleanup:
  *   <lotse-service-finder ref={(el) => el && onLotse(el, 'lotse-service-select', (e) => open(e.detail.serviceId))} />
  */
-export function onLotse<K extends LotseEventName>(
-  target: EventTarget,
-  name: K,
-  listener: (event: LotseEvent<K>) => void,
-): () => void {
+export function onLotse<K extends LotseEventName>(target: EventTarget, name: K, listener: (event: LotseEvent<K>) => void): () => void {
   const handler = (event: Event) => listener(event as LotseEvent<K>);
   target.addEventListener(name, handler);
   return () => target.removeEventListener(name, handler);

@@ -19,8 +19,9 @@ export const intlLocale = (locale: string) => (locale === 'ar' ? 'ar-u-nu-latn' 
 
 /** "14:00" style wall-clock time from minutes since midnight (24-hour clock). */
 export function formatTime(minutes: number, locale: string): string {
-  const format = cached(`time:${locale}`, () =>
-    new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }),
+  const format = cached(
+    `time:${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }),
   );
   return format.format(Date.UTC(2024, 0, 1, 0, minutes % 1440));
 }
@@ -29,16 +30,18 @@ const MONDAY = Date.UTC(2024, 0, 1); // 1 January 2024 was a Monday
 const WEEKDAY_INDEX: Record<Weekday, number> = { mo: 0, tu: 1, we: 2, th: 3, fr: 4, sa: 5, su: 6 };
 
 export function weekdayName(day: Weekday, locale: string, style: 'long' | 'short' = 'long'): string {
-  const format = cached(`weekday:${style}:${locale}`, () =>
-    new Intl.DateTimeFormat(intlLocale(locale), { weekday: style, timeZone: 'UTC' }),
+  const format = cached(
+    `weekday:${style}:${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { weekday: style, timeZone: 'UTC' }),
   );
   return format.format(MONDAY + WEEKDAY_INDEX[day] * 86_400_000);
 }
 
 /** A calendar date (YYYY-MM-DD or ISO) as "21. November 2026" in the widget's language. */
 export function formatDate(date: string, locale: string, style: 'long' | 'medium' = 'long'): string {
-  const format = cached(`date:${style}:${locale}`, () =>
-    new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: 'UTC' }),
+  const format = cached(
+    `date:${style}:${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: 'UTC' }),
   );
   const [y, m, d] = date.slice(0, 10).split('-').map(Number);
   return format.format(Date.UTC(y, m - 1, d));
@@ -55,18 +58,19 @@ export function formatList(
 }
 
 /** "09:00–12:00" from minutes since midnight (an end past midnight shows its clock time). */
-export const formatTimeRange = (from: number, to: number, locale: string) =>
-  `${formatTime(from, locale)}–${formatTime(to, locale)}`;
+export const formatTimeRange = (from: number, to: number, locale: string) => `${formatTime(from, locale)}–${formatTime(to, locale)}`;
 
 /** "350 m" or "1,2 km". */
 export function formatDistance(meters: number, locale: string): string {
   const km = meters >= 1000;
-  const format = cached(`dist:${km}:${locale}`, () =>
-    new Intl.NumberFormat(intlLocale(locale), {
-      style: 'unit',
-      unit: km ? 'kilometer' : 'meter',
-      maximumFractionDigits: km ? 1 : 0,
-    }),
+  const format = cached(
+    `dist:${km}:${locale}`,
+    () =>
+      new Intl.NumberFormat(intlLocale(locale), {
+        style: 'unit',
+        unit: km ? 'kilometer' : 'meter',
+        maximumFractionDigits: km ? 1 : 0,
+      }),
   );
   return format.format(km ? meters / 1000 : Math.round(meters / 10) * 10);
 }
@@ -76,8 +80,9 @@ export function formatDistance(meters: number, locale: string): string {
  * form (CLDR through Intl), never a hand-made "{0} Tage" that is wrong in Arabic or Romanian.
  */
 export function formatCount(value: number, unit: 'minute' | 'day', locale: string): string {
-  const format = cached(`count:${unit}:${locale}`, () =>
-    new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit, unitDisplay: 'long' }),
+  const format = cached(
+    `count:${unit}:${locale}`,
+    () => new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit, unitDisplay: 'long' }),
   );
   return format.format(value);
 }
@@ -112,7 +117,12 @@ const EXTRA_LANGUAGE_LABELS: Record<string, Record<string, string>> = {
 
 /** Language codes named in the widget's language, as one list ("Rumänisch und Bulgarisch"). */
 export const languageList = (codes: readonly string[], locale: string, style: 'long' | 'narrow' = 'long') =>
-  formatList(codes.map((code) => languageName(code, locale)), locale, 'conjunction', style);
+  formatList(
+    codes.map((code) => languageName(code, locale)),
+    locale,
+    'conjunction',
+    style,
+  );
 
 /** The name of a language in the widget's language: "ro" → "Rumänisch" (de), "Romanian" (en). */
 export function languageName(code: string, locale: string): string {
@@ -121,7 +131,7 @@ export function languageName(code: string, locale: string): string {
   try {
     const names = cached(`lang:${locale}`, () => new Intl.DisplayNames([intlLocale(locale)], { type: 'language', fallback: 'code' }));
     const name = names.of(code) ?? code;
-    return name === code ? EXTRA_LANGUAGE_LABELS[code]?.en ?? code : name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+    return name === code ? (EXTRA_LANGUAGE_LABELS[code]?.en ?? code) : name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
   } catch {
     return code;
   }

@@ -12,8 +12,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 
 /** A circle as path data (centre x, y and radius r). */
-const o = (x: number, y: number, r: number) =>
-  `M${x - r} ${y}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+const o = (x: number, y: number, r: number) => `M${x - r} ${y}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
 
 /** A dot: a zero-length line drawn with the round line cap. */
 const dot = (x: number, y: number) => `M${x} ${y}h0`;
@@ -44,9 +43,7 @@ const PATHS = {
   men: o(12, 5, 2.5) + 'M7 16v-4a3 3 0 0 1 3-3h4a3 3 0 0 1 3 3v4M10 12v9h4v-9',
   children: o(9, 7, 2) + o(18, 16, 3) + 'M5 21v-5a4 4 0 0 1 8 0v5',
   youth: o(12, 4, 2) + 'M5 5l3.5 5h7L19 5M9 10v4l-2 7M15 10v4l2 7',
-  families:
-    o(6, 5, 2) + o(18, 5, 2) + o(12, 13, 1.5) +
-    'M2 21V12a4 4 0 0 1 8 0M22 21V12a4 4 0 0 0-8 0M9 21v-1.5a3 3 0 0 1 6 0V21',
+  families: o(6, 5, 2) + o(18, 5, 2) + o(12, 13, 1.5) + 'M2 21V12a4 4 0 0 1 8 0M22 21V12a4 4 0 0 0-8 0M9 21v-1.5a3 3 0 0 1 6 0V21',
   seniors: o(10, 4, 2) + 'M9.5 7.5 8 14l-2 7M8 14l2 7M9.5 9l3.5 3M16 21v-9a1.5 1.5 0 0 0-3 0',
   pregnant: o(12, 5, 2.5) + 'M10 10h4c3 1 4 5 2 7l1 1H7zM10 18v3M14 18v3',
   uninsured: 'M3 6h18v12H3zM12 9v6M9 12h6M3 3l18 18',

@@ -22,12 +22,7 @@ export function vocabularyEntry(feed: Feed, vocabulary: Vocabulary, id: string):
 }
 
 /** The entry's label as `text` shows it (the widget's language), else the id. */
-export function vocabularyLabel(
-  feed: Feed,
-  vocabulary: Vocabulary,
-  id: string,
-  text: (value: Text | undefined) => string,
-): string {
+export function vocabularyLabel(feed: Feed, vocabulary: Vocabulary, id: string, text: (value: Text | undefined) => string): string {
   const entry = vocabularyEntry(feed, vocabulary, id);
   return (entry && text(entry.label)) || id;
 }

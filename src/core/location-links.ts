@@ -20,8 +20,7 @@ export function whatsappHref(value: string): string {
 export const safeWebHref = (url: string | undefined): string | undefined => safeUrl(url)?.href;
 
 /** "Hafenstraße 12, 44135 Dortmund": the one way every widget writes an address. */
-export const addressLine = (location: Location) =>
-  `${location.address.street}, ${location.address.postalCode} ${location.address.city}`;
+export const addressLine = (location: Location) => `${location.address.street}, ${location.address.postalCode} ${location.address.city}`;
 
 /**
  * Directions on OpenStreetMap (a link, never embedded content): a walking route to the

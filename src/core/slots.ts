@@ -8,8 +8,7 @@ import type { Slot } from './feed/schema.js';
 
 /** `HH:MM` → minutes since midnight (`24:00` → 1440), without allocating. */
 export const minutesOf = (t: string) =>
-  ((t.charCodeAt(0) - 48) * 10 + t.charCodeAt(1) - 48) * 60 +
-  (t.charCodeAt(3) - 48) * 10 + t.charCodeAt(4) - 48;
+  ((t.charCodeAt(0) - 48) * 10 + t.charCodeAt(1) - 48) * 60 + (t.charCodeAt(3) - 48) * 10 + t.charCodeAt(4) - 48;
 
 /**
  * The end of a slot in minutes after midnight of its start day: a slot that closes at or
@@ -18,5 +17,4 @@ export const minutesOf = (t: string) =>
 export const endMinutes = (opens: number, closes: number) => (closes > opens ? closes : closes + 1440);
 
 /** The languages spoken in a slot: its own list, else the service's. */
-export const slotLanguages = (slot: Slot, service: { languages: string[] }): string[] =>
-  slot.languages ?? service.languages;
+export const slotLanguages = (slot: Slot, service: { languages: string[] }): string[] => slot.languages ?? service.languages;

@@ -16,8 +16,17 @@ import { WEEKDAYS } from '../core/feed/constants.js';
 import { formatList, formatNumber, formatTime, formatTimeRange, isolate, languageList, languageName, weekdayName } from '../core/format.js';
 import { createClock, type Clock, type LocationStatus } from '../core/time/opening.js';
 import {
-  NO_FILTERS, SYNC_LIMIT, TIMES_OF_DAY, entryMatches, placeSteps, resultSteps,
-  type Entry, type Filters, type Places, type Results, type TimeOfDay,
+  NO_FILTERS,
+  SYNC_LIMIT,
+  TIMES_OF_DAY,
+  entryMatches,
+  placeSteps,
+  resultSteps,
+  type Entry,
+  type Filters,
+  type Places,
+  type Results,
+  type TimeOfDay,
 } from './model.js';
 import { runAll, runSliced } from '../core/feed/slices.js';
 import type { HoursMapView, MapPoint, MapTexts } from './map.js';
@@ -300,7 +309,10 @@ export class LotseHoursMap extends LotseElement {
       this.pendingReveal = key;
     }
     if (from === 'map' || from === 'week') {
-      const shown = this.resultsMemo?.filters === this.filters ? this.resultsMemo.shown : this.memo!.entries.filter((e) => entryMatches(e, this.filters));
+      const shown =
+        this.resultsMemo?.filters === this.filters
+          ? this.resultsMemo.shown
+          : this.memo!.entries.filter((e) => entryMatches(e, this.filters));
       const index = shown.indexOf(entry);
       if (index >= this.limit) this.limit = index + 1;
       this.view = 'list';
@@ -315,9 +327,7 @@ export class LotseHoursMap extends LotseElement {
     const first = this.limit;
     this.limit += PAGE;
     // Keyboard users continue at the first new place.
-    this.updateComplete.then(() =>
-      this.renderRoot.querySelectorAll<HTMLElement>('li.entry button.name')[first]?.focus(),
-    );
+    this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('li.entry button.name')[first]?.focus());
   }
 
   private onAcceptMap(event: Event) {
@@ -386,14 +396,16 @@ export class LotseHoursMap extends LotseElement {
         ${shown.length === 1 ? msg('1 Ort gefunden') : msg(str`${formatNumber(shown.length, this.locale)} Orte gefunden`)}
       </p>
       ${this.mapOpen ? this.renderMap(shown.length - located.length) : nothing}
-      ${shown.length === 0
-        ? html`<div class="state" part="state">
+      ${
+        shown.length === 0
+          ? html`<div class="state" part="state">
             <p>${msg('Keine Sprechstunde passt zu diesen Filtern.')}</p>
             <button type="button" @click=${this.onResetFilters}>${icon('close')} ${msg('Filter löschen')}</button>
           </div>`
-        : this.view === 'week'
-          ? this.renderWeekPlan(shown, clock)
-          : this.renderList(shown, clock)}
+          : this.view === 'week'
+            ? this.renderWeekPlan(shown, clock)
+            : this.renderList(shown, clock)
+      }
     `;
   }
 
@@ -450,9 +462,11 @@ export class LotseHoursMap extends LotseElement {
         <input type="checkbox" name="openNow" .checked=${f.openNow} />
         ${icon('clock')} ${msg('Jetzt offen')}${n(openNow)}
       </label>
-      ${active
-        ? html`<button type="button" class="reset" @click=${this.onResetFilters}>${icon('close')} ${msg('Filter löschen')}</button>`
-        : nothing}
+      ${
+        active
+          ? html`<button type="button" class="reset" @click=${this.onResetFilters}>${icon('close')} ${msg('Filter löschen')}</button>`
+          : nothing
+      }
     </form>`;
   }
 
@@ -484,13 +498,19 @@ export class LotseHoursMap extends LotseElement {
   private renderList(entries: Entry[], clock: Clock) {
     const more = entries.length - this.limit;
     return html`<ul class="list" part="list" aria-label=${msg('Orte')}>
-        ${repeat(entries.slice(0, this.limit), (e) => e.key, (e) => this.renderEntry(e, clock))}
+        ${repeat(
+          entries.slice(0, this.limit),
+          (e) => e.key,
+          (e) => this.renderEntry(e, clock),
+        )}
       </ul>
-      ${more > 0
-        ? html`<button type="button" class="more no-print" @click=${this.onShowMore}>
+      ${
+        more > 0
+          ? html`<button type="button" class="more no-print" @click=${this.onShowMore}>
             ${msg(str`Weitere Orte zeigen (noch ${formatNumber(more, this.locale)})`)}
           </button>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private renderEntry(entry: Entry, clock: Clock) {
@@ -508,10 +528,12 @@ export class LotseHoursMap extends LotseElement {
         </button>
       </h3>
       <p class="status ${tone}">${icon(tone === 'open' ? 'check' : tone === 'soon' ? 'warning' : 'clock')} ${status}</p>
-      ${location
-        ? html`<p class="where">${icon('pin')} ${this.address(location)}
+      ${
+        location
+          ? html`<p class="where">${icon('pin')} ${this.address(location)}
             ${location.geo ? nothing : html`<span class="tag">${msg('nicht auf der Karte')}</span>`}</p>`
-        : nothing}
+          : nothing
+      }
       <p class="langs">${icon('globe')} ${languageList(service.languages, this.locale)}</p>
       ${open ? this.renderDetails(entry, detailsId) : nothing}
     </li>`;
@@ -524,12 +546,16 @@ export class LotseHoursMap extends LotseElement {
       <p>${this.showText(service.summary)}</p>
       ${service.statusNote ? html`<p class="notice">${icon('info')} ${this.showText(service.statusNote)}</p>` : nothing}
       ${status.closure?.note ? html`<p class="notice">${icon('info')} ${this.showText(status.closure.note)}</p>` : nothing}
-      ${location?.hours.length
-        ? html`<h4>${msg('Sprechstunden')}</h4>
+      ${
+        location?.hours.length
+          ? html`<h4>${msg('Sprechstunden')}</h4>
             <ul class="slots">
               ${location.hours.map(
                 (slot) => html`<li>
-                  <strong>${formatList(slot.days.map((d) => weekdayName(d, this.locale, 'short')), this.locale)}
+                  <strong>${formatList(
+                    slot.days.map((d) => weekdayName(d, this.locale, 'short')),
+                    this.locale,
+                  )}
                     ${formatTimeRange(minutesOf(slot.opens), minutesOf(slot.closes), this.locale)}</strong>
                   ${this.kind(slot)}
                   <span>${icon('globe')} ${languageList(slotLanguages(slot, service), this.locale)}</span>
@@ -538,18 +564,25 @@ export class LotseHoursMap extends LotseElement {
               )}
             </ul>
             ${location.publicHolidays === 'closed' ? html`<p class="hint">${msg('An Feiertagen geschlossen.')}</p>` : nothing}`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
-        ${phone
-          ? html`<a class="button primary" href=${telHref(phone)}>${icon('phone')} ${msg('Anrufen')} <span dir="ltr">${phone}</span></a>`
-          : nothing}
-        ${location
-          ? html`<a class="button" href=${directionsHref(location)} target="_blank" rel="noopener noreferrer">
+        ${
+          phone
+            ? html`<a class="button primary" href=${telHref(phone)}>${icon('phone')} ${msg('Anrufen')} <span dir="ltr">${phone}</span></a>`
+            : nothing
+        }
+        ${
+          location
+            ? html`<a class="button" href=${directionsHref(location)} target="_blank" rel="noopener noreferrer">
               ${icon('route')} ${msg('Weg zeigen')}<span class="visually-hidden"> (OpenStreetMap)</span></a>`
-          : nothing}
-        ${location?.geo
-          ? html`<button type="button" @click=${() => this.pick(entry.key, 'show-on-map')}>${icon('map')} ${msg('Auf der Karte zeigen')}</button>`
-          : nothing}
+            : nothing
+        }
+        ${
+          location?.geo
+            ? html`<button type="button" @click=${() => this.pick(entry.key, 'show-on-map')}>${icon('map')} ${msg('Auf der Karte zeigen')}</button>`
+            : nothing
+        }
         <button type="button" @click=${() => this.emit('lotse-contact-request', { serviceId: service.id })}>
           ${icon('mail')} ${msg('Um Rückruf bitten')}
         </button>
@@ -613,20 +646,26 @@ export class LotseHoursMap extends LotseElement {
           <label class="check"><input type="checkbox" name="remember" /> ${msg('Meine Wahl merken')}</label>
           <button type="button" class="primary" @click=${this.onAcceptMap}>${icon('check')} ${msg('Karte laden')}</button>
         </div>`
-      : html`${this.mapStatus === 'error'
+      : html`${
+          this.mapStatus === 'error'
             ? html`<p class="notice" role="alert">${icon('warning')} ${msg('Die Karte kann gerade nicht geladen werden. Die Liste zeigt alle Orte.')}</p>`
-            : nothing}
+            : nothing
+        }
           ${this.mapStatus === 'loading' ? html`<p role="status">${msg('Karte wird geladen …')}</p>` : nothing}
           <div class="map-host"></div>
-          ${this.consent !== 'granted'
-            ? html`<button type="button" class="revoke" @click=${this.onRevokeMap}>${icon('close')} ${msg('Karte nicht mehr laden')}</button>`
-            : nothing}`;
+          ${
+            this.consent !== 'granted'
+              ? html`<button type="button" class="revoke" @click=${this.onRevokeMap}>${icon('close')} ${msg('Karte nicht mehr laden')}</button>`
+              : nothing
+          }`;
     return html`<section id="map" class="map no-print" part="map" aria-label=${msg('Karte')}>
       ${body}
-      ${withoutPlace > 0
-        ? html`<p class="hint">${icon('info')}
+      ${
+        withoutPlace > 0
+          ? html`<p class="hint">${icon('info')}
             ${withoutPlace === 1 ? msg('1 Angebot ohne festen Ort steht nur in der Liste.') : msg(str`${withoutPlace} Angebote ohne festen Ort stehen nur in der Liste.`)}</p>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

@@ -19,7 +19,19 @@
  * `leaflet.styles.ts`, imported before Leaflet for that reason.
  */
 import { releaseLeafletProbe, leafletStyles } from './leaflet.styles.js';
-import { Control, DomEvent, Marker, divIcon, latLngBounds, layerGroup, map as leafletMap, point, tileLayer, type LatLngExpression, type Map as LeafletMap } from 'leaflet/dist/leaflet-src.esm.js';
+import {
+  Control,
+  DomEvent,
+  Marker,
+  divIcon,
+  latLngBounds,
+  layerGroup,
+  map as leafletMap,
+  point,
+  tileLayer,
+  type LatLngExpression,
+  type Map as LeafletMap,
+} from 'leaflet/dist/leaflet-src.esm.js';
 
 releaseLeafletProbe();
 
@@ -98,7 +110,10 @@ function zoomControl(map: LeafletMap) {
   addControl(map, 'topleft', bar);
   return {
     label(zoomInText: string, zoomOutText: string) {
-      for (const [b, text] of [[zoomIn, zoomInText], [zoomOut, zoomOutText]] as const) {
+      for (const [b, text] of [
+        [zoomIn, zoomInText],
+        [zoomOut, zoomOutText],
+      ] as const) {
         b.title = text;
         b.setAttribute('aria-label', text);
       }
@@ -253,18 +268,25 @@ export function createMap(host: HTMLElement, options: MapOptions): HoursMapView 
     const bounds = latLngBounds(group.map((p) => [p.lat, p.lon] as [number, number]));
     const names = group.slice(0, 5).map((p) => p.label.split(',')[0]);
     const open = group.some((p) => p.open);
-    add(bounds.getCenter(), element('span', '', String(group.length)), `cluster${open ? ' open' : ''}`, texts.cluster(group.length, names), group.map((p) => p.key), () => {
-      const target = map.getBoundsZoom(bounds, false, point(60, 60));
-      if (target <= map.getZoom() || map.getZoom() >= MAX_ZOOM) {
-        fanned = id;
-        draw();
-        shown.get(group[0].key)?.focus();
-      } else {
-        const keep = group[0].key;
-        map.once('moveend', () => shown.get(keep)?.focus());
-        map.fitBounds(bounds, { padding: [60, 60], animate: !matchMedia('(prefers-reduced-motion: reduce)').matches });
-      }
-    });
+    add(
+      bounds.getCenter(),
+      element('span', '', String(group.length)),
+      `cluster${open ? ' open' : ''}`,
+      texts.cluster(group.length, names),
+      group.map((p) => p.key),
+      () => {
+        const target = map.getBoundsZoom(bounds, false, point(60, 60));
+        if (target <= map.getZoom() || map.getZoom() >= MAX_ZOOM) {
+          fanned = id;
+          draw();
+          shown.get(group[0].key)?.focus();
+        } else {
+          const keep = group[0].key;
+          map.once('moveend', () => shown.get(keep)?.focus());
+          map.fitBounds(bounds, { padding: [60, 60], animate: !matchMedia('(prefers-reduced-motion: reduce)').matches });
+        }
+      },
+    );
   };
 
   const mark = () => {

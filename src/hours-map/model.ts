@@ -96,7 +96,7 @@ export function slotMatches(slot: Slot, service: Service, f: Filters, skip?: key
 const slotFilterActive = (f: Filters, skip?: keyof Filters) =>
   (['day', 'time', 'language', 'walkIn'] as const).some((k) => k !== skip && f[k]);
 
-const hoursOf = ({ service, location }: Entry) => (service.status === 'temporarily-closed' ? [] : location?.hours ?? []);
+const hoursOf = ({ service, location }: Entry) => (service.status === 'temporarily-closed' ? [] : (location?.hours ?? []));
 
 export function entryMatches(entry: Entry, f: Filters, skip?: keyof Filters): boolean {
   const { service, status } = entry;

@@ -33,28 +33,35 @@ export function renderWeek(host: WeekHost, entries: Entry[], clock: Clock) {
   }
   const now = clock.nowMs;
   return html`<div class="week" part="week">
-    ${repeat(days, (date) => date, (date) => {
-      const rows: { entry: Entry; o: Occurrence }[] = [];
-      for (const entry of entries) {
-        if (!entry.location || entry.service.status === 'temporarily-closed') continue;
-        for (const o of occurrencesOn(entry.location, date, clock)) {
-          if (slotMatches(o.slot, entry.service, f, 'day')) rows.push({ entry, o });
+    ${repeat(
+      days,
+      (date) => date,
+      (date) => {
+        const rows: { entry: Entry; o: Occurrence }[] = [];
+        for (const entry of entries) {
+          if (!entry.location || entry.service.status === 'temporarily-closed') continue;
+          for (const o of occurrencesOn(entry.location, date, clock)) {
+            if (slotMatches(o.slot, entry.service, f, 'day')) rows.push({ entry, o });
+          }
         }
-      }
-      rows.sort((a, b) => a.o.start.getTime() - b.o.start.getTime());
-      const holiday = clock.holiday(date);
-      const day = weekdayName(weekdayOf(date) as Weekday, host.locale);
-      return html`<section class="day ${date === clock.today ? 'today' : ''}">
+        rows.sort((a, b) => a.o.start.getTime() - b.o.start.getTime());
+        const holiday = clock.holiday(date);
+        const day = weekdayName(weekdayOf(date) as Weekday, host.locale);
+        return html`<section class="day ${date === clock.today ? 'today' : ''}">
         <h3>
           ${date === clock.today ? html`<span class="tag now-tag">${msg('Heute')}</span>` : nothing}
           ${day}, ${formatDate(date, host.locale, 'medium')}
           ${holiday ? html`<span class="tag">${msg('Feiertag')}</span>` : nothing}
         </h3>
-        ${rows.length
-          ? html`<ul class="slots">
-              ${repeat(rows, ({ entry, o }) => `${entry.key} ${o.start.getTime()}`, ({ entry, o }) => {
-                const live = o.start.getTime() <= now && now < o.end.getTime();
-                return html`<li class=${live ? 'live' : ''}>
+        ${
+          rows.length
+            ? html`<ul class="slots">
+              ${repeat(
+                rows,
+                ({ entry, o }) => `${entry.key} ${o.start.getTime()}`,
+                ({ entry, o }) => {
+                  const live = o.start.getTime() <= now && now < o.end.getTime();
+                  return html`<li class=${live ? 'live' : ''}>
                   <strong class="time">${formatTimeRange(o.startMinutes, o.endMinutes, host.locale)}</strong>
                   ${live ? html`<span class="tag now-tag">${msg('Jetzt offen')}</span>` : nothing}
                   <button type="button" class="link" @click=${() => host.pick(entry.key)}>
@@ -63,10 +70,13 @@ export function renderWeek(host: WeekHost, entries: Entry[], clock: Clock) {
                   ${host.kind(o.slot)}
                   <span>${icon('globe')} ${languageList(slotLanguages(o.slot, entry.service), host.locale)}</span>
                 </li>`;
-              })}
+                },
+              )}
             </ul>`
-          : html`<p class="hint">${msg('Keine Sprechstunde.')}</p>`}
+            : html`<p class="hint">${msg('Keine Sprechstunde.')}</p>`
+        }
       </section>`;
-    })}
+      },
+    )}
   </div>`;
 }

@@ -10,11 +10,7 @@ export const UNKNOWN = 'unknown';
 export const RESULT = 'result';
 
 /** A condition over answers: `{ q, is }` is true if question `q` got (one of) answer(s) `is`. */
-export type Condition =
-  | { q: string; is: string | string[] }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
+export type Condition = { q: string; is: string | string[] } | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 export interface Answer {
   id: string;
@@ -72,7 +68,6 @@ export function leaves(condition: Condition): { q: string; is: string | string[]
   return ('all' in condition ? condition.all : condition.any).flatMap(leaves);
 }
 
-
 /** The visitor's answers: question id → answer id (or `unknown`). Kept in memory only. */
 export type Answers = ReadonlyMap<string, string>;
 
@@ -92,7 +87,10 @@ export function holds(condition: Condition, answers: Answers): boolean {
  */
 export function reasons(condition: Condition, answers: Answers): string[] {
   if ('q' in condition) return answers.has(condition.q) ? [condition.q] : [];
-  if ('not' in condition) return leaves(condition.not).map((l) => l.q).filter((q) => answers.has(q));
+  if ('not' in condition)
+    return leaves(condition.not)
+      .map((l) => l.q)
+      .filter((q) => answers.has(q));
   const parts = 'all' in condition ? condition.all : condition.any.filter((c) => holds(c, answers));
   return [...new Set(parts.flatMap((c) => reasons(c, answers)))];
 }

@@ -173,7 +173,10 @@ export class LotseQuickCheck extends LotseElement {
     if (this.data !== feed) return;
     if (problems.length) {
       const source = typeof this.feed === 'string' ? this.feed : 'inline';
-      console.warn(`[lotse] ${source}: quickCheck`, problems.map((p) => `${p.path}: ${p.message}`));
+      console.warn(
+        `[lotse] ${source}: quickCheck`,
+        problems.map((p) => `${p.path}: ${p.message}`),
+      );
       this.emit('lotse-feed-warning', { feed: source, problems });
     }
     this.resolved = { flow, from: feed };
@@ -347,15 +350,19 @@ export class LotseQuickCheck extends LotseElement {
             ${icon(answer.icon ?? 'forward')} ${this.say(answer.label)}
           </button>`,
         )}
-        ${question.dontKnow
-          ? html`<button part="answer-button" class="unknown" @click=${() => this.onAnswer(question.id, UNKNOWN)}>
+        ${
+          question.dontKnow
+            ? html`<button part="answer-button" class="unknown" @click=${() => this.onAnswer(question.id, UNKNOWN)}>
               ${icon('info')} ${msg('Ich weiß es nicht')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
-      ${this.path.length
-        ? html`<div class="nav"><button class="link" @click=${this.onRestart}>${icon('refresh')} ${msg('Neu anfangen')}</button></div>`
-        : nothing}
+      ${
+        this.path.length
+          ? html`<div class="nav"><button class="link" @click=${this.onRestart}>${icon('refresh')} ${msg('Neu anfangen')}</button></div>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -371,40 +378,50 @@ export class LotseQuickCheck extends LotseElement {
           <p class="label">${msg('Laufzettel')} · ${this.text(feed.publisher.name)}</p>
           <p>${formatDate(todayIn(feed.region.timezone, now), this.locale)}</p>
         </div>
-        ${this.qr
-          ? html`<figure class="qr">
+        ${
+          this.qr
+            ? html`<figure class="qr">
               ${this.renderQr(this.qr.modules)}
               <figcaption>${msg('Diese Seite öffnen')}</figcaption>
             </figure>`
-          : nothing}
+            : nothing
+        }
       </div>
       <h3 id="qc-heading" tabindex="-1">${msg('Ihre nächsten Schritte')}</h3>
       <p class="notice">${icon('info')} ${msg('Das ist eine Orientierung, keine rechtliche Entscheidung. Die Beratung ist kostenlos.')}</p>
       <div class="actions">
-        ${listed.length
-          ? html`<button class="primary" part="show-services-button" @click=${() => this.onShowServices(steps, services)}>
+        ${
+          listed.length
+            ? html`<button class="primary" part="show-services-button" @click=${() => this.onShowServices(steps, services)}>
               ${icon('list')} ${msg('Diese Angebote zeigen')}
             </button>`
-          : nothing}
+            : nothing
+        }
         <button @click=${this.onPrint}>${icon('print')} ${msg('Drucken')}</button>
         <button @click=${this.onShare}>${icon('share')} ${msg('Teilen')}</button>
       </div>
       <p role="status" class="share-note">
-        ${this.shareNote === 'copied'
-          ? msg('Der Link ist kopiert.')
-          : this.shareNote
-            ? msg(str`Link zum Kopieren: ${isolate(this.shareNote)}`)
-            : nothing}
+        ${
+          this.shareNote === 'copied'
+            ? msg('Der Link ist kopiert.')
+            : this.shareNote
+              ? msg(str`Link zum Kopieren: ${isolate(this.shareNote)}`)
+              : nothing
+        }
       </p>
-      ${this.servicesListed && listed.length
-        ? html`<section class="all-services" aria-labelledby="qc-services">
+      ${
+        this.servicesListed && listed.length
+          ? html`<section class="all-services" aria-labelledby="qc-services">
             <h4 id="qc-services" tabindex="-1">${msg('Angebote für Ihre Schritte')}</h4>
             <ul class="services">${listed.map((s) => this.renderService(s, clock))}</ul>
           </section>`
-        : nothing}
-      ${steps.length
-        ? html`<ol class="steps">${steps.map((step) => this.renderStep(step, services.get(step.id) ?? [], feed, clock))}</ol>`
-        : html`<p>${msg('Nach Ihren Antworten gibt es gerade keine dringenden Schritte. Bei Fragen hilft eine Beratungsstelle.')}</p>`}
+          : nothing
+      }
+      ${
+        steps.length
+          ? html`<ol class="steps">${steps.map((step) => this.renderStep(step, services.get(step.id) ?? [], feed, clock))}</ol>`
+          : html`<p>${msg('Nach Ihren Antworten gibt es gerade keine dringenden Schritte. Bei Fragen hilft eine Beratungsstelle.')}</p>`
+      }
       <p class="emergency">
         ${icon('emergency')}
         <span>${msg('Im Notfall:')} <a href="tel:112">112</a> ${msg('(Rettung)')} · <a href="tel:110">110</a> ${msg('(Polizei)')}
@@ -426,20 +443,24 @@ export class LotseQuickCheck extends LotseElement {
       <h4>${this.say(step.title)}</h4>
       <p>${this.say(step.text)}</p>
       ${why ? html`<p class="why">${icon('info')} <span>${msg(str`Weil Sie gesagt haben: ${why}`)}</span></p>` : nothing}
-      ${step.bring.length
-        ? html`<div>
+      ${
+        step.bring.length
+          ? html`<div>
             <p class="label">${msg('Mitbringen:')}</p>
             <ul class="bring">${step.bring.map((item) => html`<li>${this.say(item)}</li>`)}</ul>
           </div>`
-        : nothing}
-      ${services.length
-        ? html`<div>
+          : nothing
+      }
+      ${
+        services.length
+          ? html`<div>
             <p class="label">${msg('Hier gibt es Hilfe:')}</p>
             <ul class="services">${services.map((s) => this.renderService(s, clock))}</ul>
           </div>`
-        : step.ask
-          ? html`<p class="ask"><span class="label">${msg('Wo Sie fragen können:')}</span> ${this.say(step.ask)}</p>`
-          : nothing}
+          : step.ask
+            ? html`<p class="ask"><span class="label">${msg('Wo Sie fragen können:')}</span> ${this.say(step.ask)}</p>`
+            : nothing
+      }
       <p class="meta">
         ${legal ? html`${msg('Rechtsgrundlage:')} ${this.say(legal)} · ` : nothing}
         ${msg('Quelle:')}
@@ -460,13 +481,9 @@ export class LotseQuickCheck extends LotseElement {
     }
     return html`<li class="service" data-service=${service.id}>
       <p class="name">${this.say(service.name)}</p>
-      ${location
-        ? html`<p>${icon('pin')} ${addressLine(location)}</p>`
-        : nothing}
+      ${location ? html`<p>${icon('pin')} ${addressLine(location)}</p>` : nothing}
       ${when !== nothing ? html`<p>${when}</p>` : nothing}
-      ${phone
-        ? html`<p><a href=${telHref(phone)}>${icon('phone')} <span dir="ltr">${phone}</span></a></p>`
-        : nothing}
+      ${phone ? html`<p><a href=${telHref(phone)}>${icon('phone')} <span dir="ltr">${phone}</span></a></p>` : nothing}
     </li>`;
   }
 

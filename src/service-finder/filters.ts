@@ -6,8 +6,7 @@
 import type { Service } from '../core/feed/schema.js';
 import type { ServiceStatus } from '../core/time/opening.js';
 
-export type GroupId =
-  | 'category' | 'language' | 'audience' | 'district' | 'free' | 'walkIn' | 'open' | 'needs';
+export type GroupId = 'category' | 'language' | 'audience' | 'district' | 'free' | 'walkIn' | 'open' | 'needs';
 
 /** The visitor's selection: for each group the chosen option ids. */
 export type Selection = Partial<Record<GroupId, string[]>>;

@@ -73,8 +73,10 @@ function hoursTable(ctx: DetailContext, service: Service, location: Location) {
   ${location.publicHolidays === 'closed' ? html`<p class="hint">${msg('An Feiertagen geschlossen.')}</p>` : nothing}
   ${location.closures
     .filter((c) => c.to.slice(0, 10) >= ctx.clock.today)
-    .map((c) => html`<p class="notice">${icon('calendar')}
-      ${msg(str`Geschlossen vom ${formatDate(c.from, ctx.locale, 'medium')} bis ${formatDate(c.to, ctx.locale, 'medium')}`)}${c.note ? html` – ${ctx.showText(c.note)}` : nothing}</p>`)}`;
+    .map(
+      (c) => html`<p class="notice">${icon('calendar')}
+      ${msg(str`Geschlossen vom ${formatDate(c.from, ctx.locale, 'medium')} bis ${formatDate(c.to, ctx.locale, 'medium')}`)}${c.note ? html` – ${ctx.showText(c.note)}` : nothing}</p>`,
+    )}`;
 }
 
 function renderLocation(ctx: DetailContext, service: Service, location: Location, districtLabel: string | undefined) {
@@ -84,11 +86,13 @@ function renderLocation(ctx: DetailContext, service: Service, location: Location
       ${location.name ? html`${addressLine(location)}<br />` : nothing}
       ${districtLabel ? html`<span class="district">${districtLabel}</span>` : nothing}
     </p>
-    ${location.accessibility?.wheelchair !== undefined || location.accessibility?.note
-      ? html`<p class="hint">${icon('wheelchair')}
+    ${
+      location.accessibility?.wheelchair !== undefined || location.accessibility?.note
+        ? html`<p class="hint">${icon('wheelchair')}
           ${location.accessibility.wheelchair ? msg('Mit Rollstuhl erreichbar') : location.accessibility.wheelchair === false ? msg('Nicht barrierefrei') : nothing}
           ${location.accessibility.note ? ctx.showText(location.accessibility.note) : nothing}</p>`
-      : nothing}
+        : nothing
+    }
     <a class="button action" part="action" href=${directionsHref(location)} target="_blank" rel="noopener noreferrer">
       ${icon('route')} ${msg('Weg zeigen')}<span class="visually-hidden"> (OpenStreetMap, ${msg('neues Fenster')})</span>
     </a>
@@ -121,7 +125,9 @@ function readAloud(ctx: DetailContext, service: Service) {
   const lang = textLanguage(service.description || service.summary, ctx.locale);
   const voice = speech.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang));
   if (!voice) {
-    ctx.setNote((locale) => msg(str`Ihr Gerät hat keine Stimme für ${languageName(lang, locale)}. Bitten Sie jemanden, Ihnen den Text vorzulesen.`));
+    ctx.setNote((locale) =>
+      msg(str`Ihr Gerät hat keine Stimme für ${languageName(lang, locale)}. Bitten Sie jemanden, Ihnen den Text vorzulesen.`),
+    );
     return;
   }
   const utterance = new SpeechSynthesisUtterance(spokenText(ctx, service));
@@ -157,10 +163,12 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
     <button class="back no-print" @click=${ctx.close}>${icon('back')} ${msg('Zurück zur Liste')}</button>
     <h3 id="lotse-detail-title" tabindex="-1">${ctx.showText(service.name)}</h3>
     <p class="summary">${ctx.showText(service.summary)}</p>
-    ${closed
-      ? html`<p class="notice closed" role="note">${icon('warning')} ${msg('Vorübergehend geschlossen.')}
+    ${
+      closed
+        ? html`<p class="notice closed" role="note">${icon('warning')} ${msg('Vorübergehend geschlossen.')}
           ${service.statusNote ? ctx.showText(service.statusNote) : nothing}</p>`
-      : html`<p class="meta opening ${words.tone}">${icon('clock')} ${words.text}${words.languages ? html` · ${words.languages}` : nothing}</p>`}
+        : html`<p class="meta opening ${words.tone}">${icon('clock')} ${words.text}${words.languages ? html` · ${words.languages}` : nothing}</p>`
+    }
     ${ctx.distance ? html`<p class="meta">${icon('pin')} ${ctx.distance}</p>` : nothing}
     <p class="badges">
       ${service.free ? html`<span class="badge free">${icon('free')} ${msg('Kostenlos')}</span>` : nothing}
@@ -169,10 +177,21 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
       ${service.categories.map((id) => html`<span class="badge">${icon(vocabularyEntry(feed, 'categories', id)?.icon ?? id)} ${label('categories', id)}</span>`)}
     </p>
     ${service.description ? html`<p class="description">${ctx.showText(service.description)}</p>` : nothing}
-    ${needsNot.length ? html`<div class="needs"><h4>${msg('Das brauchen Sie nicht:')}</h4>
-        <ul>${needsNot.map((n) => html`<li>${icon('check')} ${n}</li>`)}</ul></div>` : nothing}
+    ${
+      needsNot.length
+        ? html`<div class="needs"><h4>${msg('Das brauchen Sie nicht:')}</h4>
+        <ul>${needsNot.map((n) => html`<li>${icon('check')} ${n}</li>`)}</ul></div>`
+        : nothing
+    }
     <p class="meta">${icon('globe')} ${msg('Hier spricht man:')} ${languageList(service.languages, ctx.locale)}</p>
-    ${service.audiences.length ? html`<p class="meta">${msg('Für:')} ${formatList(service.audiences.map((a) => label('audiences', a)), ctx.locale)}</p>` : nothing}
+    ${
+      service.audiences.length
+        ? html`<p class="meta">${msg('Für:')} ${formatList(
+            service.audiences.map((a) => label('audiences', a)),
+            ctx.locale,
+          )}</p>`
+        : nothing
+    }
     ${service.provider ? html`<p class="meta">${msg('Anbieter:')} ${ctx.showText(service.provider.name)}</p>` : nothing}
 
     <div class="contact-actions" role="group" aria-label=${msg('Kontakt')}>
@@ -182,9 +201,11 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
       ${website ? html`<a class="button action" part="action" href=${website} target="_blank" rel="noopener noreferrer">${icon('web')} ${msg('Webseite')}<span class="visually-hidden"> (${msg('neues Fenster')})</span></a>` : nothing}
     </div>
 
-    ${service.locations.length
-      ? service.locations.map((l) => renderLocation(ctx, service, l, l.district ? label('districts', l.district) : undefined))
-      : html`<p class="notice">${icon('info')} ${msg('Dieses Angebot hat keinen festen Ort. Bitte anrufen oder schreiben.')}</p>`}
+    ${
+      service.locations.length
+        ? service.locations.map((l) => renderLocation(ctx, service, l, l.district ? label('districts', l.district) : undefined))
+        : html`<p class="notice">${icon('info')} ${msg('Dieses Angebot hat keinen festen Ort. Bitte anrufen oder schreiben.')}</p>`
+    }
 
     ${service.lastChecked ? html`<p class="hint">${msg(str`Zuletzt geprüft: ${formatDate(service.lastChecked, ctx.locale)}`)}</p>` : nothing}
 
@@ -192,9 +213,11 @@ export function renderDetail(ctx: DetailContext, service: Service, feed: Feed) {
       <button part="action" @click=${() => printOnly(ctx.host)}>${icon('print')} ${msg('Drucken')}</button>
       <button part="action" @click=${() => share(ctx, service)}>${icon('share')} ${msg('Teilen')}</button>
       <button part="action" @click=${() => readAloud(ctx, service)}>${icon('speaker')} ${msg('Vorlesen')}</button>
-      ${ctx.canRequestContact
-        ? html`<button part="action" class="primary" @click=${() => ctx.requestContact(service.id)}>${icon('send')} ${msg('Um Rückruf bitten')}</button>`
-        : nothing}
+      ${
+        ctx.canRequestContact
+          ? html`<button part="action" class="primary" @click=${() => ctx.requestContact(service.id)}>${icon('send')} ${msg('Um Rückruf bitten')}</button>`
+          : nothing
+      }
     </div>
     <p class="action-note" role="status" aria-live="polite">${ctx.note?.(ctx.locale) ?? ''}</p>
   </article>`;

@@ -134,7 +134,11 @@ export class LotseServiceFinder extends LotseElement {
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     if (changed.has('categories') || changed.has('district')) {
-      const split = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+      const split = (value: string) =>
+        value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
       this.selection = { ...this.selection, category: split(this.categories), district: split(this.district) };
     }
     if (changed.has('pageSize') || changed.has('query') || changed.has('selection')) this.shown = this.pageSize;
@@ -404,7 +408,10 @@ export class LotseServiceFinder extends LotseElement {
         const service = this.detailId ? (model?.byId.get(this.detailId) ?? services.find((s) => s.id === this.detailId)) : undefined;
         if (service && !detailView) {
           // Until its chunk is there the list stays (and the focus on the service's button).
-          void loadDetailView().then(() => this.requestUpdate(), () => {});
+          void loadDetailView().then(
+            () => this.requestUpdate(),
+            () => {},
+          );
         }
         if (!service || !detailView) return model ? this.renderSearch(feed, model) : this.renderPreparing();
         const distance = this.distanceTo(service);
@@ -462,24 +469,34 @@ export class LotseServiceFinder extends LotseElement {
           ${ids.length === 1 ? msg('1 Angebot gefunden') : msg(str`${formatNumber(ids.length, this.locale)} Angebote gefunden`)}
           ${this.place ? html`<span class="near-label">· ${msg(str`sortiert nach Nähe zu: ${isolate(this.place.label())}`)}</span>` : nothing}
         </p>
-        ${this.fromCheck
-          ? html`<button id="lotse-from-check" class="chip" part="filter" aria-pressed="true" @click=${this.onLeaveCheck}>
+        ${
+          this.fromCheck
+            ? html`<button id="lotse-from-check" class="chip" part="filter" aria-pressed="true" @click=${this.onLeaveCheck}>
               ${icon('close')}<span>${msg('Aus dem Schnell-Check')}</span>
             </button>`
-          : nothing}
-        ${filtering || this.place
-          ? html`<button class="reset" @click=${this.onReset}>${icon('close')} ${msg('Alles zurücksetzen')}</button>`
-          : nothing}
+            : nothing
+        }
+        ${
+          filtering || this.place
+            ? html`<button class="reset" @click=${this.onReset}>${icon('close')} ${msg('Alles zurücksetzen')}</button>`
+            : nothing
+        }
       </div>
       ${ids.length === 0 ? this.renderEmpty(candidates, facets) : nothing}
       <ul class="results" part="results" role="list">
-        ${repeat(visible, (id) => id, (id) => this.renderCard(byId.get(id)!, feed, clock))}
+        ${repeat(
+          visible,
+          (id) => id,
+          (id) => this.renderCard(byId.get(id)!, feed, clock),
+        )}
       </ul>
-      ${ids.length > visible.length
-        ? html`<button class="more" @click=${() => this.showMore(visible.length)}>
+      ${
+        ids.length > visible.length
+          ? html`<button class="more" @click=${() => this.showMore(visible.length)}>
             ${msg(str`Mehr zeigen (${formatNumber(visible.length, this.locale)} von ${formatNumber(ids.length, this.locale)})`)}
           </button>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -539,9 +556,11 @@ export class LotseServiceFinder extends LotseElement {
         ${icon('location')}<span>${this.placeStatus === 'locating' ? msg('Suche Standort …') : msg('In meiner Nähe')}</span>
       </button>
     </div>
-    <p id="lotse-place-note" class="place-note" role="status" tabindex="-1">${this.placeStatus === 'denied'
-      ? html`${icon('info')} ${msg('Ihr Standort ist nicht verfügbar. Wählen Sie einen Stadtteil oder geben Sie eine Postleitzahl ein.')}`
-      : nothing}</p>
+    <p id="lotse-place-note" class="place-note" role="status" tabindex="-1">${
+      this.placeStatus === 'denied'
+        ? html`${icon('info')} ${msg('Ihr Standort ist nicht verfügbar. Wählen Sie einen Stadtteil oder geben Sie eine Postleitzahl ein.')}`
+        : nothing
+    }</p>
     ${this.placeStatus === 'denied' ? this.renderPlaceChoice() : nothing}`;
   }
 
@@ -549,13 +568,15 @@ export class LotseServiceFinder extends LotseElement {
     const districts = this.data!.districts;
     return html`<form class="place" aria-labelledby="lotse-place-note" @submit=${this.onPlaceSubmit}>
       <div class="place-row">
-        ${districts.length
-          ? html`<label>${msg('Stadtteil')}
+        ${
+          districts.length
+            ? html`<label>${msg('Stadtteil')}
               <select name="district">
                 <option value="">–</option>
                 ${districts.map((d) => html`<option value=${d.id}>${this.text(d.label)}</option>`)}
               </select></label>`
-          : nothing}
+            : nothing
+        }
         <label>${msg('Postleitzahl')}
           <input name="postcode" inputmode="numeric" autocomplete="postal-code" size="6" maxlength="5" pattern="[0-9]*" /></label>
         <button class="primary" type="submit">${msg('Nach Nähe sortieren')}</button>
@@ -596,13 +617,20 @@ export class LotseServiceFinder extends LotseElement {
           </fieldset>`
         : nothing;
     return html`
-      ${group(msg('Sprache der Beratung'), languages.map(({ code, name }) =>
-        this.chip('language', code, name, counts.language.get(code))))}
-      ${group(msg('Für wen'), feed.audiences
-        .filter((a) => model.audiences.has(a.id))
-        .map((a) => this.chip('audience', a.id, this.text(a.label), counts.audience.get(a.id), a.icon ?? a.id)))}
-      ${group(msg('Stadtteil'), feed.districts.map((d) =>
-        this.chip('district', d.id, this.text(d.label), counts.district.get(d.id), 'pin')))}
+      ${group(
+        msg('Sprache der Beratung'),
+        languages.map(({ code, name }) => this.chip('language', code, name, counts.language.get(code))),
+      )}
+      ${group(
+        msg('Für wen'),
+        feed.audiences
+          .filter((a) => model.audiences.has(a.id))
+          .map((a) => this.chip('audience', a.id, this.text(a.label), counts.audience.get(a.id), a.icon ?? a.id)),
+      )}
+      ${group(
+        msg('Stadtteil'),
+        feed.districts.map((d) => this.chip('district', d.id, this.text(d.label), counts.district.get(d.id), 'pin')),
+      )}
       ${group(msg('Sie brauchen nicht'), [
         this.chip('needs', 'no-insurance', msg('Krankenversicherung'), counts.needs.get('no-insurance')),
         this.chip('needs', 'no-registration', msg('Anmeldung (Meldeadresse)'), counts.needs.get('no-registration')),
@@ -614,24 +642,34 @@ export class LotseServiceFinder extends LotseElement {
   /** No results: say which filter to loosen, with how many results that would give. */
   private renderEmpty(candidates: string[], facets: FacetTable) {
     const names: Record<GroupId, string> = {
-      category: msg('Thema'), language: msg('Sprache'), audience: msg('Für wen'), district: msg('Stadtteil'),
-      free: msg('Kostenlos'), walkIn: msg('Ohne Termin'), open: msg('Öffnungszeit'), needs: msg('Sie brauchen nicht'),
+      category: msg('Thema'),
+      language: msg('Sprache'),
+      audience: msg('Für wen'),
+      district: msg('Stadtteil'),
+      free: msg('Kostenlos'),
+      walkIn: msg('Ohne Termin'),
+      open: msg('Öffnungszeit'),
+      needs: msg('Sie brauchen nicht'),
     };
     const loosen = GROUPS.filter((g) => this.selection[g]?.length)
       .map((group) => ({ group, count: applyFilters(candidates, facets, { ...this.selection, [group]: [] }).ids.length }))
       .filter((option) => option.count > 0);
     return html`<div class="empty state" part="state">
       <p class="title">${icon('info')} ${msg('Keine passenden Angebote.')}</p>
-      ${loosen.length
-        ? html`<p>${msg('Versuchen Sie es ohne diesen Filter:')}</p>
+      ${
+        loosen.length
+          ? html`<p>${msg('Versuchen Sie es ohne diesen Filter:')}</p>
             <div class="chips">
-              ${loosen.map(({ group, count }) => html`<button class="chip" @click=${() => this.clearGroup(group)}>
+              ${loosen.map(
+                ({ group, count }) => html`<button class="chip" @click=${() => this.clearGroup(group)}>
                 ${icon('close')}<span>${msg(str`Ohne „${names[group]}“`)}</span> <span class="chip-count">${formatNumber(count, this.locale)}</span>
-              </button>`)}
+              </button>`,
+              )}
             </div>`
-        : this.query.trim()
-          ? html`<p>${msg('Versuchen Sie ein anderes Wort, zum Beispiel ein Thema wie „Arzt“ oder „Wohnung“.')}</p>`
-          : nothing}
+          : this.query.trim()
+            ? html`<p>${msg('Versuchen Sie ein anderes Wort, zum Beispiel ein Thema wie „Arzt“ oder „Wohnung“.')}</p>`
+            : nothing
+      }
       <button class="primary" @click=${this.onReset}>${icon('refresh')} ${msg('Alles zurücksetzen')}</button>
     </div>`;
   }

@@ -8,8 +8,14 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { LotseContactForm, LotseEventName, LotseHoursMap, LotseQuickCheck, LotseServiceFinder } from '../index.js';
 import type {
-  LotseContactFormEvents, LotseContactFormProps, LotseHoursMapEvents, LotseHoursMapProps,
-  LotseQuickCheckEvents, LotseQuickCheckProps, LotseReactHandlers, LotseServiceFinderEvents,
+  LotseContactFormEvents,
+  LotseContactFormProps,
+  LotseHoursMapEvents,
+  LotseHoursMapProps,
+  LotseQuickCheckEvents,
+  LotseQuickCheckProps,
+  LotseReactHandlers,
+  LotseServiceFinderEvents,
   LotseServiceFinderProps,
 } from './elements.js';
 
@@ -17,8 +23,9 @@ export * from '../index.js';
 export type * from './elements.js';
 
 /** React props of a Lotse element: HTML attributes, its own inputs and `on<event>` handlers. */
-type ReactProps<E extends HTMLElement, P, N extends LotseEventName> =
-  Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof P> & P & LotseReactHandlers<N>;
+type ReactProps<E extends HTMLElement, P, N extends LotseEventName> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof P> &
+  P &
+  LotseReactHandlers<N>;
 
 declare module 'react' {
   namespace JSX {

@@ -10,8 +10,14 @@
 import type { DefineComponent, HTMLAttributes } from 'vue';
 import type { LotseEventName } from '../index.js';
 import type {
-  LotseContactFormEvents, LotseContactFormProps, LotseHoursMapEvents, LotseHoursMapProps,
-  LotseQuickCheckEvents, LotseQuickCheckProps, LotseServiceFinderEvents, LotseServiceFinderProps,
+  LotseContactFormEvents,
+  LotseContactFormProps,
+  LotseHoursMapEvents,
+  LotseHoursMapProps,
+  LotseQuickCheckEvents,
+  LotseQuickCheckProps,
+  LotseServiceFinderEvents,
+  LotseServiceFinderProps,
   LotseVueHandlers,
 } from './elements.js';
 

@@ -107,9 +107,13 @@ test('a spreadsheet without a single service writes no feed', () => {
 
 test('data that is not services is refused with exit 1 and no feed', () => {
   const dir = scratch();
-  const taxonomy = write(dir, 'taxonomie.json', JSON.stringify({
-    taxonomy_terms: [{ id: 't1', code: 'health', name: 'Gesundheit', description: 'Gesundheit', taxonomy: 'lotse' }],
-  }));
+  const taxonomy = write(
+    dir,
+    'taxonomie.json',
+    JSON.stringify({
+      taxonomy_terms: [{ id: 't1', code: 'health', name: 'Gesundheit', description: 'Gesundheit', taxonomy: 'lotse' }],
+    }),
+  );
   const run = lotse(['import', '--from', 'hsds', taxonomy, '-o', join(dir, 'out.json')]);
   assert.equal(run.status, 1, run.output);
   assert.equal(existsSync(join(dir, 'out.json')), false);

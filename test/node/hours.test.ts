@@ -30,7 +30,10 @@ function checkSlots(text: string, slots: HoursSlot[]) {
   assert.equal(new Set(keys).size, keys.length, `duplicate slot in ${JSON.stringify(text)}`);
   for (const slot of slots) {
     const order = slot.days.map((d) => WEEK.indexOf(d));
-    assert.ok(order.every((n, i) => n >= 0 && (i === 0 || n > order[i - 1])), `days not in week order: ${slot.days}`);
+    assert.ok(
+      order.every((n, i) => n >= 0 && (i === 0 || n > order[i - 1])),
+      `days not in week order: ${slot.days}`,
+    );
     assert.match(slot.opens, TIME);
     assert.match(slot.closes, TIME);
     assert.notEqual(slot.opens, slot.closes);
@@ -80,8 +83,14 @@ test('what was read, written back in the compact syntax, reads as the same slots
 });
 
 test('the default kind applies where a group names none', () => {
-  assert.deepEqual(parseHours('Mo 9-12; Di 9-12 offen; Mi 9-12 Termin', 'appointment').slots.map((s) => s.kind), ['appointment', 'walk-in', 'appointment']);
-  assert.deepEqual(parseHours('Mo 9-12; Di 9-12 offen; Mi 9-12 Termin', 'walk-in').slots.map((s) => s.kind), ['walk-in', 'walk-in', 'appointment']);
+  assert.deepEqual(
+    parseHours('Mo 9-12; Di 9-12 offen; Mi 9-12 Termin', 'appointment').slots.map((s) => s.kind),
+    ['appointment', 'walk-in', 'appointment'],
+  );
+  assert.deepEqual(
+    parseHours('Mo 9-12; Di 9-12 offen; Mi 9-12 Termin', 'walk-in').slots.map((s) => s.kind),
+    ['walk-in', 'walk-in', 'appointment'],
+  );
 });
 
 test('"nach Vereinbarung" alone is by appointment without slots and without a problem', () => {
@@ -102,10 +111,12 @@ test('a refused part quotes at most about 60 characters and never drops the othe
 });
 
 test('the messages keep the wording the import report already uses for a wrong weekday', () => {
-  assert.deepEqual(parseHours('Dii 9-12', 'walk-in').problems, [[
-    '„Dii 9-12“ nicht verstanden: „dii“ ist kein Wochentag. Erlaubt: Mo, Di, Mi, Do, Fr, Sa, So (auch Mo-Fr).',
-    '"Dii 9-12" not understood: "dii" is not a weekday. Allowed: Mo, Di, Mi, Do, Fr, Sa, So (also Mo-Fr).',
-  ]]);
+  assert.deepEqual(parseHours('Dii 9-12', 'walk-in').problems, [
+    [
+      '„Dii 9-12“ nicht verstanden: „dii“ ist kein Wochentag. Erlaubt: Mo, Di, Mi, Do, Fr, Sa, So (auch Mo-Fr).',
+      '"Dii 9-12" not understood: "dii" is not a weekday. Allowed: Mo, Di, Mi, Do, Fr, Sa, So (also Mo-Fr).',
+    ],
+  ]);
 });
 
 test('past midnight only from the evening into the morning', () => {

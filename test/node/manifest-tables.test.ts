@@ -15,9 +15,22 @@ import { join } from 'node:path';
 import { ROOT, repo } from './helpers.js';
 import { DEFAULTS, attributesFor, type Settings, type WidgetName } from '../../editor/builder.js';
 
-interface Attribute { name: string; fieldName?: string; type?: { text: string } }
-interface Member { kind: string; name: string; privacy?: string; static?: boolean }
-interface Declaration { tagName?: string; attributes?: Attribute[]; members?: Member[] }
+interface Attribute {
+  name: string;
+  fieldName?: string;
+  type?: { text: string };
+}
+interface Member {
+  kind: string;
+  name: string;
+  privacy?: string;
+  static?: boolean;
+}
+interface Declaration {
+  tagName?: string;
+  attributes?: Attribute[];
+  members?: Member[];
+}
 
 /** A fresh manifest of the current sources (not a stale one from the last build). */
 function analyze(): Map<WidgetName, Declaration> {
@@ -29,12 +42,18 @@ function analyze(): Map<WidgetName, Declaration> {
   const packageJson = readFileSync(join(ROOT, 'package.json'), 'utf8');
   let result: ReturnType<typeof spawnSync>;
   try {
-    result = spawnSync(process.execPath, [cem, 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/generated/**', '--outdir', outdir], { cwd: ROOT, encoding: 'utf8' });
+    result = spawnSync(
+      process.execPath,
+      [cem, 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/generated/**', '--outdir', outdir],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
   } finally {
     writeFileSync(join(ROOT, 'package.json'), packageJson);
   }
   assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
-  const manifest = JSON.parse(readFileSync(join(ROOT, outdir, 'custom-elements.json'), 'utf8')) as { modules: { declarations?: Declaration[] }[] };
+  const manifest = JSON.parse(readFileSync(join(ROOT, outdir, 'custom-elements.json'), 'utf8')) as {
+    modules: { declarations?: Declaration[] }[];
+  };
   const widgets = new Map<WidgetName, Declaration>();
   for (const mod of manifest.modules) {
     for (const d of mod.declarations ?? []) if (d.tagName) widgets.set(d.tagName.replace(/^lotse-/, '') as WidgetName, d);
@@ -52,7 +71,11 @@ const attributes = (widget: WidgetName) => widgets.get(widget)!.attributes ?? []
 const names = (list: Iterable<string>) => [...new Set(list)].sort();
 /** The attributes an editor may set, with or without `feed` and `lang`. */
 const editorAttributes = (widget: WidgetName, common = true) =>
-  names(attributes(widget).map((a) => a.name).filter((n) => !TEST_ONLY.has(n) && (common || !COMMON.has(n))));
+  names(
+    attributes(widget)
+      .map((a) => a.name)
+      .filter((n) => !TEST_ONLY.has(n) && (common || !COMMON.has(n))),
+  );
 
 test('the manifest lists the four widgets and their documented attributes', () => {
   assert.deepEqual(names(widgets.keys()), names(WIDGETS));
@@ -71,7 +94,7 @@ test('the manifest lists only documented public members (no accidental API)', ()
   }
 });
 
-test('src/types/elements.d.ts: each widget\'s props are its properties and attributes', () => {
+test("src/types/elements.d.ts: each widget's props are its properties and attributes", () => {
   const source = readFileSync(repo('src/types/elements.d.ts'), 'utf8');
   const keysOf = (body: string) => names([...body.matchAll(/^\s*'?([\w-]+)'?\?:/gm)].map((m) => m[1]));
   const common = keysOf(/interface LotseCommonProps \{([^}]*)\}/.exec(source)![1]);
@@ -81,15 +104,19 @@ test('src/types/elements.d.ts: each widget\'s props are its properties and attri
     const body = new RegExp(`interface ${type} extends LotseCommonProps \\{([^}]*)\\}`).exec(source);
     assert.ok(body, `${type} is missing`);
     const d = widgets.get(widget)!;
-    const expected = names([
-      ...attributes(widget).flatMap((a) => [a.name, a.fieldName ?? a.name]),
-      ...(d.members ?? []).filter((m) => m.kind === 'field' && m.name === 'now' && (!m.privacy || m.privacy === 'public')).map((m) => m.name),
-    ].filter((n) => !COMMON.has(n)));
+    const expected = names(
+      [
+        ...attributes(widget).flatMap((a) => [a.name, a.fieldName ?? a.name]),
+        ...(d.members ?? [])
+          .filter((m) => m.kind === 'field' && m.name === 'now' && (!m.privacy || m.privacy === 'public'))
+          .map((m) => m.name),
+      ].filter((n) => !COMMON.has(n)),
+    );
     assert.deepEqual(keysOf(body[1]), expected, type);
   }
 });
 
-test('demo/embed.ts: the iframe page takes each widget\'s attributes, and knows which are boolean', () => {
+test("demo/embed.ts: the iframe page takes each widget's attributes, and knows which are boolean", () => {
   const source = readFileSync(repo('demo/embed.ts'), 'utf8');
   const table = /const ATTRIBUTES[^=]*= \{([^}]*)\}/.exec(source)![1];
   for (const widget of WIDGETS) {
@@ -100,15 +127,34 @@ test('demo/embed.ts: the iframe page takes each widget\'s attributes, and knows 
   const booleans = /const BOOLEAN_ATTRIBUTES = new Set\(\[([^\]]*)\]\)/.exec(source)![1];
   assert.deepEqual(
     names([...booleans.matchAll(/'([\w-]+)'/g)].map((m) => m[1])),
-    names(WIDGETS.flatMap((w) => attributes(w).filter((a) => a.type?.text === 'boolean' && !TEST_ONLY.has(a.name)).map((a) => a.name))),
+    names(
+      WIDGETS.flatMap((w) =>
+        attributes(w)
+          .filter((a) => a.type?.text === 'boolean' && !TEST_ONLY.has(a.name))
+          .map((a) => a.name),
+      ),
+    ),
   );
 });
 
-test('editor/builder.ts: the code generator offers each widget\'s attributes', () => {
+test("editor/builder.ts: the code generator offers each widget's attributes", () => {
   const everything: Settings = {
-    ...DEFAULTS, lang: 'de', categories: ['health'], district: 'nord', view: 'compact', pageSize: '10', urlState: true,
-    tiles: '/t/{z}/{x}/{y}.png', attribution: 'x', consentGranted: true, showMap: true,
-    endpoint: '/api', privacyUrl: '/datenschutz', service: 's', recipient: 'r', retentionDays: '30',
+    ...DEFAULTS,
+    lang: 'de',
+    categories: ['health'],
+    district: 'nord',
+    view: 'compact',
+    pageSize: '10',
+    urlState: true,
+    tiles: '/t/{z}/{x}/{y}.png',
+    attribution: 'x',
+    consentGranted: true,
+    showMap: true,
+    endpoint: '/api',
+    privacyUrl: '/datenschutz',
+    service: 's',
+    recipient: 'r',
+    retentionDays: '30',
   };
   for (const widget of WIDGETS) {
     assert.deepEqual(names(attributesFor({ ...everything, widget }).map(([name]) => name)), editorAttributes(widget), widget);
@@ -119,13 +165,25 @@ test('README "Einstellungen (Attribute)": one row per attribute, for the right w
   const readme = readFileSync(repo('README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('**Einstellungen (Attribute)**'));
   const lines = section.split('\n').slice(2);
-  const rows = lines.slice(0, lines.findIndex((line, i) => i > 0 && !line.startsWith('|'))).slice(2);
+  const rows = lines
+    .slice(
+      0,
+      lines.findIndex((line, i) => i > 0 && !line.startsWith('|')),
+    )
+    .slice(2);
   const COLUMN: Record<string, readonly WidgetName[]> = {
-    alle: WIDGETS, Suche: ['service-finder'], Karte: ['hours-map'], 'Schnell-Check': ['quick-check'], Kontakt: ['contact-form'],
+    alle: WIDGETS,
+    Suche: ['service-finder'],
+    Karte: ['hours-map'],
+    'Schnell-Check': ['quick-check'],
+    Kontakt: ['contact-form'],
   };
   const listed = new Map<WidgetName, string[]>(WIDGETS.map((w) => [w, []]));
   for (const row of rows) {
-    const [who, what] = row.split('|').slice(1, 3).map((cell) => cell.trim());
+    const [who, what] = row
+      .split('|')
+      .slice(1, 3)
+      .map((cell) => cell.trim());
     const attrs = [...what.matchAll(/`([\w-]+)(=[^`]*)?`/g)].map((m) => m[1]);
     for (const label of who.split(',').map((s) => s.trim())) {
       assert.ok(COLUMN[label], `unknown widget "${label}" in the README table`);

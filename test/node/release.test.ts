@@ -31,10 +31,26 @@ const names = Object.keys(files);
 const file = (name: string) => files[`lotse/${name}`];
 
 test('one folder lotse/ with the widgets, the iframe page, the editor page, the schema, the template, a sample and LIESMICH.txt', () => {
-  assert.ok(names.every((name) => name.startsWith('lotse/')), names.join(', '));
-  for (const name of ['lotse.js', 'service-finder.js', 'hours-map.js', 'quick-check.js', 'contact-form.js',
-    'embed.html', 'embed.js', 'redaktion.html', 'redaktion.js', 'redaktion.css', 'feed.schema.json',
-    'angebote-vorlage.csv', 'beispiel-services.json', 'LIESMICH.txt']) {
+  assert.ok(
+    names.every((name) => name.startsWith('lotse/')),
+    names.join(', '),
+  );
+  for (const name of [
+    'lotse.js',
+    'service-finder.js',
+    'hours-map.js',
+    'quick-check.js',
+    'contact-form.js',
+    'embed.html',
+    'embed.js',
+    'redaktion.html',
+    'redaktion.js',
+    'redaktion.css',
+    'feed.schema.json',
+    'angebote-vorlage.csv',
+    'beispiel-services.json',
+    'LIESMICH.txt',
+  ]) {
     assert.ok(file(name)?.length, `${name} is missing`);
   }
   assert.ok(!names.some((name) => /\.(map|ts|mjs)$/.test(name)), 'no source maps, TypeScript or Node files');

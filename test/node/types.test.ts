@@ -10,7 +10,10 @@ import { existsSync } from 'node:fs';
 import { ROOT, repo } from './helpers.js';
 
 test('the React and Vue typing fixtures type-check (tsc -p test/types)', () => {
-  const result = spawnSync(process.execPath, [repo('node_modules/typescript/bin/tsc'), '-p', 'test/types/tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [repo('node_modules/typescript/bin/tsc'), '-p', 'test/types/tsconfig.json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
 });
 

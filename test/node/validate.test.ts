@@ -64,11 +64,17 @@ test('missing translations of many services: one line per language, ids shortene
   assert.match(uk[0], /^WARNUNG Übersetzung fehlt: Ukrainisch \(uk\) fehlt in 41 von 43 Diensten/);
   assert.match(uk[0], /"s-2", "s-3", .*"s-11" und 31 weitere\./);
   assert.equal(result.problems.filter((p) => p.code === 'missingTexts').length, 41);
-  assert.deepEqual(json(result).problems.filter((p: { code: string }) => p.code === 'missingTexts').map((p: { path: string }) => p.path).slice(0, 2), [
-    'services[2]',
-    'services[3]',
-  ]);
-  assert.match(formatReport(result, 'en').find((l) => l.includes('(uk)'))!, /Ukrainian \(uk\) is missing in 41 of 43 services.*and 31 more/);
+  assert.deepEqual(
+    json(result)
+      .problems.filter((p: { code: string }) => p.code === 'missingTexts')
+      .map((p: { path: string }) => p.path)
+      .slice(0, 2),
+    ['services[2]', 'services[3]'],
+  );
+  assert.match(
+    formatReport(result, 'en').find((l) => l.includes('(uk)'))!,
+    /Ukrainian \(uk\) is missing in 41 of 43 services.*and 31 more/,
+  );
 });
 
 test('the same warning at many places is one line listing the places (all paths in JSON)', () => {
@@ -89,7 +95,7 @@ test('the same warning at many places is one line listing the places (all paths 
   assert.equal(formatReport(validateFeed(two, { today: TODAY })).filter((l) => l.includes('Kein Prüfdatum')).length, 2);
 });
 
-test('what the widgets show today: ended, not yet, expired, skipped and temporarily closed, by the widgets\' rule', () => {
+test("what the widgets show today: ended, not yet, expired, skipped and temporarily closed, by the widgets' rule", () => {
   const feed = manyServices(8);
   feed.services[1].status = 'ended';
   feed.services[2].validFrom = '2026-12-01';
@@ -173,7 +179,10 @@ test('quickCheck: a broken override is reported with paths; a good one is quiet'
   for (let i = 0; i < 100_000; i++) when = { not: when };
   feed.quickCheck = { steps: [{ id: 'deep', when }] };
   const deep = validateFeed(feed, { today: TODAY });
-  assert.deepEqual(feedFindings(deep.problems).map((p) => `${p.path} ${p.code}`), ['quickCheck.steps[0].when tooDeep', 'quickCheck rejected']);
+  assert.deepEqual(
+    feedFindings(deep.problems).map((p) => `${p.path} ${p.code}`),
+    ['quickCheck.steps[0].when tooDeep', 'quickCheck rejected'],
+  );
 });
 
 test('a service without a place: a warning, unless phone or web reach it (then a note that it is shown without a place)', () => {
@@ -183,13 +192,21 @@ test('a service without a place: a warning, unless phone or web reach it (then a
   delete feed.services[2].locations;
   feed.services[2].contact = { phone: '0201 555 0100' }; // phone only
   const result = validateFeed(feed, { today: TODAY });
-  assert.deepEqual(feedFindings(result.problems).map((p) => `${p.severity} ${p.path} ${p.code}`), [
-    'warning services[1].locations noPlace',
-    'info services[2].locations onlyRemote',
-  ]);
+  assert.deepEqual(
+    feedFindings(result.problems).map((p) => `${p.severity} ${p.path} ${p.code}`),
+    ['warning services[1].locations noPlace', 'info services[2].locations onlyRemote'],
+  );
   const lines = formatReport(result);
-  assert.ok(lines.some((l) => l.startsWith('WARNUNG services[1].locations (Dienst "schuldnerberatung"): Der Dienst hat keinen Ort und weder Telefon')));
-  assert.ok(lines.includes('HINWEIS services[2].locations (Dienst "old-project"): Der Dienst hat keinen Ort. Die Widgets zeigen ihn ohne Adresse und Sprechzeiten, nur mit Telefon.'));
+  assert.ok(
+    lines.some((l) =>
+      l.startsWith('WARNUNG services[1].locations (Dienst "schuldnerberatung"): Der Dienst hat keinen Ort und weder Telefon'),
+    ),
+  );
+  assert.ok(
+    lines.includes(
+      'HINWEIS services[2].locations (Dienst "old-project"): Der Dienst hat keinen Ort. Die Widgets zeigen ihn ohne Adresse und Sprechzeiten, nur mit Telefon.',
+    ),
+  );
   assert.equal(result.warnings, 1);
   assert.equal(feedFindings(result.problems).filter((p) => p.severity === 'info').length, 1);
   assert.equal(result.ok, true);
@@ -237,19 +254,22 @@ test('a broken optional top-level value is dropped with a warning; every other f
   feed.services[0].locations[0].hours[1].closes = '25:00';
   delete feed.services[1].lastChecked;
   const result = validateFeed(feed, { today: TODAY });
-  assert.deepEqual(feedFindings(result.problems).map((p) => `${p.severity} ${p.path} ${p.code}`), [
-    'warning publisher.url url',
-    'warning publisher.url dropped',
-    'warning region.zoom zoom',
-    'warning region.zoom dropped',
-    'warning updated date',
-    'warning updated dropped',
-    'warning languages[1] language',
-    'warning languages[1] dropped',
-    'error services[0].locations[0].hours[1].closes time',
-    'error services[0].locations[0].hours[1] skipped',
-    'warning services[1].lastChecked noLastChecked',
-  ]);
+  assert.deepEqual(
+    feedFindings(result.problems).map((p) => `${p.severity} ${p.path} ${p.code}`),
+    [
+      'warning publisher.url url',
+      'warning publisher.url dropped',
+      'warning region.zoom zoom',
+      'warning region.zoom dropped',
+      'warning updated date',
+      'warning updated dropped',
+      'warning languages[1] language',
+      'warning languages[1] dropped',
+      'error services[0].locations[0].hours[1].closes time',
+      'error services[0].locations[0].hours[1] skipped',
+      'warning services[1].lastChecked noLastChecked',
+    ],
+  );
   assert.equal(result.visibility!.visible, 3);
   assert.equal(formatReport(result).at(-1), 'Heute (2026-11-20) zeigen die Widgets 3 von 3 Diensten.');
 });
@@ -280,7 +300,10 @@ test('no input throws: deep nesting anywhere, deep broken JSON, huge lists', () 
   assert.ok(text.problems.some((p) => p.path === 'services[0].description' && p.code === 'text'));
   assert.equal(text.visibility!.visible, 3);
   const unknown = validateText(cases[2][1], { today: TODAY });
-  assert.deepEqual(feedFindings(unknown.problems).map((p) => `${p.path} ${p.code}`), ['services[0].extra tooDeep']);
+  assert.deepEqual(
+    feedFindings(unknown.problems).map((p) => `${p.path} ${p.code}`),
+    ['services[0].extra tooDeep'],
+  );
   assert.match(formatReport(unknown)[0], /zu tief verschachtelt \(über 100 Ebenen\)/);
   const cut = formatReport(validateText(cases[4][1]));
   assert.match(cut[0], /^FEHLER Kein gültiges JSON in Zeile 1, Spalte 100013: Die Datei endet mitten im JSON/);

@@ -7,8 +7,22 @@
  */
 import * as z from 'zod/mini';
 import {
-  Closure, DROPPABLE, FeedShape, LANGUAGE_TAG, LocationShape, PublisherShape, ServiceShape, Slot, TopShape, VocabularyEntry,
-  Coordinates, type Feed, type Location, type Region, type Service, type Text,
+  Closure,
+  DROPPABLE,
+  FeedShape,
+  LANGUAGE_TAG,
+  LocationShape,
+  PublisherShape,
+  ServiceShape,
+  Slot,
+  TopShape,
+  VocabularyEntry,
+  Coordinates,
+  type Feed,
+  type Location,
+  type Region,
+  type Service,
+  type Text,
 } from './schema.js';
 import { formatPath, issueMessage, shown, valueAt, type Finding } from './problems.js';
 import { type LocationDocument, ServiceDocument } from './document-schema.js';
@@ -32,8 +46,7 @@ export const MAX_DEPTH = 100;
 /** The map centre when neither the feed nor any place gives one: the middle of Germany. */
 const GERMANY: Coordinates = { lat: 51.16, lon: 10.45 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  !!value && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 type Path = (string | number)[];
 
@@ -107,9 +120,7 @@ function parseItem<T>(
     const fatal = result.error.issues.filter((issue) => {
       const dotted = issue.path.map(String).join('.');
       // The most specific droppable field that contains the broken value.
-      const field = [...droppable]
-        .filter((d) => dotted === d || dotted.startsWith(`${d}.`))
-        .sort((a, b) => b.length - a.length)[0];
+      const field = [...droppable].filter((d) => dotted === d || dotted.startsWith(`${d}.`)).sort((a, b) => b.length - a.length)[0];
       if (!field) return true;
       if (!dropped.has(field)) {
         // One issue per field: the first says what is wrong, the next line what happens.
@@ -133,13 +144,7 @@ function parseItem<T>(
   return undefined;
 }
 
-function parseList<T>(
-  schema: z.ZodMiniType<T>,
-  items: unknown[],
-  path: Path,
-  droppable: readonly string[],
-  report: Report,
-): T[] {
+function parseList<T>(schema: z.ZodMiniType<T>, items: unknown[], path: Path, droppable: readonly string[], report: Report): T[] {
   const out: T[] = [];
   items.forEach((item, index) => {
     if (item === null) return; // null = no entry
@@ -187,7 +192,6 @@ function mergeVocabulary(defaults: VocabularyEntry[], own: VocabularyEntry[]): V
   return [...byId.values()];
 }
 
-
 type TopLevel = z.infer<typeof FeedShape>;
 
 /** Median of the places' coordinates (robust against a few swapped ones), if any has some. */
@@ -202,8 +206,17 @@ function middleOfPlaces(services: unknown[]): Coordinates | undefined {
 
 /** Top-level fields that are dropped (or fall back to their default) when broken. */
 const TOP_DROPPABLE = [
-  'region', 'region.country', 'region.state', 'region.timezone', 'region.center', 'region.zoom',
-  'updated', 'languages', 'categories', 'audiences', 'districts',
+  'region',
+  'region.country',
+  'region.state',
+  'region.timezone',
+  'region.center',
+  'region.zoom',
+  'updated',
+  'languages',
+  'categories',
+  'audiences',
+  'districts',
 ];
 
 /**
@@ -222,11 +235,14 @@ function checkTop(input: Record<string, unknown>, report: Report): { top?: TopLe
   }
   if (source.version === undefined) report.add('warning', ['version'], 'noVersion');
   if (source.updated === undefined) report.add('warning', ['updated'], 'noUpdated');
-  const publisher = source.publisher === undefined
-    ? void report.add('error', ['publisher'], 'missing')
-    : parseItem(PublisherShape, source.publisher, ['publisher'], ['url', 'email'], report, false);
+  const publisher =
+    source.publisher === undefined
+      ? void report.add('error', ['publisher'], 'missing')
+      : parseItem(PublisherShape, source.publisher, ['publisher'], ['url', 'email'], report, false);
   const top = parseItem(TopShape, source, [], TOP_DROPPABLE, report, false, {
-    'region.country': 'DE', 'region.state': 'NW', 'region.timezone': 'Europe/Berlin',
+    'region.country': 'DE',
+    'region.state': 'NW',
+    'region.timezone': 'Europe/Berlin',
   });
   if (!top) return { fatal: true };
   const region = top.region as Region;
@@ -244,7 +260,14 @@ function checkTop(input: Record<string, unknown>, report: Report): { top?: TopLe
   }
   return {
     fatal: !publisher,
-    top: { ...top, version: 1, publisher: publisher!, region, updated: top.updated!, languages: languages?.length ? (languages as string[]) : undefined },
+    top: {
+      ...top,
+      version: 1,
+      publisher: publisher!,
+      region,
+      updated: top.updated!,
+      languages: languages?.length ? (languages as string[]) : undefined,
+    },
   };
 }
 
@@ -360,7 +383,9 @@ function* check(input: unknown, report: Report): Generator<void, Checked> {
       }
       locations.push({
         ...location,
-        hours: whole.success ? ((location.hours ?? []) as Slot[]) : parseList(Slot, location.hours ?? [], [...at, 'hours'], DROPPABLE.slot, report),
+        hours: whole.success
+          ? ((location.hours ?? []) as Slot[])
+          : parseList(Slot, location.hours ?? [], [...at, 'hours'], DROPPABLE.slot, report),
         closures: whole.success
           ? ((location.closures ?? []) as Closure[])
           : parseList(Closure, location.closures ?? [], [...at, 'closures'], DROPPABLE.closure, report),

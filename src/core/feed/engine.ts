@@ -78,10 +78,18 @@ export interface EngineDeps {
 }
 
 /** When the checker or its sentences cannot be loaded (connection lost after the page). */
-export const UNCHECKED: [string, string] = ['Der Feed konnte nicht geprüft werden (keine Verbindung).', 'The feed could not be checked (no connection).'];
-const unchecked = (): ParseResult => ({ problems: [{ path: '', severity: 'error', code: 'network', message: UNCHECKED[0], messageEn: UNCHECKED[1] }] });
+export const UNCHECKED: [string, string] = [
+  'Der Feed konnte nicht geprüft werden (keine Verbindung).',
+  'The feed could not be checked (no connection).',
+];
+const unchecked = (): ParseResult => ({
+  problems: [{ path: '', severity: 'error', code: 'network', message: UNCHECKED[0], messageEn: UNCHECKED[1] }],
+});
 /** When the engine's JSON.parse gives up on a very deep file (kept here: the sentences may not be loaded). */
-export const DEEP: [string, string] = ['Die Datei ist zu tief verschachtelt (Listen in Listen …), um sie zu lesen.', 'The file is nested too deeply (lists in lists …) to be read.'];
+export const DEEP: [string, string] = [
+  'Die Datei ist zu tief verschachtelt (Listen in Listen …), um sie zu lesen.',
+  'The file is nested too deeply (lists in lists …) to be read.',
+];
 
 const LARGE_BYTES = 5 * 1024 * 1024;
 /** The saved copy: the text as it came (older versions saved the parsed value as `json`). */
@@ -93,7 +101,11 @@ interface CachedFeed {
 
 /** Why a response failed, and whether trying again may help. */
 class LoadError extends Error {
-  constructor(readonly code: string, readonly value: unknown, readonly retryable: boolean) {
+  constructor(
+    readonly code: string,
+    readonly value: unknown,
+    readonly retryable: boolean,
+  ) {
     super(code);
   }
 }
@@ -129,7 +141,12 @@ export class FeedEngine {
 
   async problem(code: string, value?: unknown): Promise<FeedProblem> {
     const [message, messageEn] =
-      code === 'deepJson' ? DEEP : await this.deps.messages().then((module) => module.describe(code, value), () => UNCHECKED);
+      code === 'deepJson'
+        ? DEEP
+        : await this.deps.messages().then(
+            (module) => module.describe(code, value),
+            () => UNCHECKED,
+          );
     return { path: '', severity: 'error', code, message, messageEn };
   }
 
@@ -247,7 +264,9 @@ export class FeedEngine {
       json = JSON.parse(text);
       if (text.length > LARGE_BYTES) {
         // Still used, but the editor should know why phones are slow.
-        void this.problem('large', (text.length / 1048576).toFixed(1)).then((p) => this.emit?.({ type: 'log', level: 'warn', text: p.message }));
+        void this.problem('large', (text.length / 1048576).toFixed(1)).then((p) =>
+          this.emit?.({ type: 'log', level: 'warn', text: p.message }),
+        );
       }
     } catch (error) {
       // Engines without an iterative JSON.parse give up on very deep input (RangeError, InternalError).
@@ -288,7 +307,10 @@ export class FeedEngine {
       if (result?.feed) {
         loading = undefined;
         shownCopy = copy;
-        emit({ type: 'state', state: { status: 'ready', feed: result.feed, problems: result.problems, from: 'cache', savedAt: copy.savedAt, refreshing: true } });
+        emit({
+          type: 'state',
+          state: { status: 'ready', feed: result.feed, problems: result.problems, from: 'cache', savedAt: copy.savedAt, refreshing: true },
+        });
       }
       return copy;
     });
@@ -334,7 +356,8 @@ export class FeedEngine {
             // Shown already: it stays. Else its check (maybe running now) serves for both.
             if (copy === shownCopy) return emit({ type: 'keep', from: 'network' });
             const same = await checkedCopy(copy);
-            if (same?.feed) return emit({ type: 'state', state: { status: 'ready', feed: same.feed, problems: same.problems, from: 'network' } });
+            if (same?.feed)
+              return emit({ type: 'state', state: { status: 'ready', feed: same.feed, problems: same.problems, from: 'network' } });
           }
           const json = this.decode(text, options.maxServices ?? MAX_SERVICES);
           const result = await this.check(json);
@@ -376,7 +399,10 @@ export class FeedEngine {
     }
     const result = copy && (await checkedCopy(copy));
     if (copy && result?.feed) {
-      emit({ type: 'state', state: { status: 'ready', feed: result.feed, problems: result.problems, from: 'cache', savedAt: copy.savedAt } });
+      emit({
+        type: 'state',
+        state: { status: 'ready', feed: result.feed, problems: result.problems, from: 'cache', savedAt: copy.savedAt },
+      });
       note(copy.savedAt);
     } else {
       emit({ type: 'state', state: { status: 'error', problems } });

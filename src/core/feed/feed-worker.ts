@@ -51,7 +51,8 @@ function post(run: number, message: EngineMessage) {
   }
   const { feed } = message.state;
   scope.postMessage({ run, type: 'pieces', message: { ...message, state: { ...message.state, feed: { ...feed, services: [] } } } });
-  for (let i = 0; i < feed.services.length; i += PIECE) scope.postMessage({ run, type: 'piece', services: feed.services.slice(i, i + PIECE) });
+  for (let i = 0; i < feed.services.length; i += PIECE)
+    scope.postMessage({ run, type: 'piece', services: feed.services.slice(i, i + PIECE) });
   scope.postMessage({ run, type: 'end' });
 }
 

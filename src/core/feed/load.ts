@@ -29,7 +29,8 @@ const idb = (): Promise<typeof IdbKeyval> => import('idb-keyval');
  * the checker: a page whose feeds load in the worker never downloads it).
  */
 let mainEngine: Promise<FeedEngine> | undefined;
-const onMain = () => (mainEngine ??= import('./engine.js').then(({ FeedEngine }) => new FeedEngine({ checker, messages, idb, sliced: true })));
+const onMain = () =>
+  (mainEngine ??= import('./engine.js').then(({ FeedEngine }) => new FeedEngine({ checker, messages, idb, sliced: true })));
 
 /** Timings, adjustable for tests and for very slow networks. */
 export const loadOptions = {
@@ -64,14 +65,19 @@ export const problem = (code: string, value?: unknown): Promise<FeedProblem> =>
     () => ({ path: '', severity: 'error', code, message: UNCHECKED[0], messageEn: UNCHECKED[1] }),
   );
 /** When the engine cannot be loaded (connection lost after the page). */
-const UNCHECKED: [string, string] = ['Der Feed konnte nicht geprüft werden (keine Verbindung).', 'The feed could not be checked (no connection).'];
+const UNCHECKED: [string, string] = [
+  'Der Feed konnte nicht geprüft werden (keine Verbindung).',
+  'The feed could not be checked (no connection).',
+];
 
 /** Said once per page, in the console: why feeds are checked on the main thread. */
 let saidWhy = false;
 function noWorker(why: string) {
   if (saidWhy) return;
   saidWhy = true;
-  console.info(`[lotse] Feed wird ohne Worker geladen (${why}); geprüft wird in kleinen Schritten. / Feed loaded without a worker (${why}); checked in small steps.`);
+  console.info(
+    `[lotse] Feed wird ohne Worker geladen (${why}); geprüft wird in kleinen Schritten. / Feed loaded without a worker (${why}); checked in small steps.`,
+  );
 }
 
 /** Why this page cannot start a feed worker, if it cannot (checked before trying). */
@@ -150,9 +156,16 @@ export class FeedSource extends EventTarget {
   private setState(state: FeedState) {
     this.state = state;
     if (state.status === 'ready' && state.problems.length && state.from !== 'cache') {
-      console.warn(`[lotse] ${this.url}: ${state.problems.length} Problem(e) im Feed`, state.problems.map((p) => `${p.path}: ${p.message}`));
+      console.warn(
+        `[lotse] ${this.url}: ${state.problems.length} Problem(e) im Feed`,
+        state.problems.map((p) => `${p.path}: ${p.message}`),
+      );
     }
-    if (state.status === 'error') console.error(`[lotse] ${this.url}:`, state.problems.map((p) => `${p.path} ${p.message}`.trim()));
+    if (state.status === 'error')
+      console.error(
+        `[lotse] ${this.url}:`,
+        state.problems.map((p) => `${p.path} ${p.message}`.trim()),
+      );
     this.dispatchEvent(new Event('change'));
   }
 
@@ -299,7 +312,10 @@ export class FeedSource extends EventTarget {
           const done = pieces;
           pieces = undefined;
           if (done?.run !== data.run || done.message.type !== 'state' || done.message.state.status !== 'ready') return;
-          return this.receive(done.run, { type: 'state', state: { ...done.message.state, feed: { ...done.message.state.feed, services: done.services } } });
+          return this.receive(done.run, {
+            type: 'state',
+            state: { ...done.message.state, feed: { ...done.message.state.feed, services: done.services } },
+          });
         }
         if (!('message' in data)) return;
         if (data.message.type === 'state' && data.message.state.status === 'ready') this.receiveMs = spent;

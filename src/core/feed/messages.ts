@@ -80,18 +80,12 @@ export const MESSAGES: Record<string, Sentences> = {
     'nennt keine Kategorie. Mindestens eine eintragen, z. B. ["health"].',
     'lists no category. Add at least one, e.g. ["health"].',
   ],
-  languages: () => [
-    'nennt keine Sprache. Mindestens eine eintragen, z. B. ["de"].',
-    'lists no language. Add at least one, e.g. ["de"].',
-  ],
+  languages: () => ['nennt keine Sprache. Mindestens eine eintragen, z. B. ["de"].', 'lists no language. Add at least one, e.g. ["de"].'],
   lat: (v) => [
     `${show(v)} ist keine mögliche geografische Breite (−90 bis 90). Breite und Länge vertauscht?`,
     `${show(v)} is not a possible latitude (−90 to 90). Latitude and longitude swapped?`,
   ],
-  lon: (v) => [
-    `${show(v)} ist keine mögliche geografische Länge (−180 bis 180).`,
-    `${show(v)} is not a possible longitude (−180 to 180).`,
-  ],
+  lon: (v) => [`${show(v)} ist keine mögliche geografische Länge (−180 bis 180).`, `${show(v)} is not a possible longitude (−180 to 180).`],
   far: (v, km) => [
     `Der Ort ${show(v)} liegt ${km} km vom Mittelpunkt der Region entfernt. Breite und Länge vertauscht?`,
     `The place ${show(v)} is ${km} km from the region's centre. Latitude and longitude swapped?`,
@@ -189,10 +183,7 @@ export const MESSAGES: Record<string, Sentences> = {
   unreadable: () => ['Der Feed konnte nicht geprüft werden.', 'The feed could not be checked.'],
   defaulted: (v) => [`Dieses Feld wird ignoriert; es gilt ${show(v)}.`, `This field is ignored; ${show(v)} applies.`],
   noVersion: () => ['fehlt; gelesen als Version 1. Bitte eintragen.', 'is missing; read as version 1. Please add it.'],
-  noUpdated: () => [
-    'fehlt. Bitte das Datum der letzten Änderung eintragen.',
-    'is missing. Please add the date of the last change.',
-  ],
+  noUpdated: () => ['fehlt. Bitte das Datum der letzten Änderung eintragen.', 'is missing. Please add the date of the last change.'],
   center: (v) => [
     `Die Kartenmitte fehlt oder ist ungültig; vorläufig gilt die Mitte ${v ? `der Orte (${v})` : 'Deutschlands'}. Bitte eintragen.`,
     `The map centre is missing or invalid; for now it is the middle of ${v ? `the places (${v})` : 'Germany'}. Please add it.`,
@@ -225,6 +216,8 @@ export function describe(code: string, value?: unknown, extra?: string): [string
 /** The check's findings with their sentences, in the same order. */
 export function describeAll(findings: readonly Finding[]): FeedProblem[] {
   return findings.map(({ path, severity, code, value, extra, or }) =>
-    or && !(code in MESSAGES) ? problem(path, severity, or[0], describe(or[0], value, or[1])) : problem(path, severity, code, describe(code, value, extra)),
+    or && !(code in MESSAGES)
+      ? problem(path, severity, or[0], describe(or[0], value, or[1]))
+      : problem(path, severity, code, describe(code, value, extra)),
   );
 }

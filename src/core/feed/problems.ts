@@ -29,7 +29,7 @@ export function show(value: unknown): string {
   if (value instanceof Shown) return value.text;
   let text: string;
   try {
-    text = value === undefined ? '–' : JSON.stringify(typeof value === 'string' ? value.slice(0, 80) : value) ?? String(value);
+    text = value === undefined ? '–' : (JSON.stringify(typeof value === 'string' ? value.slice(0, 80) : value) ?? String(value));
   } catch {
     // Nested too deeply for the engine (a caught RangeError), or a getter that throws.
     text = Array.isArray(value) ? '[…]' : '{…}';
@@ -42,10 +42,7 @@ export const shown = (value: unknown): unknown => (value !== null && typeof valu
 
 /** `['services', 12, 'hours', 1]` → `services[12].hours[1]`. */
 export const formatPath = (path: readonly PropertyKey[]) =>
-  path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
+  path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 
 /** The value at a key path, or undefined where the path leaves the data. */
 export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

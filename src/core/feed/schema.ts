@@ -30,12 +30,10 @@ const nonEmpty = () => z.string().check(z.trim(), z.minLength(1, { error: 'empty
 /** An id: lower-case letters, digits, `-` and `_` (shared with the quick-check's flow checker). */
 export const slug = () => z.string().check(z.regex(SLUG, { error: 'slug' }));
 const languageTag = () => z.string().check(z.regex(LANGUAGE_TAG, { error: 'language' }));
-const date = () =>
-  z.string().check(z.regex(DATE, { error: 'date', abort: true }), z.refine(isRealDate, { error: 'date' }));
+const date = () => z.string().check(z.regex(DATE, { error: 'date', abort: true }), z.refine(isRealDate, { error: 'date' }));
 const time = () => z.string().check(z.regex(TIME, { error: 'time' }));
 /** An absolute http(s) address (shared with the quick-check's flow checker). */
-export const httpUrl = () =>
-  z.string().check(z.regex(/^https?:\/\/[^\s<>"]+$/i, { error: 'url' }));
+export const httpUrl = () => z.string().check(z.regex(/^https?:\/\/[^\s<>"]+$/i, { error: 'url' }));
 const email = () => z.string().check(z.regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, { error: 'email' }));
 
 /** A human-readable text: German string, or a map language → string. */
@@ -43,9 +41,7 @@ export const Text = z.union(
   [
     nonEmpty(),
     // A map needs at least one non-empty text, else a name would show as nothing.
-    z.record(languageTag(), z.string()).check(
-      z.refine((texts) => Object.values(texts).some((t) => t.trim() !== ''), { error: 'empty' }),
-    ),
+    z.record(languageTag(), z.string()).check(z.refine((texts) => Object.values(texts).some((t) => t.trim() !== ''), { error: 'empty' })),
   ],
   { error: 'text' },
 );
@@ -74,9 +70,7 @@ export const Slot = z
     languages: z.optional(z.array(languageTag())),
     note: z.optional(Text),
   })
-  .check(
-    z.refine((slot) => slot.opens !== slot.closes, { error: 'emptySlot', path: ['closes'] }),
-  );
+  .check(z.refine((slot) => slot.opens !== slot.closes, { error: 'emptySlot', path: ['closes'] }));
 export type Slot = z.infer<typeof Slot>;
 
 export const Closure = z
@@ -145,9 +139,20 @@ export type Service = Omit<z.infer<typeof ServiceShape>, 'locations'> & { locati
  */
 export const DROPPABLE = {
   service: [
-    'description', 'audiences', 'provider.url', 'provider', 'requirements', 'contact.phone',
-    'contact.email', 'contact.website', 'contact.whatsapp', 'statusNote', 'validFrom',
-    'validUntil', 'lastChecked', 'topics',
+    'description',
+    'audiences',
+    'provider.url',
+    'provider',
+    'requirements',
+    'contact.phone',
+    'contact.email',
+    'contact.website',
+    'contact.whatsapp',
+    'statusNote',
+    'validFrom',
+    'validUntil',
+    'lastChecked',
+    'topics',
   ],
   location: ['name', 'district', 'geo', 'accessibility', 'publicHolidays'],
   slot: ['languages', 'note'],
@@ -159,21 +164,27 @@ const Region = {
   country: z._default(z.literal('DE', { error: 'country' }), 'DE'),
   state: z._default(
     z.pipe(
-      z.pipe(z.string(), z.transform((s) => s.toUpperCase().replace(/^DE-/, ''))),
+      z.pipe(
+        z.string(),
+        z.transform((s) => s.toUpperCase().replace(/^DE-/, '')),
+      ),
       z.enum(GERMAN_STATES, { error: 'state' }),
     ),
     'NW',
   ),
   timezone: z._default(
     z.string().check(
-      z.refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, { error: 'timezone' }),
+      z.refine(
+        (tz) => {
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: tz });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { error: 'timezone' },
+      ),
     ),
     'Europe/Berlin',
   ),

@@ -3,7 +3,9 @@
  * continues in a new task. `scheduler.yield()` where the browser has it (the continuation keeps
  * its priority), else a MessageChannel message (not clamped like nested `setTimeout`s).
  */
-interface Scheduler { yield?: () => Promise<void> }
+interface Scheduler {
+  yield?: () => Promise<void>;
+}
 
 export function pause(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
@@ -100,4 +102,3 @@ export function* sortSteps<T>(items: T[], compare: (a: T, b: T) => number, run =
   }
   return a;
 }
-

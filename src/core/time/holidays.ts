@@ -70,8 +70,7 @@ export function publicHolidays(year: number, state: GermanState): Map<string, Ho
     // `states` is a space-separated list of codes; none means nationwide.
     if (!states || states.includes(state)) m.set(date, id);
   };
-  const fromEaster = (id: HolidayId, days: number, states?: string) =>
-    add(id, isoDate(easter + days * DAY), states);
+  const fromEaster = (id: HolidayId, days: number, states?: string) => add(id, isoDate(easter + days * DAY), states);
 
   add('new-year', fixed(1, 1));
   add('epiphany', fixed(1, 6), 'BW BY ST');

@@ -114,10 +114,7 @@ export class Clock {
       // local day, there is no switch that day (zones switch at most once a day).
       const offset = offsetAt(base, this.timeZone);
       const start = base - offset;
-      if (
-        offsetAt(start, this.timeZone) === offset &&
-        offsetAt(start + DAY - MINUTE, this.timeZone) === offset
-      ) day.offset = offset;
+      if (offsetAt(start, this.timeZone) === offset && offsetAt(start + DAY - MINUTE, this.timeZone) === offset) day.offset = offset;
       this.days.set(date, day);
     }
     return day;
@@ -167,14 +164,16 @@ function scan(location: Location, clock: Clock, day: ClockDay, visit: Visit): vo
   }
 }
 
-const occurrence = (slot: Slot, day: ClockDay, start: number, end: number, o: number, e: number): Occurrence =>
-  ({ slot, date: day.date, start: new Date(start), end: new Date(end), startMinutes: o, endMinutes: e });
+const occurrence = (slot: Slot, day: ClockDay, start: number, end: number, o: number, e: number): Occurrence => ({
+  slot,
+  date: day.date,
+  start: new Date(start),
+  end: new Date(end),
+  startMinutes: o,
+  endMinutes: e,
+});
 
-export function locationStatus(
-  location: Location,
-  clock: Clock,
-  { soonMinutes = 30 }: StatusOptions = {},
-): LocationStatus {
+export function locationStatus(location: Location, clock: Clock, { soonMinutes = 30 }: StatusOptions = {}): LocationStatus {
   const now = clock.nowMs;
   const today = clock.dayAt(0);
   const status: LocationStatus = { open: false, closingSoon: false };
@@ -237,17 +236,14 @@ export function occurrencesOn(location: Location, date: string, clock: Clock): O
 }
 
 /** A service is open if any of its locations is; its next opening is the earliest of them. */
-export function serviceStatus(
-  locations: Location[],
-  clock: Clock,
-  options?: StatusOptions,
-): ServiceStatus {
+export function serviceStatus(locations: Location[], clock: Clock, options?: StatusOptions): ServiceStatus {
   const result: ServiceStatus = { open: false, closingSoon: false };
   for (const location of locations) {
     const s = locationStatus(location, clock, options);
     if (s.current) {
       // Prefer a location that stays open, then the one whose slot ends last.
-      const better = !result.open ||
+      const better =
+        !result.open ||
         (result.closingSoon && !s.closingSoon) ||
         (result.closingSoon === s.closingSoon && s.current.end > result.current!.end);
       if (better) {

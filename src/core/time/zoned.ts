@@ -35,8 +35,7 @@ function format(timeZone: string): Intl.DateTimeFormat {
 function wall(ms: number, timeZone: string): number[] {
   const out = [0, 0, 0, 0, 0];
   for (const p of format(timeZone).formatToParts(ms)) {
-    const i = p.type === 'year' ? 0 : p.type === 'month' ? 1 : p.type === 'day' ? 2
-      : p.type === 'hour' ? 3 : p.type === 'minute' ? 4 : -1;
+    const i = p.type === 'year' ? 0 : p.type === 'month' ? 1 : p.type === 'day' ? 2 : p.type === 'hour' ? 3 : p.type === 'minute' ? 4 : -1;
     if (i >= 0) out[i] = Number(p.value);
   }
   return out;
@@ -67,10 +66,7 @@ export function weekdayOf(date: string): Weekday {
 }
 
 /** Local date, weekday and minutes since local midnight of `instant` in `timeZone`. */
-export function zonedParts(
-  instant: Date,
-  timeZone: string,
-): { date: string; weekday: Weekday; minutes: number } {
+export function zonedParts(instant: Date, timeZone: string): { date: string; weekday: Weekday; minutes: number } {
   const [y, mo, d, h, mi] = wall(instant.getTime(), timeZone);
   const date = isoDate(Date.UTC(y, mo - 1, d));
   return { date, weekday: weekdayOf(date), minutes: h * 60 + mi };
