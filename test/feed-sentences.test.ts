@@ -155,3 +155,31 @@ describe('problem sentences, loaded only for problems', () => {
     expect(await inlineFeedState(unusable())).to.deep.equal({ status: 'error', problems: parseFeed(unusable()).problems });
   });
 });
+
+describe('feed sentences: when they cannot be loaded', () => {
+  it('a usable feed is still shown; its problems keep path, code and severity, in a sentence that says why', async () => {
+    const { FeedEngine } = await import('../src/core/feed/engine.js');
+    const engine = new FeedEngine({
+      checker: () => import('../src/core/feed/check.js'),
+      messages: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+      idb: () => import('idb-keyval'),
+      sliced: false,
+    });
+    const input = withProblems();
+    const result = await engine.check(input);
+    const expected = parseFeed(withProblems());
+    expect(result.feed, 'the feed').to.deep.equal(expected.feed);
+    expect(result.problems.map((p) => [p.path, p.code, p.severity])).to.deep.equal(
+      expected.problems.map((p) => [p.path, p.code, p.severity]),
+    );
+    for (const p of result.problems) {
+      expect(p.message).to.equal(
+        `Problem im Feed; der Satz dazu konnte nicht geladen werden (keine Verbindung). Bitte mit "npx lotse validate" prüfen. (${p.code})`,
+      );
+    }
+    // A feed that cannot be used says only that it could not be checked.
+    const broken = await engine.check(unusable());
+    expect(broken.feed).to.equal(undefined);
+    expect(broken.problems.map((p) => p.code)).to.deep.equal(['network']);
+  });
+});

@@ -10,6 +10,7 @@ import type * as IdbKeyval from 'idb-keyval';
 import type { FeedProblem, ParseResult } from './parse.js';
 import type { Feed } from './schema.js';
 import { MAX_BYTES, MAX_SERVICES, tooMany } from './limits.js';
+import type { Finding } from './problems.js';
 
 export type FeedState =
   | { status: 'idle' }
@@ -77,6 +78,19 @@ export interface EngineDeps {
   sliced: boolean;
 }
 
+/** A problem whose sentence cannot be loaded (connection lost after the page): path and code stay. */
+const UNDESCRIBED: [string, string] = [
+  'Problem im Feed; der Satz dazu konnte nicht geladen werden (keine Verbindung). Bitte mit "npx lotse validate" prüfen.',
+  'A problem in the feed; its description could not be loaded (no connection). Please check with "npx lotse validate".',
+];
+const undescribed = (finding: Finding): FeedProblem => ({
+  path: finding.path,
+  severity: finding.severity,
+  code: finding.code,
+  message: `${UNDESCRIBED[0]} (${finding.code})`,
+  messageEn: `${UNDESCRIBED[1]} (${finding.code})`,
+});
+
 /** When the checker or its sentences cannot be loaded (connection lost after the page). */
 export const UNCHECKED: [string, string] = [
   'Der Feed konnte nicht geprüft werden (keine Verbindung).',
@@ -134,7 +148,8 @@ export class FeedEngine {
     // A feed without problems needs no sentences (their chunk is not loaded).
     if (!findings.length) return { feed, problems: [] };
     const messages = await this.deps.messages().catch(() => undefined);
-    if (!messages) return unchecked();
+    // Without its sentences a usable feed is still shown: its problems keep path and code.
+    if (!messages) return feed ? { feed, problems: findings.map(undescribed) } : unchecked();
     const problems = messages.describeAll(findings);
     return feed ? { feed, problems } : { problems };
   }
