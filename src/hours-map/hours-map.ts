@@ -178,6 +178,80 @@ export class LotseHoursMap extends LotseElement {
     }
   }
 
+  // ---- Handlers -----------------------------------------------------------------------------
+
+  private onFilter(event: Event) {
+    const input = event.target as HTMLInputElement | HTMLSelectElement;
+    const name = input.name as keyof Filters;
+    const value = input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : input.value;
+    this.filters = { ...this.filters, [name]: value };
+    this.limit = PAGE;
+  }
+
+  private onResetFilters() {
+    this.filters = NO_FILTERS;
+    this.keepFocus('#f-day');
+    this.limit = PAGE;
+  }
+
+  /** Select a place: highlight it in list and map and open its details. */
+  private pick(key: string, from: 'list' | 'map' | 'week' | 'show-on-map') {
+    const entry = this.memo?.entries.find((e) => e.key === key);
+    if (!entry) return;
+    const opening = !this.expanded.has(key) || from !== 'list';
+    if (from === 'list' && this.expanded.has(key)) {
+      this.expanded = new Set([...this.expanded].filter((k) => k !== key));
+    } else {
+      this.expanded = new Set(this.expanded).add(key);
+    }
+    this.selected = key;
+    if (from === 'show-on-map') {
+      this.mapOpen = true;
+      this.pendingReveal = key;
+    } else if (from !== 'map') {
+      this.pendingReveal = key;
+    }
+    if (from === 'map' || from === 'week') {
+      const shown =
+        this.resultsMemo?.filters === this.filters
+          ? this.resultsMemo.shown
+          : this.memo!.entries.filter((e) => entryMatches(e, this.filters));
+      const index = shown.indexOf(entry);
+      if (index >= this.limit) this.limit = index + 1;
+      this.view = 'list';
+      this.pendingFocus = key;
+    }
+    if (opening && from !== 'show-on-map') {
+      this.emit('lotse-service-select', { serviceId: entry.service.id, locationId: entry.location?.id });
+    }
+  }
+
+  private onShowMore() {
+    const first = this.limit;
+    this.limit += PAGE;
+    // Keyboard users continue at the first new place.
+    this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('li.entry button.name')[first]?.focus());
+  }
+
+  private onAcceptMap(event: Event) {
+    const remember = (event.currentTarget as HTMLElement)
+      .closest('.consent')
+      ?.querySelector<HTMLInputElement>('input[name="remember"]')?.checked;
+    if (remember) storage.set(true);
+    this.consented = true;
+    this.keepFocus('.revoke');
+  }
+
+  private onRevokeMap() {
+    storage.set(false);
+    this.consented = false;
+    this.keepFocus('.consent button.primary');
+    this.closeMapView();
+    this.mapStatus = 'idle';
+  }
+
+  // ---- Helpers ------------------------------------------------------------------------------
+
   private get hasConsent() {
     return this.consent === 'granted' || this.consented;
   }
@@ -273,78 +347,6 @@ export class LotseHoursMap extends LotseElement {
     this.mapView?.destroy();
     this.mapView = undefined;
     if (this.mapStatus !== 'error') this.mapStatus = 'idle';
-  }
-
-  // ---- Handlers -----------------------------------------------------------------------------
-
-  private onFilter(event: Event) {
-    const input = event.target as HTMLInputElement | HTMLSelectElement;
-    const name = input.name as keyof Filters;
-    const value = input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : input.value;
-    this.filters = { ...this.filters, [name]: value };
-    this.limit = PAGE;
-  }
-
-  private onResetFilters() {
-    this.filters = NO_FILTERS;
-    this.keepFocus('#f-day');
-    this.limit = PAGE;
-  }
-
-  /** Select a place: highlight it in list and map and open its details. */
-  private pick(key: string, from: 'list' | 'map' | 'week' | 'show-on-map') {
-    const entry = this.memo?.entries.find((e) => e.key === key);
-    if (!entry) return;
-    const opening = !this.expanded.has(key) || from !== 'list';
-    if (from === 'list' && this.expanded.has(key)) {
-      this.expanded = new Set([...this.expanded].filter((k) => k !== key));
-    } else {
-      this.expanded = new Set(this.expanded).add(key);
-    }
-    this.selected = key;
-    if (from === 'show-on-map') {
-      this.mapOpen = true;
-      this.pendingReveal = key;
-    } else if (from !== 'map') {
-      this.pendingReveal = key;
-    }
-    if (from === 'map' || from === 'week') {
-      const shown =
-        this.resultsMemo?.filters === this.filters
-          ? this.resultsMemo.shown
-          : this.memo!.entries.filter((e) => entryMatches(e, this.filters));
-      const index = shown.indexOf(entry);
-      if (index >= this.limit) this.limit = index + 1;
-      this.view = 'list';
-      this.pendingFocus = key;
-    }
-    if (opening && from !== 'show-on-map') {
-      this.emit('lotse-service-select', { serviceId: entry.service.id, locationId: entry.location?.id });
-    }
-  }
-
-  private onShowMore() {
-    const first = this.limit;
-    this.limit += PAGE;
-    // Keyboard users continue at the first new place.
-    this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('li.entry button.name')[first]?.focus());
-  }
-
-  private onAcceptMap(event: Event) {
-    const remember = (event.currentTarget as HTMLElement)
-      .closest('.consent')
-      ?.querySelector<HTMLInputElement>('input[name="remember"]')?.checked;
-    if (remember) storage.set(true);
-    this.consented = true;
-    this.keepFocus('.revoke');
-  }
-
-  private onRevokeMap() {
-    storage.set(false);
-    this.consented = false;
-    this.keepFocus('.consent button.primary');
-    this.closeMapView();
-    this.mapStatus = 'idle';
   }
 
   // ---- Render -------------------------------------------------------------------------------
