@@ -102,3 +102,44 @@ describe('four widgets on one page: one first render per task', () => {
     }
   });
 });
+
+describe('older browsers: without custom states', () => {
+  afterEach(() => resetFeedSources());
+
+  for (const [what, replacement] of [
+    ['no attachInternals (iOS before 16.4)', undefined],
+    [
+      'states that reject the name (Chromium before 125)',
+      () => ({
+        states: {
+          add: () => {
+            throw new DOMException('bad name', 'SyntaxError');
+          },
+        },
+      }),
+    ],
+  ] as const) {
+    it(`${what}: the widgets still render`, async () => {
+      const proto = HTMLElement.prototype as { attachInternals?: unknown };
+      const original = proto.attachInternals;
+      if (replacement) proto.attachInternals = replacement;
+      else delete proto.attachInternals;
+      const box = document.createElement('div');
+      try {
+        box.innerHTML = Object.keys(FIRST_CONTENT)
+          .map((tag) => `<${tag} lang="de" feed="/demo/public/services.json?old=${Math.random()}" endpoint="/api/lotse-kontakt"></${tag}>`)
+          .join('');
+        document.body.append(box);
+      } finally {
+        proto.attachInternals = original;
+      }
+      try {
+        const els = [...box.children] as (HTMLElement & { updateComplete: Promise<unknown> })[];
+        await Promise.all(els.map((el) => el.updateComplete));
+        for (const el of els) expect(el.shadowRoot?.querySelector('[part="base"]'), el.localName).to.exist;
+      } finally {
+        box.remove();
+      }
+    });
+  }
+});

@@ -104,16 +104,26 @@ function nextFirstRender() {
   channel.port2.postMessage(null);
 }
 
-function withState(internals: ElementInternals, name: string) {
-  internals.states?.add(name);
-  return internals;
+/**
+ * A custom state, where the browser has them: iOS before 16.4 has no `attachInternals`, and
+ * Chromium before 125 only accepted `--` names (it throws). Without it the host just does not
+ * keep its height for that moment.
+ */
+function withState(host: HTMLElement, name: string): ElementInternals | undefined {
+  try {
+    const internals = host.attachInternals?.();
+    internals?.states?.add(name);
+    return internals;
+  } catch {
+    return undefined;
+  }
 }
 
 export abstract class LotseElement extends LitElement {
   static override styles = [tokens, baseStyles];
 
   /** `:state(unrendered)` until the first render: the host keeps the loading height (styles.ts). */
-  private readonly internals = withState(this.attachInternals(), 'unrendered');
+  private readonly internals = withState(this, 'unrendered');
 
   /** @internal The time to show (`clockTick.now`), refreshed on the full minute; tests call its `tick()`. */
   protected readonly clockTick = new ClockController(this);
@@ -185,7 +195,7 @@ export abstract class LotseElement extends LitElement {
 
   protected override firstUpdated(changed: PropertyValues) {
     super.firstUpdated(changed);
-    this.internals.states?.delete('unrendered');
+    this.internals?.states?.delete('unrendered');
   }
 
   protected override update(changed: PropertyValues) {
