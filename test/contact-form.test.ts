@@ -59,18 +59,54 @@ function stubFetch(answers: Array<() => Promise<Response>>) {
   }) as typeof fetch;
   return { calls, restore: () => (window.fetch = original) };
 }
-const json = (status: number, body: unknown, delay = 0) => () =>
-  new Promise<Response>((resolve) =>
-    setTimeout(() => resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })), delay),
-  );
+const json =
+  (status: number, body: unknown, delay = 0) =>
+  () =>
+    new Promise<Response>((resolve) =>
+      setTimeout(() => resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })), delay),
+    );
 const offline = () => Promise.reject(new TypeError('Failed to fetch'));
 
+/**
+ * A fake clock for the outbox's retry timer: `retryDelaysMs` becomes one minute and every timer
+ * of 48 s or more (a retry, with its ±20 % spread) is held, not run, until the test fires it.
+ * Shorter timers (an attempt's timeout, the stub's answers, `until`) run as usual.
+ */
+function holdRetries() {
+  deliveryOptions.retryDelaysMs = [60_000];
+  const real = { setTimeout: window.setTimeout, clearTimeout: window.clearTimeout };
+  const held = new Map<number, () => void>();
+  let next = 1_000_000_000;
+  window.setTimeout = ((run: (...a: unknown[]) => void, ms = 0, ...args: unknown[]) => {
+    if (ms < 48_000) return real.setTimeout.call(window, run, ms, ...args);
+    held.set(++next, () => run(...args));
+    return next;
+  }) as typeof setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id === undefined || !held.delete(id)) real.clearTimeout.call(window, id);
+  }) as typeof clearTimeout;
+  return {
+    held,
+    /** Run the held timers now (a fired timer is gone, as in the browser). */
+    fire() {
+      const due = [...held.values()];
+      held.clear();
+      due.forEach((run) => run());
+    },
+    restore: () => Object.assign(window, real),
+  };
+}
+
 const stored = async (key: string) =>
-  (await (await fetch(`/api/contact/messages?key=${key}`)).json()) as { requests: number; messages: { message: ContactBody; spam: boolean }[] };
+  (await (await fetch(`/api/contact/messages?key=${key}`)).json()) as {
+    requests: number;
+    messages: { message: ContactBody; spam: boolean }[];
+  };
 
 describe('contact form', () => {
   const defaults = { ...deliveryOptions, retryDelaysMs: [...deliveryOptions.retryDelaysMs] };
   let stub: ReturnType<typeof stubFetch> | undefined;
+  let retries: ReturnType<typeof holdRetries> | undefined;
   beforeEach(() => {
     sessionStorage.clear();
     deliveryOptions.retryDelaysMs = [50, 50];
@@ -79,6 +115,8 @@ describe('contact form', () => {
   afterEach(() => {
     stub?.restore();
     stub = undefined;
+    retries?.restore();
+    retries = undefined;
     Object.assign(deliveryOptions, defaults);
     sessionStorage.clear();
   });
@@ -316,21 +354,40 @@ describe('contact form', () => {
     expect(getComputedStyle(trap.parentElement!).display).to.equal('none');
     expect(trap.getClientRects().length).to.equal(0);
     await fillValid(el);
-    await new Promise((r) => setTimeout(r, 120));
-    await type(el, '#cf-fax', 'http://spam.example');
-    submit(el);
+    // Two minutes of typing pass on the form's clock (Date.now), not on the test's.
+    const realNow = Date.now;
+    Date.now = () => realNow.call(Date) + 120_000;
+    try {
+      await type(el, '#cf-fax', 'http://spam.example');
+      submit(el);
+    } finally {
+      Date.now = realNow;
+    }
     await until(() => $(el, '.confirmation'), 3000, 'confirmation');
     const body = stub.calls[0].body;
     expect(body.honeypot).to.equal('http://spam.example');
-    expect(body.fillTimeMs).to.be.at.least(100);
+    expect(body.fillTimeMs).to.be.at.least(120_000);
     expect(stub.calls[0].key).to.equal(body.id);
     expect(body.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(Object.keys(body).sort()).to.deep.equal(
-      ['contact', 'createdAt', 'days', 'fillTimeMs', 'honeypot', 'id', 'language', 'locale', 'message', 'name', 'serviceId', 'times', 'topic'],
-    );
+    expect(Object.keys(body).sort()).to.deep.equal([
+      'contact',
+      'createdAt',
+      'days',
+      'fillTimeMs',
+      'honeypot',
+      'id',
+      'language',
+      'locale',
+      'message',
+      'name',
+      'serviceId',
+      'times',
+      'topic',
+    ]);
   });
 
   it('a 4xx shows the server message, keeps the fields and does not retry', async () => {
+    retries = holdRetries();
     stub = stubFetch([json(422, { message: 'Bitte prüfen Sie die Nummer.' }), json(201, { reference: 'E-5' })]);
     const failed: CustomEvent[] = [];
     const el = await form();
@@ -342,7 +399,12 @@ describe('contact form', () => {
     expect($(el, '.rejected')!.textContent).to.contain('Bitte prüfen Sie die Nummer.');
     expect(failed.map((e) => e.detail.status)).to.deep.equal([422]);
     expect($<HTMLInputElement>(el, '#cf-phone')!.value).to.equal('0171 2345678');
-    await new Promise((r) => setTimeout(r, 200));
+    // No retry is due: none is scheduled, coming back online sends nothing, nor does firing
+    // whatever timer the outbox left.
+    expect(retries.held.size, 'retry timers').to.equal(0);
+    window.dispatchEvent(new Event('online'));
+    retries.fire();
+    await el.updateComplete;
     expect(stub.calls).to.have.length(1);
     submit(el);
     await until(() => $(el, '.confirmation'), 3000, 'confirmation');
@@ -351,7 +413,8 @@ describe('contact form', () => {
 
   it('a web page instead of an answer is not taken as delivered: a server problem, kept and retried', async () => {
     deliveryOptions.retryDelaysMs = [60_000];
-    const page = () => Promise.resolve(new Response('<!doctype html><title>Start</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    const page = () =>
+      Promise.resolve(new Response('<!doctype html><title>Start</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
     stub = stubFetch([page, json(201, { reference: 'W-1' })]);
     const el = await form({ service: 'clearing' });
     await choose(el, '#cf-method-visit');
@@ -392,7 +455,9 @@ describe('contact form', () => {
     expect(options).to.deep.equal(['Deutsch', 'Rumänisch', 'Bulgarisch']);
     expect(shadowText(el)).to.contain('Ihre Nachricht geht an Teststadt und an Clearingstelle Gesundheit');
 
-    document.body.dispatchEvent(new CustomEvent('lotse-contact-request', { detail: { serviceId: 'schuldnerberatung' }, bubbles: true, composed: true }));
+    document.body.dispatchEvent(
+      new CustomEvent('lotse-contact-request', { detail: { serviceId: 'schuldnerberatung' }, bubbles: true, composed: true }),
+    );
     await until(() => $(el, '.preset')?.textContent?.includes('Schuldnerberatung Nord'), 2000, 'switched service');
     expect(active(el)?.id).to.equal('cf-title');
     const languages = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#cf-language option')].map((o) => o.value);

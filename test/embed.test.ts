@@ -8,7 +8,11 @@ import { safeUrl } from '../src/core/safe-url.js';
 import { shadowText, until } from './helpers.js';
 
 const FEED = '/test/fixtures/small-feed.json';
-interface HeightMessage { type: string; height: number; id: string }
+interface HeightMessage {
+  type: string;
+  height: number;
+  id: string;
+}
 
 const frames: HTMLIFrameElement[] = [];
 const messages: { data: HeightMessage; source: MessageEventSource | null; origin: string }[] = [];
@@ -43,7 +47,11 @@ describe('embed.html', () => {
   it('renders the chosen widget full width with its feed and language', async () => {
     const frame = await embed({ widget: 'service-finder', feed: FEED, lang: 'en', id: 'finder' });
     const doc = frame.contentDocument!;
-    await until(() => doc.querySelector('lotse-service-finder')?.shadowRoot?.querySelector('[data-service="clearing"]'), 8000, 'the service list');
+    await until(
+      () => doc.querySelector('lotse-service-finder')?.shadowRoot?.querySelector('[data-service="clearing"]'),
+      8000,
+      'the service list',
+    );
     const el = doc.querySelector('lotse-service-finder')!;
     expect(el.getAttribute('feed')).to.equal(new URL(FEED, location.href).href);
     expect(el.getAttribute('lang')).to.equal('en');
@@ -58,7 +66,11 @@ describe('embed.html', () => {
 
   it('reports its height to the parent on every change of size, with the id', async () => {
     const frame = await embed({ widget: 'service-finder', feed: FEED, lang: 'de', id: 'finder-1' });
-    await until(() => frame.contentDocument!.querySelector('lotse-service-finder')?.shadowRoot?.querySelector('[data-service="clearing"]'), 8000, 'the service list');
+    await until(
+      () => frame.contentDocument!.querySelector('lotse-service-finder')?.shadowRoot?.querySelector('[data-service="clearing"]'),
+      8000,
+      'the service list',
+    );
     await until(() => lastHeight(frame) === bodyHeight(frame), 3000, 'a height message for the full list');
     const wide = lastHeight(frame);
     expect(wide).to.be.greaterThan(300);
@@ -76,10 +88,16 @@ describe('embed.html', () => {
     expect(lastHeight(frame)).to.equal(bodyHeight(frame));
   });
 
-  it('passes only the widget\'s own attributes, and only safe URLs', async () => {
+  it("passes only the widget's own attributes, and only safe URLs", async () => {
     const frame = await embed({
-      widget: 'service-finder', feed: FEED, 'page-size': '1', 'url-state': '', view: 'compact',
-      onclick: 'alert(1)', endpoint: '/api/contact', lang: 'xx',
+      widget: 'service-finder',
+      feed: FEED,
+      'page-size': '1',
+      'url-state': '',
+      view: 'compact',
+      onclick: 'alert(1)',
+      endpoint: '/api/contact',
+      lang: 'xx',
     });
     const el = frame.contentDocument!.querySelector('lotse-service-finder')!;
     expect(el.getAttribute('page-size')).to.equal('1');
@@ -95,8 +113,10 @@ describe('embed.html', () => {
     expect(mapEl.getAttribute('consent')).to.equal('granted');
     // Tiles: https on any tile server (the consent names it) or this server; never plain http.
     for (const [tiles, kept] of [
-      ['https://{s}.tiles.example.test/{z}/{x}/{y}.png', true], ['/tiles/{z}/{x}/{y}.png', true],
-      ['http://tiles.example.test/{z}/{x}/{y}.png', false], ['//tiles.example.test/{z}/{x}/{y}.png', false],
+      ['https://{s}.tiles.example.test/{z}/{x}/{y}.png', true],
+      ['/tiles/{z}/{x}/{y}.png', true],
+      ['http://tiles.example.test/{z}/{x}/{y}.png', false],
+      ['//tiles.example.test/{z}/{x}/{y}.png', false],
     ] as const) {
       const frame = await embed({ widget: 'hours-map', feed: FEED, tiles });
       expect(frame.contentDocument!.querySelector('lotse-hours-map')!.getAttribute('tiles'), tiles).to.equal(kept ? tiles : null);
@@ -115,7 +135,6 @@ describe('embed.html', () => {
     // The message has a height too, so the iframe shows it whole.
     await until(() => lastHeight(frame) > 0, 3000, 'a height message');
   });
-
 });
 
 /**
@@ -142,14 +161,20 @@ describe('embed.html: feed and endpoint only from this origin', () => {
   }
   /** Everything the iframe requested from another origin than this page's (resource timing). */
   const foreign = (frame: HTMLIFrameElement) =>
-    frame.contentWindow!.performance.getEntriesByType('resource').map((r) => r.name).filter((u) => new URL(u).origin !== location.origin);
+    frame
+      .contentWindow!.performance.getEntriesByType('resource')
+      .map((r) => r.name)
+      .filter((u) => new URL(u).origin !== location.origin);
 
   async function expectRefused(params: Record<string, string>, message: string) {
     const frame = await embed(params);
     const doc = frame.contentDocument!;
     await until(() => doc.querySelector('[role="alert"]'), 5000, `the message for ${JSON.stringify(params)}`);
     expect(doc.querySelector('[role="alert"]')!.textContent, JSON.stringify(params)).to.include(message);
-    expect([...doc.body.querySelectorAll('*')].some((e) => e.localName.startsWith('lotse-')), 'no widget').to.equal(false);
+    expect(
+      [...doc.body.querySelectorAll('*')].some((e) => e.localName.startsWith('lotse-')),
+      'no widget',
+    ).to.equal(false);
     expect(foreign(frame), `requests for ${JSON.stringify(params)}`).to.deep.equal([]);
     return frame;
   }
@@ -164,18 +189,45 @@ describe('embed.html: feed and endpoint only from this origin', () => {
     expect(lock('https://daten.stadt.example/f.json', ['https://daten.stadt.example'])).to.equal('https://daten.stadt.example/f.json');
     const host = location.host;
     for (const value of [
-      'http://evil.example/f.json', 'https://evil.example/f.json', '//evil.example/f.json', '///evil.example',
-      '/\\evil.example/f.json', '\\\\evil.example', '\\/evil.example', ' //evil.example', '/\t/evil.example', '/\n/evil.example',
-      '%2F%2Fevil.example', '/%2F%2Fevil.example', '%252F%252Fevil.example', '/%5Cevil.example', '%5C%5Cevil.example',
-      'https%3A%2F%2Fevil.example%2Ff.json', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)',
-      'javascript%3Aalert(1)', 'data:application/json,{}', `blob:${location.origin}/0000`, 'file:///etc/passwd',
-      `https://${host}@evil.example/f.json`, `http://${host}@evil.example/f.json`, `${location.origin.replace('//', '//user:pw@')}/f.json`,
-      `https://${location.hostname}.evil.example/f.json`, '/x%', '', '   ',
+      'http://evil.example/f.json',
+      'https://evil.example/f.json',
+      '//evil.example/f.json',
+      '///evil.example',
+      '/\\evil.example/f.json',
+      '\\\\evil.example',
+      '\\/evil.example',
+      ' //evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '%2F%2Fevil.example',
+      '/%2F%2Fevil.example',
+      '%252F%252Fevil.example',
+      '/%5Cevil.example',
+      '%5C%5Cevil.example',
+      'https%3A%2F%2Fevil.example%2Ff.json',
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'javascript%3Aalert(1)',
+      'data:application/json,{}',
+      `blob:${location.origin}/0000`,
+      'file:///etc/passwd',
+      `https://${host}@evil.example/f.json`,
+      `http://${host}@evil.example/f.json`,
+      `${location.origin.replace('//', '//user:pw@')}/f.json`,
+      `https://${location.hostname}.evil.example/f.json`,
+      '/x%',
+      '',
+      '   ',
     ]) {
       expect(lock(value), value).to.equal(undefined);
     }
     // Listed origins are exact: not another scheme, port or subdomain of them.
-    for (const value of ['http://daten.stadt.example/f.json', 'https://daten.stadt.example:8443/f.json', 'https://x.daten.stadt.example/f.json']) {
+    for (const value of [
+      'http://daten.stadt.example/f.json',
+      'https://daten.stadt.example:8443/f.json',
+      'https://x.daten.stadt.example/f.json',
+    ]) {
       expect(lock(value, ['https://daten.stadt.example']), value).to.equal(undefined);
     }
   });
@@ -206,15 +258,26 @@ describe('embed.html: feed and endpoint only from this origin', () => {
 
   it('refuses a foreign or missing contact endpoint: no form, no feed request, nothing sent', async () => {
     for (const endpoint of [
-      'https://attacker.example/collect', `http:${other.replace(/^https?:/, '')}/api/contact`, `//${other.split('//')[1]}/api/contact`,
-      '/\\attacker.example/collect', `https://${location.host}@attacker.example/collect`, 'javascript:alert(1)', '',
+      'https://attacker.example/collect',
+      `http:${other.replace(/^https?:/, '')}/api/contact`,
+      `//${other.split('//')[1]}/api/contact`,
+      '/\\attacker.example/collect',
+      `https://${location.host}@attacker.example/collect`,
+      'javascript:alert(1)',
+      '',
     ]) {
       const feed = counted();
-      const frame = await expectRefused({ widget: 'contact-form', feed: feed.url, endpoint }, 'Die Adresse für Nachrichten fehlt oder ist nicht erlaubt.');
+      const frame = await expectRefused(
+        { widget: 'contact-form', feed: feed.url, endpoint },
+        'Die Adresse für Nachrichten fehlt oder ist nicht erlaubt.',
+      );
       expect(frame.contentDocument!.body.textContent).to.include('endpoint=/api/lotse-kontakt');
       expect(await requests(feed.key), `feed requests with endpoint ${endpoint}`).to.equal(0);
     }
-    await expectRefused({ widget: 'contact-form', feed: '/test/fixtures/small-feed.json' }, 'Die Adresse für Nachrichten fehlt oder ist nicht erlaubt.');
+    await expectRefused(
+      { widget: 'contact-form', feed: '/test/fixtures/small-feed.json' },
+      'Die Adresse für Nachrichten fehlt oder ist nicht erlaubt.',
+    );
   });
 
   it('takes a same-origin endpoint as a full address', async () => {
@@ -287,8 +350,18 @@ describe('host page resize snippet (demo/embed-host-snippet.html)', () => {
 
     // A message that does not come from the iframe is ignored (the iframe itself may still
     // report its own new heights meanwhile, so compare with the forged value).
+    // Listeners run in the order they were added: once this one, added after the snippet's,
+    // has the forged message, the snippet has handled it.
+    const handled = new Promise<void>((resolve) => {
+      const seen = (event: MessageEvent) => {
+        if (event.source !== window || event.data?.height !== 5000) return;
+        window.removeEventListener('message', seen);
+        resolve();
+      };
+      window.addEventListener('message', seen);
+    });
     window.postMessage({ type: 'lotse-embed-height', height: 5000, id: 'check' }, '*');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await handled;
     expect(frame.style.height).not.to.equal('5000px');
     script.remove();
   });

@@ -103,7 +103,9 @@ describe('<lotse-hours-map>', () => {
 
     it('shows the local time of the region and marks a public holiday', async () => {
       const el = await mountMap({ now: '2026-06-04T09:05:00-04:00' });
-      expect(text($(el, '.now'))).to.contain('Donnerstag, 15:05').and.contain('Feiertag');
+      expect(text($(el, '.now')))
+        .to.contain('Donnerstag, 15:05')
+        .and.contain('Feiertag');
     });
 
     it('lists open places first', async () => {
@@ -119,10 +121,16 @@ describe('<lotse-hours-map>', () => {
       await until(() => $$(el, '.day').length, 3000, 'week plan (its own chunk)');
       const days = $$(el, '.day');
       expect(days).to.have.length(7);
-      expect(text(days[0].querySelector('h3'))).to.contain('Heute').and.contain('Dienstag');
+      expect(text(days[0].querySelector('h3')))
+        .to.contain('Heute')
+        .and.contain('Dienstag');
       const live = days[0].querySelector('li.live')!;
-      expect(text(live)).to.contain('09:00–12:00').and.contain('Jetzt offen').and.contain('Clearingstelle')
-        .and.contain('Rumänisch').and.contain('Ohne Termin');
+      expect(text(live))
+        .to.contain('09:00–12:00')
+        .and.contain('Jetzt offen')
+        .and.contain('Clearingstelle')
+        .and.contain('Rumänisch')
+        .and.contain('Ohne Termin');
       expect(text(days[0])).to.contain('16:00–19:00').and.contain('Mit Termin');
       // Friday: the night café runs past midnight.
       expect(text(days[3])).to.contain('22:00–02:00');
@@ -255,8 +263,13 @@ describe('<lotse-hours-map>', () => {
       await el.updateComplete;
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
       expect(text($(el, '[part="consent"]'))).to.contain('tiles.example.test');
-      await new Promise((r) => setTimeout(r, 300));
+      // A widget with consent, opened after this one, loads its map by the same steps (map
+      // code, map, tiles): once its tiles are requested, this one's would have been too.
+      const control = await mountMap({ consent: 'granted', showMap: true });
+      await until(() => $(control, '.leaflet-tile'), 8000, 'the tiles of a widget with consent');
+      await until(() => resources().some((r) => r.includes('/__tiles/')), 5000, 'its tile requests');
       expect($(el, '.leaflet-container')).to.equal(null);
+      expect($(el, 'img[src*="tiles.example.test"]')).to.equal(null);
       expect(resources().filter((r) => r.includes('tiles.example.test'))).to.deep.equal([]);
     });
 
@@ -316,8 +329,12 @@ describe('<lotse-hours-map>', () => {
         const holder = [...$$(el, '.leaflet-marker-icon.cluster')].find((c) => c.getAttribute('aria-label')!.includes('Clearingstelle'))!;
         holder.focus();
         await sendKeys({ press: 'Enter' });
-        await until(() => !holder.isConnected, 5000, 'cluster opened');
-        await new Promise((r) => setTimeout(r, 100));
+        // Opened: the map has stopped moving and focus is on a marker of the new view.
+        await until(
+          () => !holder.isConnected && !$(el, '.leaflet-zoom-anim, .leaflet-pan-anim') && deepActive()?.matches('.leaflet-marker-icon'),
+          5000,
+          'cluster opened',
+        );
       }
       const pin = $(el, '.pin[data-key="clearing/main"]')!;
       expect(pin.getAttribute('aria-label')).to.contain('Clearingstelle Gesundheit, Hafenstraße 1: Jetzt offen bis 12:00');
@@ -400,7 +417,11 @@ describe('hours map: counting and big feeds', () => {
     for (const input of [feedCopy(), generateFeed(300)]) {
       const feed = parseFeed(input).feed!;
       const entries = buildEntries(feed.services, createClock(new Date(TUESDAY), feed.region));
-      const languages = [...new Set(feed.services.flatMap((s) => [...s.languages, ...s.locations.flatMap((l) => l.hours.flatMap((h) => h.languages ?? []))]))];
+      const languages = [
+        ...new Set(
+          feed.services.flatMap((s) => [...s.languages, ...s.locations.flatMap((l) => l.hours.flatMap((h) => h.languages ?? []))]),
+        ),
+      ];
       const categories = feed.categories.map((c) => c.id);
       const choices = [
         NO_FILTERS,

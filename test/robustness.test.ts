@@ -6,11 +6,12 @@
  */
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
+import { createStore, get } from 'idb-keyval';
 import { loadOptions, resetFeedSources } from '../src/core/feed/load.js';
 import { deliveryOptions } from '../src/contact-form/contact-form.js';
 import type { FeedProblem } from '../src/core/feed/parse.js';
 import { generateFeed } from '../bench/generate-feed.js';
-import { feedCopy, shadowText, until } from './helpers.js';
+import { feedCopy, shadowText, until, untilValue } from './helpers.js';
 
 declare global {
   interface Window {
@@ -126,7 +127,10 @@ const SAFE_HREF = /^(https?:|tel:|mailto:|https:\/\/wa\.me\/)/i;
 function assertSafe(where = '') {
   expect(window.__lotsePwned, `payload executed ${where}`).to.equal(undefined);
   for (const root of shadowRoots(box!)) {
-    expect(root.querySelectorAll('script, iframe, object, embed, frame, base, meta, link[rel=import]').length, `active element ${where}`).to.equal(0);
+    expect(
+      root.querySelectorAll('script, iframe, object, embed, frame, base, meta, link[rel=import]').length,
+      `active element ${where}`,
+    ).to.equal(0);
     for (const el of root.querySelectorAll('*')) {
       for (const attr of el.getAttributeNames()) {
         expect(attr.startsWith('on'), `${el.localName}[${attr}] ${where}`).to.equal(false);
@@ -164,10 +168,21 @@ const errorBox = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('.st
 function expectErrorState(m: Mounted, codes: string[], paths: string[] = []) {
   for (const tag of TAGS) {
     const events = m.heard.get(tag)!;
-    expect(events.map((e) => e.type), tag).to.deep.equal(['lotse-feed-error']);
+    expect(
+      events.map((e) => e.type),
+      tag,
+    ).to.deep.equal(['lotse-feed-error']);
     const problems = events[0].problems;
-    for (const code of codes) expect(problems.map((p) => p.code), `${tag} codes`).to.include(code);
-    for (const path of paths) expect(problems.map((p) => p.path), `${tag} paths`).to.include(path);
+    for (const code of codes)
+      expect(
+        problems.map((p) => p.code),
+        `${tag} codes`,
+      ).to.include(code);
+    for (const path of paths)
+      expect(
+        problems.map((p) => p.path),
+        `${tag} paths`,
+      ).to.include(path);
     for (const p of problems) {
       expect(p.message, 'German message').to.be.a('string').and.not.equal('');
       expect(p.messageEn, 'English message').to.be.a('string').and.not.equal('');
@@ -185,7 +200,10 @@ function expectErrorState(m: Mounted, codes: string[], paths: string[] = []) {
 function expectWarnings(m: Mounted, expected: Array<[code: string, path: string]>) {
   for (const tag of TAGS) {
     const events = m.heard.get(tag)!;
-    expect(events.map((e) => e.type), tag).to.deep.equal(['lotse-feed-warning']);
+    expect(
+      events.map((e) => e.type),
+      tag,
+    ).to.deep.equal(['lotse-feed-warning']);
     const found = events[0].problems.map((p) => [p.code, p.path]);
     for (const pair of expected) expect(found, tag).to.deep.include(pair);
     expect(errorBox(m.els[tag]), `${tag} has no error state`).to.equal(null);
@@ -225,7 +243,10 @@ describe('robustness: broken feeds (all four widgets)', () => {
     const feed = feedCopy();
     feed.services[0].contact.website = 42;
     const m = await mountAll(feed);
-    expectWarnings(m, [['type', 'services[0].contact.website'], ['dropped', 'services[0].contact.website']]);
+    expectWarnings(m, [
+      ['type', 'services[0].contact.website'],
+      ['dropped', 'services[0].contact.website'],
+    ]);
     expect(cardCount(m)).to.equal(2);
   });
 
@@ -266,7 +287,10 @@ describe('robustness: broken feeds (all four widgets)', () => {
     hours[1].closes = '12:60';
     hours.push({ days: ['mo'], opens: '10:00', closes: '10:00', kind: 'walk-in' });
     hours.push({ days: ['xx'], opens: '10:00', closes: '11:00', kind: 'walk-in' });
-    feed.services[0].locations[0].closures = [{ from: '2026-02-30', to: '2026-03-01' }, { from: '2026-05-02', to: '2026-05-01' }];
+    feed.services[0].locations[0].closures = [
+      { from: '2026-02-30', to: '2026-03-01' },
+      { from: '2026-05-02', to: '2026-05-01' },
+    ];
     const m = await mountAll(feed);
     const at = 'services[0].locations[0]';
     expectWarnings(m, [
@@ -303,7 +327,11 @@ describe('robustness: broken feeds (all four widgets)', () => {
     const feed = feedCopy();
     feed.region.center = { lat: 91, lon: -181 };
     const m = await mountAll(feed);
-    expectWarnings(m, [['lat', 'region.center.lat'], ['dropped', 'region.center'], ['center', 'region.center']]);
+    expectWarnings(m, [
+      ['lat', 'region.center.lat'],
+      ['dropped', 'region.center'],
+      ['center', 'region.center'],
+    ]);
     expect(m.els['lotse-hours-map'].feedState).to.deep.nested.include({ 'feed.region.center': { lat: 51.521, lon: 7.462 } });
     assertSafe();
   });
@@ -356,14 +384,19 @@ describe('robustness: broken feeds (all four widgets)', () => {
 
     it('100,000 nested lists in a text field (inline script): the field is dropped, the rest is shown', async () => {
       const m = await mountAll({ script: text().replace('"Wir klären Ihre Krankenversicherung."', nest(100_000)) });
-      expectWarnings(m, [['text', 'services[0].description'], ['dropped', 'services[0].description']]);
+      expectWarnings(m, [
+        ['text', 'services[0].description'],
+        ['dropped', 'services[0].description'],
+      ]);
       expect(cardCount(m)).to.equal(2);
       assertSafe();
     });
 
     it('services made of nested lists (from a URL): the error state, naming the entry', async () => {
       resetFeedSources();
-      const url = URL.createObjectURL(new Blob([text().replace(/"services":\[.*\]\}$/, `"services":[${nest(100_000, '{}')}]}`)], { type: 'application/json' }));
+      const url = URL.createObjectURL(
+        new Blob([text().replace(/"services":\[.*\]\}$/, `"services":[${nest(100_000, '{}')}]}`)], { type: 'application/json' }),
+      );
       const m = await mountAll(url);
       expectErrorState(m, ['type', 'skipped', 'noServices'], ['services[0]', 'services']);
       assertSafe();
@@ -380,10 +413,15 @@ describe('robustness: broken feeds (all four widgets)', () => {
       feed.quickCheck = { steps: [{ id: 'deep', when }] };
       const m = await mountAll(feed);
       expect(m.heard.get('lotse-service-finder')!.map((e) => e.type)).to.deep.equal(['lotse-feed-warning']);
-      expect(m.heard.get('lotse-service-finder')![0].problems.map((p) => [p.code, p.path])).to.deep.equal([['tooDeep', 'services[1].notes']]);
+      expect(m.heard.get('lotse-service-finder')![0].problems.map((p) => [p.code, p.path])).to.deep.equal([
+        ['tooDeep', 'services[1].notes'],
+      ]);
       // The quick-check refuses the deep flow and keeps the default one.
       await until(() => m.heard.get('lotse-quick-check')!.length === 2, 5000, 'quick-check warning');
-      expect(m.heard.get('lotse-quick-check')![1].problems.map((p) => [p.code, p.path])).to.deep.include(['tooDeep', 'quickCheck.steps[0].when']);
+      expect(m.heard.get('lotse-quick-check')![1].problems.map((p) => [p.code, p.path])).to.deep.include([
+        'tooDeep',
+        'quickCheck.steps[0].when',
+      ]);
       expectContent(m);
       assertSafe();
     });
@@ -396,7 +434,10 @@ describe('robustness: broken feeds (all four widgets)', () => {
     const start = performance.now();
     const m = await mountAll(feed);
     expect(performance.now() - start, 'ms to show').to.be.below(5000);
-    expectWarnings(m, [['tooLong', 'services[0].description'], ['tooLong', 'services[1].name']]);
+    expectWarnings(m, [
+      ['tooLong', 'services[0].description'],
+      ['tooLong', 'services[1].name'],
+    ]);
     const problem = m.heard.get('lotse-service-finder')![0].problems.find((p) => p.path === 'services[0].description')!;
     expect(problem.message).to.contain('1048576').and.contain('5000');
     // The finder's detail shows the cut text.
@@ -565,7 +606,12 @@ describe('robustness: script, HTML, javascript: and data: payloads in every stri
   it('the walk finds every text and URL field of the rich feed', () => {
     expect(leaves.length).to.be.above(40);
     const all = leaves.map(dotted);
-    for (const field of ['services[0].contact.website', 'services[0].provider.url', 'publisher.url', 'services[0].locations[0].closures[0].note']) {
+    for (const field of [
+      'services[0].contact.website',
+      'services[0].provider.url',
+      'publisher.url',
+      'services[0].locations[0].closures[0].note',
+    ]) {
       expect(all).to.include(field);
     }
   });
@@ -618,7 +664,9 @@ describe('robustness: script, HTML, javascript: and data: payloads in every stri
     // Through the quick-check to its routing slip, which lists the feed's services.
     const check = m.els['lotse-quick-check'];
     const buttons = () => [...check.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
-    buttons().find((b) => b.classList.contains('primary'))!.click();
+    buttons()
+      .find((b) => b.classList.contains('primary'))!
+      .click();
     for (let i = 0; i < 20 && !check.shadowRoot!.querySelector('[part="step"]'); i++) {
       await check.updateComplete;
       const answer = check.shadowRoot!.querySelector<HTMLButtonElement>('[part="answer-button"]');
@@ -687,8 +735,9 @@ describe('robustness: network faults for the feed', () => {
     finder.setAttribute('lang', 'de');
     finder.setAttribute('feed', url);
     box.append(finder);
+    // The widget is loading (its request follows, answered 1.5 s after it arrives) and shows it.
+    await until(() => (finder as unknown as Widget).feedState.status === 'loading', 5000, 'loading');
     await finder.updateComplete;
-    await new Promise((r) => setTimeout(r, 300));
     const status = finder.shadowRoot!.querySelector('[part="state"][role="status"]');
     expect(status?.textContent).to.contain('Angebote werden geladen');
     hostStillWorks(); // the page is not blocked meanwhile
@@ -701,7 +750,8 @@ describe('robustness: network faults for the feed', () => {
     // First visit online: the feed is saved on the phone.
     let m = await mountAll(url);
     expectContent(m);
-    await new Promise((r) => setTimeout(r, 200)); // the copy is written in the background
+    // The copy is written in the background: wait until it is in IndexedDB.
+    await untilValue(() => get(new URL(url, document.baseURI).href, createStore('lotse', 'feeds')), 5000, 'the saved copy');
     resetFeedSources();
     const original = window.fetch;
     window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
@@ -710,7 +760,11 @@ describe('robustness: network faults for the feed', () => {
     loadOptions.worker = false;
     try {
       m = await mountAll(url);
-      await until(() => TAGS.every((t) => /Keine Verbindung/.test(m.els[t].shadowRoot!.querySelector('[part="offline-notice"]')?.textContent ?? '')), 5000, 'offline notice');
+      await until(
+        () => TAGS.every((t) => /Keine Verbindung/.test(m.els[t].shadowRoot!.querySelector('[part="offline-notice"]')?.textContent ?? '')),
+        5000,
+        'offline notice',
+      );
       expect(shadowText(m.els['lotse-service-finder'])).to.contain('Keine Verbindung. Sie sehen gespeicherte Daten');
       expectContent(m);
       // Without a saved copy: the error.
@@ -762,7 +816,7 @@ describe('robustness: network faults for the contact form', () => {
     assertSafe();
   });
 
-  it('404 (no endpoint there): a server problem, not the visitor\'s fault; kept, retried, then sent', async () => {
+  it("404 (no endpoint there): a server problem, not the visitor's fault; kept, retried, then sent", async () => {
     const { form, events, text } = await formWith('/api/contact?fail=2&status=404');
     await until(() => events.length >= 1, 5000, 'first failure');
     await form.updateComplete;
