@@ -13,7 +13,7 @@ import { vocabularyEntry, vocabularyLabel } from '../core/labels.js';
 import { openingWords } from '../core/opening-text.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
 import { applyFilters, GROUPS, type FacetTable, type GroupId, type Selection } from './filters.js';
-import { buildModel, minuteOf, type FinderModel } from './finder-model.js';
+import { buildModel, minuteOf, plainTextOf, type FinderModel } from './finder-model.js';
 import type { ServiceIndex } from './search-index.js';
 import { readUrlState, writeUrlState } from './url-state.js';
 import { finderStyles } from './service-finder.styles.js';
@@ -111,6 +111,8 @@ export class LotseServiceFinder extends LotseElement {
   private indexFor?: Service[];
   /** The model being built (services and minute), so one build runs per feed and minute. */
   private modelFor?: { services: Service[]; minute: number };
+  /** Names and summaries for the plain search while the index is built (`texts` once made). */
+  private plainText?: { services: Service[]; texts?: string[] };
   /** @internal */
   protected override focusFallbacks = ['#lotse-search', '[part="toolbar"] h2'];
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -143,17 +145,21 @@ export class LotseServiceFinder extends LotseElement {
     }
     if (changed.has('pageSize') || changed.has('query') || changed.has('selection')) this.shown = this.pageSize;
     const services = this.currentServices;
-    if (services.length && this.indexFor !== services) {
+    if (this.data) this.refreshModel(services);
+    // The first results need the model, not the index: a big feed's index is built after the
+    // model (both in slices; side by side each would take twice as long), or at once when the
+    // visitor types. Until it is there a plain text match answers.
+    const modelReady = this.model?.services === services;
+    if (modelReady && this.plainText?.services !== services) this.preparePlainText(services);
+    if (services.length && this.indexFor !== services && (modelReady || this.query.trim() !== '')) {
       this.indexFor = services;
       const feed = this.data!;
-      // Built in slices in the background; until then a plain text match answers.
       import('./search-index.js')
         .then(({ buildIndex }) => buildIndex(feed, services))
         .then((index) => {
           if (this.indexFor === services) this.index = index;
         });
     }
-    if (this.data) this.refreshModel(services);
   }
 
   /** Done when a requested detail view is on screen (its chunk may still be on its way). */
@@ -199,6 +205,25 @@ export class LotseServiceFinder extends LotseElement {
     }
     void built.then((model) => {
       if (this.modelFor?.services === services && this.modelFor.minute === minute) this.model = model;
+    });
+  }
+
+  /** A query can be answered: by the index, or by the plain texts while the index is built. */
+  private canSearch(model: FinderModel) {
+    return !this.query.trim() || !!this.index || (this.plainText?.services === model.services && !!this.plainText.texts);
+  }
+
+  private preparePlainText(services: Service[]) {
+    const texts = plainTextOf(services);
+    if (!(texts instanceof Promise)) {
+      this.plainText = { services, texts };
+      return;
+    }
+    this.plainText = { services };
+    void texts.then((made) => {
+      if (this.plainText?.services !== services) return;
+      this.plainText = { services, texts: made };
+      if (!this.index && this.query.trim()) this.requestUpdate();
     });
   }
 
@@ -413,7 +438,7 @@ export class LotseServiceFinder extends LotseElement {
             () => {},
           );
         }
-        if (!service || !detailView) return model ? this.renderSearch(feed, model) : this.renderPreparing();
+        if (!service || !detailView) return model && this.canSearch(model) ? this.renderSearch(feed, model) : this.renderPreparing();
         const distance = this.distanceTo(service);
         return detailView.renderDetail(
           {
@@ -437,14 +462,15 @@ export class LotseServiceFinder extends LotseElement {
   }
 
   private renderSearch(feed: Feed, model: FinderModel): TemplateResult {
-    const { services, byId, facets, plainText } = model;
+    const { services, byId, facets } = model;
     const clock = this.clock;
     const query = this.query.trim();
     let candidates = this.index?.search(this.query) ?? services.map((s) => s.id);
-    if (!this.index && query) {
+    const texts = this.plainText?.services === services ? this.plainText.texts : undefined;
+    if (!this.index && query && texts) {
       // The index is still being built (a moment on a slow phone): plain substring search.
       const q = query.toLowerCase();
-      candidates = services.filter((_, i) => plainText[i].includes(q)).map((s) => s.id);
+      candidates = services.filter((_, i) => texts[i].includes(q)).map((s) => s.id);
     }
     if (this.fromCheck) {
       const wanted = new Set(this.fromCheck);
