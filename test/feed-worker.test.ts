@@ -237,8 +237,11 @@ describe('feed worker', () => {
     expect(await requests(key)).to.equal(1);
   });
 
-  it('a worker that has started and then hangs during a load is given up; the main thread loads, said once', async () => {
-    loadOptions.timeoutMs = 100;
+  it('a worker that has started and then hangs during a load is given up; the main thread loads, said once', async function () {
+    this.timeout(20_000);
+    // The main thread's fetch then has a stall timeout of 2 s too: 100 ms aborted and retried
+    // it on a busy CI machine (two requests instead of one).
+    loadOptions.timeoutMs = 2000;
     loadOptions.hangMarginMs = 100;
     const key = unique();
     class Hanging extends EventTarget {
@@ -267,9 +270,12 @@ describe('feed worker', () => {
     expect(await requests(key)).to.equal(1);
   });
 
-  it('a worker that keeps saying it is alive is not given up while it works', async () => {
+  it('a worker that keeps saying it is alive is not given up while it works', async function () {
+    this.timeout(20_000);
+    // Silence for 1.1 s means it hangs; it works for 2 s, saying so every 50 ms (margins wide
+    // enough for a busy machine, where a 50 ms timer may fire much later).
     loadOptions.timeoutMs = 100;
-    loadOptions.hangMarginMs = 300;
+    loadOptions.hangMarginMs = 1000;
     const json = await (await fetch(api(`key=${unique()}`))).json();
     const feed = parseFeed(json).feed!;
     class Slow extends EventTarget {
@@ -278,10 +284,10 @@ describe('feed worker', () => {
         setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'ready' } })));
       }
       postMessage({ run }: { run: number }) {
-        // Alive every 50 ms for well over the watchdog's 400 ms, then the result.
+        // Alive every 50 ms for well over the watchdog's 1.1 s, then the result.
         let beats = 0;
         const beat = () => {
-          if (++beats < 20) {
+          if (++beats < 40) {
             this.dispatchEvent(new MessageEvent('message', { data: { run, message: { type: 'alive' } } }));
             return setTimeout(beat, 50);
           }
