@@ -484,3 +484,34 @@ describe('hours map: counting and big feeds', () => {
     }
   });
 });
+
+describe('hours map: a big feed replaced by another', () => {
+  it("never shows the previous feed's places once the new feed is there", async function () {
+    this.timeout(90_000);
+    const { generateFeed } = await import('../bench/generate-feed.js');
+    const first = generateFeed(2500);
+    const second = generateFeed(2500);
+    for (const service of second.services) service.id = `b-${service.id}`;
+    const el = document.createElement('lotse-hours-map');
+    el.lang = 'de';
+    el.now = TUESDAY;
+    el.feed = first;
+    document.body.append(el);
+    try {
+      await until(() => $(el, '[part="list"]'), 30_000, 'first list');
+      const stale: string[] = [];
+      const watch = new MutationObserver(() => {
+        const state = (el as any).feedState;
+        if (state.status !== 'ready' || !state.feed.services[0].id.startsWith('b-')) return;
+        for (const li of $$(el, 'li.entry')) if (!li.dataset.key!.startsWith('b-')) stale.push(li.dataset.key!);
+      });
+      watch.observe(el.shadowRoot!, { childList: true, subtree: true });
+      el.feed = second;
+      await until(() => $$(el, 'li.entry')[0]?.dataset.key?.startsWith('b-'), 30_000, 'second list');
+      watch.disconnect();
+      expect(stale.slice(0, 3)).to.deep.equal([]);
+    } finally {
+      el.remove();
+    }
+  });
+});

@@ -129,7 +129,7 @@ export class LotseHoursMap extends LotseElement {
    */
   private memo?: Places & { feed: Feed; minute: number; services: Service[]; clock: Clock };
   private memoFor?: { feed: Feed; minute: number; services: Service[] };
-  private resultsMemo?: Results & { entries: Entry[]; filters: Filters };
+  private resultsMemo?: Results & { entries: Entry[]; filters: Filters; services: Service[] };
   private resultsFor?: { entries: Entry[]; filters: Filters };
   private viewMemo?: { results: Results; locale: string; form?: unknown; points?: MapPoint[] };
   private mapTexts?: MapTexts;
@@ -213,7 +213,7 @@ export class LotseHoursMap extends LotseElement {
     }
     if (from === 'map' || from === 'week') {
       const shown =
-        this.resultsMemo?.filters === this.filters
+        this.resultsMemo?.filters === this.filters && this.resultsMemo.entries === this.memo?.entries
           ? this.resultsMemo.shown
           : this.memo!.entries.filter((e) => entryMatches(e, this.filters));
       const index = shown.indexOf(entry);
@@ -292,8 +292,11 @@ export class LotseHoursMap extends LotseElement {
     return m && m.feed === feed && m.services === services ? m : undefined;
   }
 
-  /** The places that match the filters, and the counts of every option (see `model`). */
-  private results(entries: Entry[], filters: Filters): Results | undefined {
+  /**
+   * The places that match the filters, and the counts of every option (see `model`). While a
+   * big feed's are made, the previous ones of the same services stay (never another feed's).
+   */
+  private results({ entries, services }: { entries: Entry[]; services: Service[] }, filters: Filters): Results | undefined {
     const r = this.resultsMemo;
     if (r && r.entries === entries && r.filters === filters) return r;
     const w = this.resultsFor;
@@ -301,16 +304,16 @@ export class LotseHoursMap extends LotseElement {
       this.resultsFor = { entries, filters };
       const steps = resultSteps(entries, filters);
       if (entries.length <= SYNC_LIMIT) {
-        this.resultsMemo = { entries, filters, ...runAll(steps) };
+        this.resultsMemo = { entries, filters, services, ...runAll(steps) };
         return this.resultsMemo;
       }
       void runSliced(steps).then((results) => {
         if (this.resultsFor?.entries !== entries || this.resultsFor.filters !== filters) return;
-        this.resultsMemo = { entries, filters, ...results };
+        this.resultsMemo = { entries, filters, services, ...results };
         this.requestUpdate();
       });
     }
-    return r;
+    return r?.services === services ? r : undefined;
   }
 
   private async loadMap() {
@@ -363,7 +366,7 @@ export class LotseHoursMap extends LotseElement {
 
   private renderContent(feed: Feed) {
     const places = this.model(feed);
-    const results = places && this.results(places.entries, this.filters);
+    const results = places && this.results(places, this.filters);
     if (!places || !results) {
       return html`<div class="state loading" part="state">
         <div class="spinner" aria-hidden="true"></div>
