@@ -558,3 +558,27 @@ describe('service finder: a big feed', () => {
     }
   });
 });
+
+describe('service finder: a feed replaced by another', () => {
+  it("searches the new feed's services at once, never with the previous feed's index", async () => {
+    const el = await finder();
+    await search(el, 'Schuldner');
+    expect(names(el)).to.deep.equal(['schulden']);
+    const next = feed();
+    for (const service of next.services) service.id = `b-${service.id}`;
+    // What the list says in every render once the new feed is checked.
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => {
+      const state = (el as any).feedState;
+      if (state.status !== 'ready' || !state.feed.services[0].id.startsWith('b-')) return;
+      if ($(el, '#lotse-count')) seen.push(`${countText(el)} ${names(el).join(',')}`);
+    });
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    el.feed = next;
+    await until(() => names(el)[0] === 'b-schulden', 5000, "the new feed's result");
+    await until(() => (el as any).index && (el as any).indexBuiltFor === (el as any).model?.services, 5000, 'the new index');
+    await el.updateComplete;
+    watch.disconnect();
+    expect(seen.filter((line) => line !== 'Angebote werden geladen … ' && line !== '1 Angebot gefunden b-schulden')).to.deep.equal([]);
+  });
+});

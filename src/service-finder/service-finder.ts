@@ -111,6 +111,8 @@ export class LotseServiceFinder extends LotseElement {
   private indexFor?: Service[];
   /** The model being built (services and minute), so one build runs per feed and minute. */
   private modelFor?: { services: Service[]; minute: number };
+  /** The services `index` was built for (a new feed's index is on its way meanwhile). */
+  private indexBuiltFor?: Service[];
   /** Names and summaries for the plain search while the index is built (`texts` once made). */
   private plainText?: { services: Service[]; texts?: string[] };
   /** @internal */
@@ -157,7 +159,9 @@ export class LotseServiceFinder extends LotseElement {
       import('./search-index.js')
         .then(({ buildIndex }) => buildIndex(feed, services))
         .then((index) => {
-          if (this.indexFor === services) this.index = index;
+          if (this.indexFor !== services) return;
+          this.indexBuiltFor = services;
+          this.index = index;
         });
     }
   }
@@ -210,7 +214,12 @@ export class LotseServiceFinder extends LotseElement {
 
   /** A query can be answered: by the index, or by the plain texts while the index is built. */
   private canSearch(model: FinderModel) {
-    return !this.query.trim() || !!this.index || (this.plainText?.services === model.services && !!this.plainText.texts);
+    return !this.query.trim() || !!this.indexOf(model) || (this.plainText?.services === model.services && !!this.plainText.texts);
+  }
+
+  /** The search index of these services, never an earlier feed's. */
+  private indexOf(model: FinderModel) {
+    return this.indexBuiltFor === model.services ? this.index : undefined;
   }
 
   private preparePlainText(services: Service[]) {
@@ -223,7 +232,7 @@ export class LotseServiceFinder extends LotseElement {
     void texts.then((made) => {
       if (this.plainText?.services !== services) return;
       this.plainText = { services, texts: made };
-      if (!this.index && this.query.trim()) this.requestUpdate();
+      if (this.indexBuiltFor !== services && this.query.trim()) this.requestUpdate();
     });
   }
 
@@ -465,9 +474,10 @@ export class LotseServiceFinder extends LotseElement {
     const { services, byId, facets } = model;
     const clock = this.clock;
     const query = this.query.trim();
-    let candidates = this.index?.search(this.query) ?? services.map((s) => s.id);
+    const index = this.indexOf(model);
+    let candidates = index?.search(this.query) ?? services.map((s) => s.id);
     const texts = this.plainText?.services === services ? this.plainText.texts : undefined;
-    if (!this.index && query && texts) {
+    if (!index && query && texts) {
       // The index is still being built (a moment on a slow phone): plain substring search.
       const q = query.toLowerCase();
       candidates = services.filter((_, i) => texts[i].includes(q)).map((s) => s.id);
