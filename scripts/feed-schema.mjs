@@ -30,6 +30,7 @@ const Document = z.extend(FeedDocument, {
   ),
 });
 const schema = z.toJSONSchema(Document, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+allowNull(schema);
 // "version" first, as in every feed (the zod shape lists it last: it extends the top level).
 const { version, ...rest } = schema.properties;
 schema.properties = { version, ...rest };
@@ -41,3 +42,30 @@ Object.assign(schema, {
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/feed.schema.json', `${JSON.stringify(schema, null, 2)}\n`);
 console.log(`dist/feed.schema.json: ${Object.keys(schema.properties).length} top-level fields`);
+
+/**
+ * `null` means "not given" in a feed (the checker drops it, docs-feed-contract.md): an optional
+ * property, a value of a language map and an entry of a list may be `null`; a required
+ * property may not (it is then missing). zod's schema knows nothing of that, so it is added here.
+ */
+function allowNull(node) {
+  if (!node || typeof node !== 'object') return;
+  const orNull = (schema) => ({ ...(schema.description ? { description: schema.description } : {}), anyOf: [schema, { type: 'null' }] });
+  for (const key of ['anyOf', 'oneOf', 'allOf', 'prefixItems']) if (Array.isArray(node[key])) node[key].forEach(allowNull);
+  for (const key of ['$defs', 'definitions']) if (node[key]) Object.values(node[key]).forEach(allowNull);
+  if (node.items && typeof node.items === 'object') {
+    allowNull(node.items);
+    node.items = orNull(node.items);
+  }
+  if (node.additionalProperties && typeof node.additionalProperties === 'object') {
+    allowNull(node.additionalProperties);
+    node.additionalProperties = orNull(node.additionalProperties);
+  }
+  if (node.properties) {
+    const required = new Set(node.required ?? []);
+    for (const [key, value] of Object.entries(node.properties)) {
+      allowNull(value);
+      if (!required.has(key)) node.properties[key] = orNull(value);
+    }
+  }
+}
