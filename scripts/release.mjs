@@ -18,8 +18,8 @@ const archiveName = `lotse-${version}.zip`;
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
-/** Files every archive must have (inside lotse/); chunks/ and the sample come on top. */
-const REQUIRED = [
+/** The built files the archive takes from dist/ (chunks/ come on top). */
+const FROM_DIST = [
   'lotse.js',
   'service-finder.js',
   'hours-map.js',
@@ -31,10 +31,9 @@ const REQUIRED = [
   'redaktion.js',
   'redaktion.css',
   'feed.schema.json',
-  'angebote-vorlage.csv',
-  'beispiel-services.json',
-  'LIESMICH.txt',
 ];
+/** Files every archive must have (inside lotse/). */
+const REQUIRED = [...FROM_DIST, 'angebote-vorlage.csv', 'beispiel-services.json', 'LIESMICH.txt'];
 
 const LIESMICH = `Lotse ${version} – Hilfe finden, in meiner Sprache
 =================================================
@@ -120,21 +119,7 @@ const entries = {};
 const add = (name, data) => {
   entries[`${FOLDER}/${name}`] = [typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data), { mtime }];
 };
-for (const name of [
-  'lotse.js',
-  'service-finder.js',
-  'hours-map.js',
-  'quick-check.js',
-  'contact-form.js',
-  'embed.html',
-  'embed.js',
-  'redaktion.html',
-  'redaktion.js',
-  'redaktion.css',
-  'feed.schema.json',
-]) {
-  add(name, readFileSync(join(dist, name)));
-}
+for (const name of FROM_DIST) add(name, readFileSync(join(dist, name)));
 for (const chunk of readdirSync(join(dist, 'chunks'))
   .filter((f) => f.endsWith('.js'))
   .sort()) {

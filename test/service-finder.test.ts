@@ -495,7 +495,7 @@ describe('service finder: small phones', () => {
 });
 
 describe('service finder: a big feed', () => {
-  // More services than SYNC_LIMIT (finder-model.ts): the facets are prepared in slices.
+  // More services than SYNC_LIMIT (core/feed/slices.ts): the facets are prepared in slices.
   const big = async () => {
     const { generateFeed } = await import('../bench/generate-feed.js');
     return generateFeed(2500);

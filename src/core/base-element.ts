@@ -25,6 +25,7 @@ import { icon } from './icons.js';
 import type { LotseEventDetails, LotseEventName } from './events.js';
 import { baseStyles, tokens } from './styles.js';
 import { ClockController } from './clock.js';
+import { pause } from './pause.js';
 
 /**
  * Today's date (YYYY-MM-DD) in a time zone. Built from date parts: how a locale formats a
@@ -82,28 +83,6 @@ function restoreFocus(root: ShadowRoot, before: HTMLElement, selectors: (string 
  * @cssprop --lotse-tap-size - Minimum size of every tap target (default 44px, WCAG 2.5.5).
  * @cssprop --lotse-loading-height - Height the widget keeps while its feed loads, so the host page does not jump (per widget: 52em; the quick-check 20.5em, 29em below 372 px).
  */
-/**
- * Widgets of one page upgrade in the task that defines them, and each first render would run
- * in it: four widgets were one long task on a cheap phone (4× CPU: ~140 ms). Each widget's
- * first render waits for a task of its own, in the order the widgets connected.
- */
-const waitingForFirstRender: (() => void)[] = [];
-function firstRenderTurn(): Promise<void> {
-  return new Promise((resolve) => {
-    if (waitingForFirstRender.push(resolve) === 1) nextFirstRender();
-  });
-}
-function nextFirstRender() {
-  // A message, not setTimeout: nested timeouts are clamped to 4 ms.
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    waitingForFirstRender.shift()?.();
-    if (waitingForFirstRender.length) nextFirstRender();
-  };
-  channel.port2.postMessage(null);
-}
-
 /**
  * A custom state, where the browser has them: iOS before 16.4 has no `attachInternals`, and
  * Chromium before 125 only accepted `--` names (it throws). Without it the host just does not
@@ -189,7 +168,9 @@ export abstract class LotseElement extends LitElement {
    * there, so it never drops to `<body>`.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.hasUpdated) await firstRenderTurn();
+    // Widgets of one page upgrade in the task that defines them, and each first render would
+    // run in it (four widgets: ~140 ms at 4x CPU): each gets a task of its own, in order.
+    if (!this.hasUpdated) await pause();
     return super.scheduleUpdate();
   }
 

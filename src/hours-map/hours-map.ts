@@ -17,7 +17,6 @@ import { formatList, formatNumber, formatTime, formatTimeRange, isolate, languag
 import { createClock, type Clock, type LocationStatus } from '../core/time/opening.js';
 import {
   NO_FILTERS,
-  SYNC_LIMIT,
   TIMES_OF_DAY,
   entryMatches,
   placeSteps,
@@ -28,7 +27,7 @@ import {
   type Results,
   type TimeOfDay,
 } from './model.js';
-import { runAll, runSliced } from '../core/feed/slices.js';
+import { runSteps } from '../core/feed/slices.js';
 import type { HoursMapView, MapPoint, MapTexts } from './map.js';
 import { hoursMapStyles } from './hours-map.styles.js';
 
@@ -281,9 +280,9 @@ export class LotseHoursMap extends LotseElement {
     if (!(w && w.feed === feed && w.minute === minute && w.services === services)) {
       this.memoFor = { feed, minute, services };
       const clock = createClock(nowDate, feed.region);
-      const steps = placeSteps(services, clock);
-      if (services.length <= SYNC_LIMIT) return (this.memo = { feed, minute, services, clock, ...runAll(steps) });
-      void runSliced(steps).then((places) => {
+      const made = runSteps(placeSteps(services, clock), services.length);
+      if (!(made instanceof Promise)) return (this.memo = { feed, minute, services, clock, ...made });
+      void made.then((places) => {
         if (this.memoFor?.feed !== feed || this.memoFor.minute !== minute || this.memoFor.services !== services) return;
         this.memo = { feed, minute, services, clock, ...places };
         this.requestUpdate();
@@ -302,12 +301,12 @@ export class LotseHoursMap extends LotseElement {
     const w = this.resultsFor;
     if (!(w && w.entries === entries && w.filters === filters)) {
       this.resultsFor = { entries, filters };
-      const steps = resultSteps(entries, filters);
-      if (entries.length <= SYNC_LIMIT) {
-        this.resultsMemo = { entries, filters, services, ...runAll(steps) };
+      const made = runSteps(resultSteps(entries, filters), entries.length);
+      if (!(made instanceof Promise)) {
+        this.resultsMemo = { entries, filters, services, ...made };
         return this.resultsMemo;
       }
-      void runSliced(steps).then((results) => {
+      void made.then((results) => {
         if (this.resultsFor?.entries !== entries || this.resultsFor.filters !== filters) return;
         this.resultsMemo = { entries, filters, services, ...results };
         this.requestUpdate();

@@ -3,7 +3,7 @@
  * now, and the filters (which combine on ONE slot: "Romanian on Thursday afternoon" needs a
  * slot that is all three). Slot minutes and languages come from core/slots, status from
  * core/time. The places and the filter results are steps (one per service or place), run at
- * once for a small feed and in slices for a big one (`SYNC_LIMIT`): at 50,000 services they are
+ * once for a small feed and in slices for a big one (`SYNC_LIMIT` in core/feed/slices.ts): at 50,000 services they are
  * seconds of work.
  */
 import type { Location, Service, Slot, Weekday } from '../core/feed/schema.js';
@@ -39,9 +39,6 @@ export interface Entry {
 }
 
 const CLOSED: LocationStatus = { open: false, closingSoon: false };
-
-/** Up to this many services (or places) the map's work runs at once (a few milliseconds). */
-export const SYNC_LIMIT = 1000;
 
 export interface Places {
   entries: Entry[];

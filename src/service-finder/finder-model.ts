@@ -3,11 +3,11 @@
  * categories and audiences in use, each service's facets (with "open now" and "open today"
  * for the current minute) and their integer coding for counting. At 10,000 services this is
  * ~150 ms of work (measured in `npm run bench`), so a big feed gets it in slices that give the
- * page a turn (`runSliced`); a small one (up to `SYNC_LIMIT` services) at once, in the render
+ * page a turn (`runSliced`); a small one (up to `SYNC_LIMIT` services, feed/slices.ts) at once, in the render
  * that shows it, so small pages and tests see results in the first render.
  */
 import type { Service } from '../core/feed/schema.js';
-import { runAll, runSliced } from '../core/feed/slices.js';
+import { runSteps } from '../core/feed/slices.js';
 import { isOpenOnDate, serviceStatus, type Clock } from '../core/time/opening.js';
 import { facetTableSteps, type FacetTable } from './filters.js';
 
@@ -20,9 +20,6 @@ export interface FinderModel {
   audiences: Set<string>;
   facets: FacetTable;
 }
-
-/** Up to this many services the model is built at once (a few milliseconds). */
-export const SYNC_LIMIT = 1000;
 
 export const minuteOf = (clock: Clock) => Math.floor(clock.nowMs / 60_000);
 
@@ -52,7 +49,7 @@ function* steps(services: Service[], clock: Clock, previous?: FinderModel): Gene
 
 /** The model now (a small feed) or soon (a big one, built in slices). */
 export function buildModel(services: Service[], clock: Clock, previous?: FinderModel): FinderModel | Promise<FinderModel> {
-  return services.length <= SYNC_LIMIT ? runAll(steps(services, clock, previous)) : runSliced(steps(services, clock, previous));
+  return runSteps(steps(services, clock, previous), services.length);
 }
 
 function* plainTextSteps(services: Service[]): Generator<unknown, string[]> {
@@ -70,5 +67,5 @@ function* plainTextSteps(services: Service[]): Generator<unknown, string[]> {
  * results do not need it).
  */
 export function plainTextOf(services: Service[]): string[] | Promise<string[]> {
-  return services.length <= SYNC_LIMIT ? runAll(plainTextSteps(services)) : runSliced(plainTextSteps(services));
+  return runSteps(plainTextSteps(services), services.length);
 }

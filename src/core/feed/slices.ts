@@ -1,27 +1,5 @@
-/**
- * Work on the main thread in slices: `pause()` gives the page a turn (input, rendering) and
- * continues in a new task. `scheduler.yield()` where the browser has it (the continuation keeps
- * its priority), else a MessageChannel message (not clamped like nested `setTimeout`s).
- */
-interface Scheduler {
-  yield?: () => Promise<void>;
-}
-
-export function pause(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+/** Work on the main thread in slices, each ended by `pause()` (a turn for the page). */
+import { pause } from '../pause.js';
 
 /** Longest stretch of work between two pauses (a long task starts at 50 ms). */
 export const SLICE_MS = 30;
@@ -54,6 +32,17 @@ export const sliceStats = { pauses: 0 };
  * page that it is alive during a long check: a message posted now is read by the page at once).
  */
 export const busy: { beat?: () => void } = {};
+
+/**
+ * Up to this many items (services, places) derived work runs at once, in the render that needs
+ * it (a few milliseconds; small pages and tests see the result at once); above, in slices.
+ */
+export const SYNC_LIMIT = 1000;
+
+/** The steps' result now (up to `SYNC_LIMIT` items) or soon (in slices). */
+export function runSteps<T>(steps: Generator<unknown, T>, items: number): T | Promise<T> {
+  return items <= SYNC_LIMIT ? runAll(steps) : runSliced(steps);
+}
 
 /** Run a generator of steps to its end, synchronously. */
 export function runAll<T>(steps: Generator<unknown, T>): T {
