@@ -64,7 +64,7 @@ async function measure(count: number) {
 
   t = performance.now();
   const el = await fixture<LotseServiceFinder>(html`<lotse-service-finder lang="de" .now=${NOW} .feed=${json}></lotse-service-finder>`);
-  while (!el.shadowRoot!.querySelector('.results') || !(el as unknown as { index?: unknown }).index)
+  while (!el.shadowRoot!.querySelector('.results') || !(el as unknown as { search?: { index?: unknown } }).search?.index)
     await new Promise((r) => setTimeout(r, 5));
   await el.updateComplete;
   const renderMs = performance.now() - t;

@@ -66,7 +66,7 @@ function widgetsReady(doc: Document): boolean {
       const root = el.shadowRoot;
       if (!root || root.querySelector('.state') || !root.querySelector(READY[el.localName])) return false;
       // The finder's search index is built lazily after the first results.
-      return el.localName !== 'lotse-service-finder' || !!(el as unknown as { index?: unknown }).index;
+      return el.localName !== 'lotse-service-finder' || !!(el as unknown as { search?: { index?: unknown } }).search?.index;
     })
   );
 }

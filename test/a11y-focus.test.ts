@@ -38,7 +38,7 @@ async function finder(attrs: { pageSize?: number } = {}) {
   const el = (await mount(html`<lotse-service-finder lang="de" page-size=${attrs.pageSize ?? 20}
     .now=${TUESDAY_10} .feed=${structuredClone(finderFeed)}></lotse-service-finder>`)) as LotseServiceFinder;
   await until(() => $(el, '.card-title'), 5000, 'cards');
-  await until(() => (el as any).index, 5000, 'search index');
+  await until(() => (el as any).search?.index, 5000, 'search index');
   await el.updateComplete;
   return el;
 }

@@ -86,17 +86,41 @@ describe('feed worker', () => {
     const input = generateFeed(1234);
     const url = URL.createObjectURL(new Blob([JSON.stringify(input)], { type: 'application/json' }));
     const source = feedSource(url);
-    const seen: string[] = [];
-    source.addEventListener('change', () => seen.push(source.state.status));
+    const seen: number[] = [];
+    source.addEventListener('change', () => source.state.status === 'ready' && seen.push(source.state.feed.services.length));
+    // A widget that renders from all services (more than SYNC_LIMIT stay in the worker otherwise).
+    source.addReader({}, true);
     source.load();
-    await ready(source);
+    await until(() => source.state.status === 'ready' && source.state.held?.sent, 10_000, 'all services');
     URL.revokeObjectURL(url);
     const expected = parseFeed(input).feed!;
     expect(source.state.status === 'ready' && source.state.feed.services.map((s) => s.id)).to.deep.equal(
       expected.services.map((s) => s.id),
     );
-    expect(JSON.stringify(source.state.status === 'ready' && source.state.feed)).to.equal(JSON.stringify(expected));
-    expect(seen.filter((s) => s === 'ready')).to.have.length(1); // never shown half
+    const { held, ...state } = source.state.status === 'ready' ? source.state : ({} as never);
+    expect(JSON.stringify(state.feed)).to.equal(JSON.stringify(expected));
+    expect(held).to.deep.equal({ version: 1, sent: true });
+    // Never half: first the feed kept in the worker (no services), then all of them.
+    expect(seen).to.deep.equal([0, 1234]);
+  });
+
+  it('a big feed stays in the worker while no widget needs all its services', async () => {
+    const input = generateFeed(1234);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(input)], { type: 'application/json' }));
+    const source = feedSource(url);
+    source.addReader({}, false);
+    source.load();
+    await ready(source);
+    const expected = parseFeed(input).feed!;
+    const state = source.state.status === 'ready' ? source.state : ({} as never);
+    expect(state.held).to.deep.equal({ version: 1, sent: false });
+    expect(state.feed.services).to.deep.equal([]);
+    expect(JSON.stringify({ ...state.feed, services: [] })).to.equal(JSON.stringify({ ...expected, services: [] }));
+    // A widget that needs them comes later (an hours map added to the page): they are sent.
+    source.addReader({}, true);
+    await until(() => source.state.status === 'ready' && source.state.held?.sent, 10_000, 'all services');
+    URL.revokeObjectURL(url);
+    expect(source.state.status === 'ready' && source.state.feed.services.length).to.equal(1234);
   });
 
   it('saves the offline copy as the text that came (a string, not the parsed object)', async () => {

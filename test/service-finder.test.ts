@@ -17,7 +17,7 @@ async function finder(attrs: { now?: string; lang?: string; feed?: object } = {}
     .feed=${attrs.feed ?? feed()}
   ></lotse-service-finder>`);
   await until(() => el.shadowRoot!.querySelector('.results'), 3000, 'results');
-  await until(() => (el as any).index, 3000, 'search index');
+  await until(() => (el as any).search?.index, 3000, 'search index');
   await el.updateComplete;
   return el;
 }
@@ -388,7 +388,7 @@ describe('service finder: URL state', () => {
     const el = await fixture<LotseServiceFinder>(
       html`<lotse-service-finder lang="de" url-state .now=${TUESDAY_10} .feed=${feed()}></lotse-service-finder>`,
     );
-    await until(() => (el as any).index, 3000, 'index');
+    await until(() => (el as any).search?.index, 3000, 'index');
     await search(el, 'Hilfe');
     await tap(el, 'Kostenlos');
     const url = new URL(location.href);
@@ -397,7 +397,7 @@ describe('service finder: URL state', () => {
     const again = await fixture<LotseServiceFinder>(
       html`<lotse-service-finder lang="de" url-state .now=${TUESDAY_10} .feed=${feed()}></lotse-service-finder>`,
     );
-    await until(() => (again as any).index, 3000, 'index');
+    await until(() => (again as any).search?.index, 3000, 'index');
     await again.updateComplete;
     expect(($(again, '#lotse-search') as HTMLInputElement).value).to.equal('Hilfe');
     expect(chip(again, 'Kostenlos').getAttribute('aria-pressed')).to.equal('true');
@@ -521,7 +521,7 @@ describe('service finder: a big feed', () => {
     watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
     try {
       await until(() => el.shadowRoot!.querySelector('.results'), 30_000, 'results');
-      await until(() => (el as any).index, 30_000, 'search index');
+      await until(() => (el as any).search?.index, 30_000, 'search index');
       await el.updateComplete;
       watch.disconnect();
       expect(preparing).to.deep.equal({ count: 'Angebote werden geladen …', role: 'status' });
@@ -545,12 +545,12 @@ describe('service finder: a big feed', () => {
       await el.updateComplete;
       expect(countText(el)).to.equal('2.500 Angebote gefunden');
       const before = names(el);
-      const model = (el as any).model;
+      const model = (el as any).search?.model;
       el.now = '2026-11-24T09:01:00Z';
       await el.updateComplete;
       // The same cards, not the loading state, until the new minute's facets are there.
       expect(names(el)).to.deep.equal(before);
-      await until(() => (el as any).model !== model, 30_000, 'next minute');
+      await until(() => (el as any).search?.model !== model, 30_000, 'next minute');
       await el.updateComplete;
       expect(countText(el)).to.equal('2.500 Angebote gefunden');
     } finally {
@@ -576,7 +576,7 @@ describe('service finder: a feed replaced by another', () => {
     watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
     el.feed = next;
     await until(() => names(el)[0] === 'b-schulden', 5000, "the new feed's result");
-    await until(() => (el as any).index && (el as any).indexBuiltFor === (el as any).model?.services, 5000, 'the new index');
+    await until(() => (el as any).search?.index && (el as any).search.services === (el as any).currentServices, 5000, 'the new index');
     await el.updateComplete;
     watch.disconnect();
     expect(seen.filter((line) => line !== 'Angebote werden geladen … ' && line !== '1 Angebot gefunden b-schulden')).to.deep.equal([]);

@@ -14,7 +14,7 @@ import {
   withLocale,
   type Locale,
 } from './i18n.js';
-import { feedSource, inlineFeedState, problem, type FeedSource, type FeedState } from './feed/load.js';
+import { feedSource, inlineFeedState, problem, type FeedSource, type FeedState, type WorkerAsk } from './feed/load.js';
 import { isCurrent } from './feed/current.js';
 import type { Feed, Service, Text } from './feed/schema.js';
 import { pickText } from './feed/text.js';
@@ -133,6 +133,12 @@ export abstract class LotseElement extends LitElement {
   @property() now?: Date | string;
 
   private source?: FeedSource;
+  /**
+   * @internal The widget renders from all services. A feed kept in the worker (more than
+   * `SYNC_LIMIT` services) is then "loading" until they are sent; the finder, which asks the
+   * worker for its page of results instead (`askFeed`), says false.
+   */
+  protected readonly needsAllServices: boolean = true;
   /** The `feed` value the current state belongs to (set by connectFeed). */
   private connectedFeed?: string | object | null;
   private reportedState?: FeedState;
@@ -149,6 +155,7 @@ export abstract class LotseElement extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener(LANGUAGE_CHANGE_EVENT, this.onLanguageChange);
     this.source?.removeEventListener('change', this.onFeedChange);
+    this.source?.removeReader(this);
     this.source = undefined;
   }
 
@@ -248,15 +255,37 @@ export abstract class LotseElement extends LitElement {
   private onFeedChange = () => {
     const source = this.source;
     setTimeout(() => {
-      if (source && source === this.source) this.feedState = source.state;
+      if (source && source === this.source) this.feedState = this.stateOf(source);
     });
   };
+
+  /** The source's state as this widget renders it (see `needsAllServices`). */
+  private stateOf(source: FeedSource): FeedState {
+    const state = source.state;
+    return state.status === 'ready' && state.held && !state.held.sent && this.needsAllServices ? { status: 'loading' } : state;
+  }
+
+  /**
+   * @internal Ask the feed worker about a feed it keeps (`feedState.held`); undefined for any
+   * other feed, or when the answer no longer belongs to the feed shown.
+   */
+  protected askFeed<T>(ask: WorkerAsk): Promise<T | undefined> {
+    const state = this.feedState;
+    const source = this.source;
+    if (!source || state.status !== 'ready' || !state.held) return Promise.resolve(undefined);
+    const version = state.held.version;
+    return source.ask<T>(ask, version).then((result) => {
+      const now = this.feedState;
+      return now.status === 'ready' && now.held?.version === version ? result : undefined;
+    });
+  }
 
   private feedRequest = 0;
 
   private async connectFeed() {
     this.connectedFeed = this.feed;
     this.source?.removeEventListener('change', this.onFeedChange);
+    this.source?.removeReader(this);
     this.source = undefined;
     const request = ++this.feedRequest;
     const settle = (state: FeedState) => {
@@ -265,8 +294,9 @@ export abstract class LotseElement extends LitElement {
     if (typeof this.feed === 'string' && this.feed.trim()) {
       this.source = feedSource(this.feed.trim());
       this.source.addEventListener('change', this.onFeedChange);
+      this.source.addReader(this, this.needsAllServices);
       this.source.load();
-      this.feedState = this.source.state;
+      this.feedState = this.stateOf(this.source);
       return;
     }
     this.feedState = { status: 'loading' };
@@ -285,8 +315,11 @@ export abstract class LotseElement extends LitElement {
   /** Tell the host page (once per state) about skipped entries or an unusable feed. */
   private reportFeedState() {
     const current = this.feedState;
-    if (current === this.reportedState) return;
+    const before = this.reportedState;
+    if (current === before) return;
     this.reportedState = current;
+    // A kept feed whose services arrive later is the same feed: reported once.
+    if (current.status === 'ready' && before?.status === 'ready' && current.held && before.held?.version === current.held.version) return;
     const feed = typeof this.feed === 'string' ? this.feed : 'inline';
     if (current.status === 'error') {
       this.emit('lotse-feed-error', { feed, problems: current.problems });

@@ -8,13 +8,11 @@ import { icon } from '../core/icons.js';
 import type { LotseEvent } from '../core/events.js';
 import type { Feed, Service } from '../core/feed/schema.js';
 import { formatCount, formatDistance, formatNumber, isolate, languageList, languageName } from '../core/format.js';
-import { distanceMeters } from '../core/geo.js';
 import { vocabularyEntry, vocabularyLabel } from '../core/labels.js';
 import { openingWords } from '../core/opening-text.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
-import { applyFilters, GROUPS, type FacetTable, type GroupId, type Selection } from './filters.js';
-import { buildModel, minuteOf, plainTextOf, type FinderModel } from './finder-model.js';
-import type { ServiceIndex } from './search-index.js';
+import { GROUPS, type GroupId, type Selection } from './filters.js';
+import { centreOf, FinderSearch, nearestMeters, type FinderAnswer, type FinderQuery, type Point } from './finder-search.js';
 import { readUrlState, writeUrlState } from './url-state.js';
 import { finderStyles } from './service-finder.styles.js';
 
@@ -45,9 +43,7 @@ function prefetchDetailView() {
 /** Walking speed for "12 min on foot": 80 m per minute. */
 const WALK_METERS_PER_MINUTE = 80;
 
-interface Place {
-  lat: number;
-  lon: number;
+interface Place extends Point {
   /** How the place was chosen: the device's position, a district or a postcode. */
   /** Made in render (the widget's language may change after the place was chosen). */
   label: () => string;
@@ -88,9 +84,8 @@ export class LotseServiceFinder extends LotseElement {
   /** Service ids handed over by a quick-check ("show these services"), shown until undone. */
   @state() private fromCheck?: string[];
   @state() private placeStatus: 'idle' | 'locating' | 'denied' = 'idle';
-  @state() private index?: ServiceIndex;
-  /** Facets and lookups of the current services (built in slices for a big feed). */
-  @state() private model?: FinderModel;
+  /** A kept feed's answer from the feed worker (see `askWorker`). */
+  @state() private remote?: { version: number; answer: FinderAnswer };
   @state() private actionNote?: (locale: string) => string;
 
   /** Preset category filter: ids separated by commas, e.g. `categories="health,family"`. */
@@ -108,13 +103,18 @@ export class LotseServiceFinder extends LotseElement {
   /** Keep search, filters and the open service in the page URL (for bookmarks and sharing). */
   @property({ attribute: 'url-state', type: Boolean }) urlState = false;
 
-  private indexFor?: Service[];
-  /** The model being built (services and minute), so one build runs per feed and minute. */
-  private modelFor?: { services: Service[]; minute: number };
-  /** The services `index` was built for (a new feed's index is on its way meanwhile). */
-  private indexBuiltFor?: Service[];
-  /** Names and summaries for the plain search while the index is built (`texts` once made). */
-  private plainText?: { services: Service[]; texts?: string[] };
+  /**
+   * The answers in the render: a small feed's or an inline feed's services (a big one from a
+   * URL stays in the feed worker, which answers instead).
+   */
+  private search?: FinderSearch;
+  /** The last question sent to the worker, and its answer on the way. */
+  private asked?: string;
+  private answering?: Promise<void>;
+  /** Where focus goes when the worker's answer changes the list (see `keepFocusOnResults`). */
+  private answerFocus?: string;
+  /** @internal The worker answers the finder's questions about a big feed. */
+  protected override readonly needsAllServices = false;
   /** @internal */
   protected override focusFallbacks = ['#lotse-search', '[part="toolbar"] h2'];
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -146,29 +146,22 @@ export class LotseServiceFinder extends LotseElement {
       this.selection = { ...this.selection, category: split(this.categories), district: split(this.district) };
     }
     if (changed.has('pageSize') || changed.has('query') || changed.has('selection')) this.shown = this.pageSize;
+    const kept = this.keptVersion;
+    if (kept !== undefined) return this.askWorker(kept);
     const services = this.currentServices;
-    if (this.data) this.refreshModel(services);
-    // The first results need the model, not the index: a big feed's index is built after the
-    // model (both in slices; side by side each would take twice as long), or at once when the
-    // visitor types. Until it is there a plain text match answers.
-    const modelReady = this.model?.services === services;
-    if (modelReady && this.plainText?.services !== services) this.preparePlainText(services);
-    if (services.length && this.indexFor !== services && (modelReady || this.query.trim() !== '')) {
-      this.indexFor = services;
-      const feed = this.data!;
-      import('./search-index.js')
-        .then(({ buildIndex }) => buildIndex(feed, services))
-        .then((index) => {
-          if (this.indexFor !== services) return;
-          this.indexBuiltFor = services;
-          this.index = index;
-        });
-    }
+    if (this.data && this.search?.services !== services) this.search = new FinderSearch(this.data, services, () => this.requestUpdate());
   }
 
   /** Done when a requested detail view is on screen (its chunk may still be on its way). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
+    // A big feed's answer comes from the worker: done when it is on screen.
+    while (this.answering) {
+      const answering = this.answering;
+      await answering;
+      if (this.answering === answering) this.answering = undefined;
+      done = await super.getUpdateComplete();
+    }
     if (this.detailId && !detailView) {
       await loadDetailView().catch(() => {});
       done = await super.getUpdateComplete();
@@ -183,7 +176,7 @@ export class LotseServiceFinder extends LotseElement {
       this.focusDetail = false;
       this.detailHeading.focus();
     }
-    if (this.model) prefetchDetailView();
+    if (this.resultsShown) prefetchDetailView();
   }
 
   // ---- Derived data --------------------------------------------------------------------
@@ -192,60 +185,69 @@ export class LotseServiceFinder extends LotseElement {
     return createClock(this.clockTick.now, this.data!.region);
   }
 
+  /** The version of a feed the worker keeps (its finder answers there), else undefined. */
+  private get keptVersion(): number | undefined {
+    const state = this.feedState;
+    return state.status === 'ready' ? state.held?.version : undefined;
+  }
+
+  /** What the visitor asked. */
+  private question(): FinderQuery {
+    const place = this.place;
+    return {
+      text: this.query,
+      selection: this.selection,
+      fromCheck: this.fromCheck,
+      near: place && { lat: place.lat, lon: place.lon },
+      shown: this.shown || this.pageSize,
+      detailId: this.detailId,
+    };
+  }
+
   /**
-   * A new feed or a new minute ("open now") needs a new model. For the next minute the old
-   * model stays on screen until the new one is built.
+   * A kept feed: each new question (or a new minute) goes to the worker; the previous answer
+   * stays on screen until the new one is there. An answer found without the search index
+   * (still being built) is followed by the index's answer.
    */
-  private refreshModel(services: Service[]) {
-    const clock = this.clock;
-    const minute = minuteOf(clock);
-    const wanted = this.modelFor;
-    if (wanted?.services === services && wanted.minute === minute) return;
-    this.modelFor = { services, minute };
-    const built = buildModel(services, clock, this.model);
-    if (!(built instanceof Promise)) {
-      this.model = built;
-      return;
-    }
-    void built.then((model) => {
-      if (this.modelFor?.services === services && this.modelFor.minute === minute) this.model = model;
-    });
+  private askWorker(version: number) {
+    const now = this.clockTick.now.getTime();
+    const query = this.question();
+    const key = JSON.stringify([version, Math.floor(now / 60_000), query]);
+    if (key === this.asked) return;
+    this.asked = key;
+    const ask = (whole: boolean): Promise<void> =>
+      this.askFeed<FinderAnswer>({ kind: 'finder', query, now, whole }).then((answer) => {
+        if (this.asked !== key || !answer) return;
+        if (this.answerFocus) this.keepFocus(this.answerFocus);
+        this.answerFocus = undefined;
+        this.remote = { version, answer };
+        if (answer.partial) return ask(true);
+      });
+    this.answering = ask(false);
   }
 
-  /** A query can be answered: by the index, or by the plain texts while the index is built. */
-  private canSearch(model: FinderModel) {
-    return !this.query.trim() || !!this.indexOf(model) || (this.plainText?.services === model.services && !!this.plainText.texts);
+  /** The answer to show now, if there is one yet. */
+  private currentAnswer(): FinderAnswer | undefined {
+    const kept = this.keptVersion;
+    if (kept !== undefined) return this.remote?.version === kept ? this.remote.answer : undefined;
+    return this.search?.answer(this.question(), this.clock);
   }
 
-  /** The search index of these services, never an earlier feed's. */
-  private indexOf(model: FinderModel) {
-    return this.indexBuiltFor === model.services ? this.index : undefined;
+  /**
+   * An action that changes the results names where the focus goes if they take the focused
+   * element away: in this render, or in the one that shows the worker's answer.
+   */
+  private keepFocusOnResults(selector: string) {
+    if (this.keptVersion === undefined) this.keepFocus(selector);
+    else this.answerFocus = selector;
   }
 
-  private preparePlainText(services: Service[]) {
-    const texts = plainTextOf(services);
-    if (!(texts instanceof Promise)) {
-      this.plainText = { services, texts };
-      return;
-    }
-    this.plainText = { services };
-    void texts.then((made) => {
-      if (this.plainText?.services !== services) return;
-      this.plainText = { services, texts: made };
-      if (this.indexBuiltFor !== services && this.query.trim()) this.requestUpdate();
-    });
-  }
+  /** Set in the render that shows results (then the detail view is prefetched). */
+  private resultsShown = false;
 
   /** Distance from the chosen place to the nearest location of a service. */
   private distanceTo(service: Service): number | undefined {
-    if (!this.place) return undefined;
-    let best: number | undefined;
-    for (const location of service.locations) {
-      if (!location.geo) continue;
-      const d = distanceMeters(this.place, location.geo);
-      if (best === undefined || d < best) best = d;
-    }
-    return best;
+    return this.place && nearestMeters(service, this.place);
   }
 
   private distanceWords(meters: number): string {
@@ -289,7 +291,7 @@ export class LotseServiceFinder extends LotseElement {
   private clearGroup(group: GroupId) {
     this.selection = { ...this.selection, [group]: [] };
     // The suggestion goes away with the empty result: continue at the first result.
-    this.keepFocus('.card-title');
+    this.keepFocusOnResults('.card-title');
     this.afterSearchChange();
   }
 
@@ -339,7 +341,7 @@ export class LotseServiceFinder extends LotseElement {
   /** More results; after the last page the button goes, and focus goes to the first new result. */
   private showMore(shown: number) {
     this.shown = shown + this.pageSize;
-    this.keepFocus(`.results > li:nth-child(${shown + 1}) .card-title`);
+    this.keepFocusOnResults(`.results > li:nth-child(${shown + 1}) .card-title`);
   }
 
   private openDetail(serviceId: string) {
@@ -399,23 +401,21 @@ export class LotseServiceFinder extends LotseElement {
     );
   }
 
-  /** The centre of the known locations in a district or postcode (for "near me" without GPS). */
+  /** "Near me" without GPS: the centre of the known locations in a district or postcode. */
   private placeFrom(kind: 'district' | 'postcode', value: string) {
-    const points = this.currentServices
-      .flatMap((s) => s.locations)
-      .filter((l) => l.geo && (kind === 'district' ? l.district === value : l.address.postalCode === value))
-      .map((l) => l.geo!);
-    if (!points.length) {
-      this.place = undefined;
-      this.placeStatus = 'denied';
-      this.renderRoot.querySelector<HTMLElement>('#lotse-place-note')?.focus();
-      return false;
-    }
-    const lat = points.reduce((sum, p) => sum + p.lat, 0) / points.length;
-    const lon = points.reduce((sum, p) => sum + p.lon, 0) / points.length;
     const label = kind === 'district' ? () => vocabularyLabel(this.data!, 'districts', value, (t) => this.text(t)) : () => value;
-    this.place = { lat, lon, label };
-    return true;
+    const found = (centre: Point | undefined) => {
+      if (!centre) {
+        this.place = undefined;
+        this.placeStatus = 'denied';
+        this.renderRoot.querySelector<HTMLElement>('#lotse-place-note')?.focus();
+        return;
+      }
+      this.place = { ...centre, label };
+      this.placeStatus = 'idle';
+    };
+    if (this.keptVersion === undefined) return found(centreOf(this.currentServices, kind, value));
+    this.answering = this.askFeed<Point>({ kind: 'centre', by: kind, value, now: this.clockTick.now.getTime() }).then(found);
   }
 
   private onPlaceSubmit(event: SubmitEvent) {
@@ -425,7 +425,6 @@ export class LotseServiceFinder extends LotseElement {
     const postcode = ((form.elements.namedItem('postcode') as HTMLInputElement | null)?.value ?? '').trim();
     if (postcode) this.placeFrom('postcode', postcode);
     else if (district) this.placeFrom('district', district);
-    if (this.place) this.placeStatus = 'idle';
   }
 
   // ---- Render ----------------------------------------------------------------------------
@@ -437,9 +436,17 @@ export class LotseServiceFinder extends LotseElement {
         ${this.renderLanguagePicker()}
       </div>
       ${this.renderFeed((feed) => {
-        const services = this.currentServices;
-        const model = this.model?.services === services ? this.model : undefined;
-        const service = this.detailId ? (model?.byId.get(this.detailId) ?? services.find((s) => s.id === this.detailId)) : undefined;
+        const answer = this.currentAnswer();
+        const id = this.detailId;
+        const local = this.keptVersion === undefined;
+        // A kept feed's service comes with the worker's answer.
+        const service = !id
+          ? undefined
+          : answer?.detail?.id === id
+            ? answer.detail
+            : local
+              ? this.currentServices.find((s) => s.id === id)
+              : undefined;
         if (service && !detailView) {
           // Until its chunk is there the list stays (and the focus on the service's button).
           void loadDetailView().then(
@@ -447,7 +454,7 @@ export class LotseServiceFinder extends LotseElement {
             () => {},
           );
         }
-        if (!service || !detailView) return model && this.canSearch(model) ? this.renderSearch(feed, model) : this.renderPreparing();
+        if (!service || !detailView) return answer ? this.renderSearch(feed, answer) : this.renderPreparing();
         const distance = this.distanceTo(service);
         return detailView.renderDetail(
           {
@@ -470,39 +477,19 @@ export class LotseServiceFinder extends LotseElement {
     `);
   }
 
-  private renderSearch(feed: Feed, model: FinderModel): TemplateResult {
-    const { services, byId, facets } = model;
+  private renderSearch(feed: Feed, answer: FinderAnswer): TemplateResult {
+    this.resultsShown = true;
     const clock = this.clock;
-    const query = this.query.trim();
-    const index = this.indexOf(model);
-    let candidates = index?.search(this.query) ?? services.map((s) => s.id);
-    const texts = this.plainText?.services === services ? this.plainText.texts : undefined;
-    if (!index && query && texts) {
-      // The index is still being built (a moment on a slow phone): plain substring search.
-      const q = query.toLowerCase();
-      candidates = services.filter((_, i) => texts[i].includes(q)).map((s) => s.id);
-    }
-    if (this.fromCheck) {
-      const wanted = new Set(this.fromCheck);
-      candidates = candidates.filter((id) => wanted.has(id));
-    }
-    const result = applyFilters(candidates, facets, this.selection);
-    let ids = result.ids;
-    if (this.place && !query) {
-      // Each distance once, not once per comparison (thousands of services).
-      const distance = new Map(ids.map((id) => [id, this.distanceTo(byId.get(id)!) ?? Infinity]));
-      ids = [...ids].sort((a, b) => distance.get(a)! - distance.get(b)!);
-    }
-    const filtering = query !== '' || GROUPS.some((g) => this.selection[g]?.length) || !!this.fromCheck;
-    const visible = ids.slice(0, this.shown || this.pageSize);
+    const { total, page, counts } = answer;
+    const filtering = this.query.trim() !== '' || GROUPS.some((g) => this.selection[g]?.length) || !!this.fromCheck;
 
     return html`
       ${this.renderSearchForm()}
-      ${this.renderQuickFilters(result.counts)} ${this.renderCategories(feed, model, result.counts)}
-      ${this.renderMoreFilters(feed, model, result.counts)}
+      ${this.renderQuickFilters(counts)} ${this.renderCategories(feed, answer)}
+      ${this.renderMoreFilters(feed, answer)}
       <div class="results-head">
         <p id="lotse-count" class="count" role="status" aria-live="polite" aria-atomic="true">
-          ${ids.length === 1 ? msg('1 Angebot gefunden') : msg(str`${formatNumber(ids.length, this.locale)} Angebote gefunden`)}
+          ${total === 1 ? msg('1 Angebot gefunden') : msg(str`${formatNumber(total, this.locale)} Angebote gefunden`)}
           ${this.place ? html`<span class="near-label">· ${msg(str`sortiert nach Nähe zu: ${isolate(this.place.label())}`)}</span>` : nothing}
         </p>
         ${
@@ -518,18 +505,18 @@ export class LotseServiceFinder extends LotseElement {
             : nothing
         }
       </div>
-      ${ids.length === 0 ? this.renderEmpty(candidates, facets) : nothing}
+      ${total === 0 ? this.renderEmpty(answer) : nothing}
       <ul class="results" part="results" role="list">
         ${repeat(
-          visible,
-          (id) => id,
-          (id) => this.renderCard(byId.get(id)!, feed, clock),
+          page,
+          (service) => service.id,
+          (service) => this.renderCard(service, feed, clock),
         )}
       </ul>
       ${
-        ids.length > visible.length
-          ? html`<button class="more" @click=${() => this.showMore(visible.length)}>
-            ${msg(str`Mehr zeigen (${formatNumber(visible.length, this.locale)} von ${formatNumber(ids.length, this.locale)})`)}
+        total > page.length
+          ? html`<button class="more" @click=${() => this.showMore(page.length)}>
+            ${msg(str`Mehr zeigen (${formatNumber(page.length, this.locale)} von ${formatNumber(total, this.locale)})`)}
           </button>`
           : nothing
       }
@@ -581,7 +568,7 @@ export class LotseServiceFinder extends LotseElement {
     </button>`;
   }
 
-  private renderQuickFilters(counts: ReturnType<typeof applyFilters>['counts']) {
+  private renderQuickFilters(counts: FinderAnswer['counts']) {
     return html`<div class="quick" role="group" aria-label=${msg('Schnellfilter')} @focusin=${this.onRowFocus}>
       ${this.chip('open', 'now', msg('Jetzt offen'), counts.open.get('now'), 'clock')}
       ${this.chip('open', 'today', msg('Heute offen'), counts.open.get('today'), 'calendar')}
@@ -620,27 +607,26 @@ export class LotseServiceFinder extends LotseElement {
     </form>`;
   }
 
-  private renderCategories(feed: Feed, model: FinderModel, counts: ReturnType<typeof applyFilters>['counts']) {
+  private renderCategories(feed: Feed, { categories, counts }: FinderAnswer) {
     // Every category some service has, so a chip does not vanish when another filter empties it.
-    const inUse = model.categories;
-    const used = feed.categories.filter((c) => inUse.has(c.id));
+    const used = feed.categories.filter((c) => categories.has(c.id));
     return html`<div class="categories" role="group" aria-label=${msg('Themen')} @focusin=${this.onRowFocus}>
       ${used.map((c) => this.chip('category', c.id, this.text(c.label), counts.category.get(c.id), c.icon ?? c.id))}
     </div>`;
   }
 
-  private renderMoreFilters(feed: Feed, model: FinderModel, counts: ReturnType<typeof applyFilters>['counts']) {
+  private renderMoreFilters(feed: Feed, answer: FinderAnswer) {
     const active = (['language', 'audience', 'district', 'needs'] as GroupId[]).reduce((n, g) => n + (this.selection[g]?.length ?? 0), 0);
     // The groups are rendered when opened: dozens of chips the first view does not need.
     return html`<div class="more-filters">
       <button class="toggle" aria-expanded=${this.moreFilters ? 'true' : 'false'} aria-controls="lotse-more" @click=${() => (this.moreFilters = !this.moreFilters)}>
         ${icon('filter')} ${msg('Mehr Filter')} ${active ? html`<span class="chip-count">${active}</span>` : nothing}
       </button>
-      <div id="lotse-more" ?hidden=${!this.moreFilters}>${this.moreFilters ? this.renderFilterGroups(feed, model, counts) : nothing}</div>
+      <div id="lotse-more" ?hidden=${!this.moreFilters}>${this.moreFilters ? this.renderFilterGroups(feed, answer) : nothing}</div>
     </div>`;
   }
 
-  private renderFilterGroups(feed: Feed, model: FinderModel, counts: ReturnType<typeof applyFilters>['counts']) {
+  private renderFilterGroups(feed: Feed, { audiences, counts }: FinderAnswer) {
     const languages = [...counts.language.keys(), ...(this.selection.language ?? [])]
       .filter((code, i, all) => all.indexOf(code) === i)
       .map((code) => ({ code, name: languageName(code, this.locale) }))
@@ -660,7 +646,7 @@ export class LotseServiceFinder extends LotseElement {
       ${group(
         msg('Für wen'),
         feed.audiences
-          .filter((a) => model.audiences.has(a.id))
+          .filter((a) => audiences.has(a.id))
           .map((a) => this.chip('audience', a.id, this.text(a.label), counts.audience.get(a.id), a.icon ?? a.id)),
       )}
       ${group(
@@ -676,7 +662,7 @@ export class LotseServiceFinder extends LotseElement {
   }
 
   /** No results: say which filter to loosen, with how many results that would give. */
-  private renderEmpty(candidates: string[], facets: FacetTable) {
+  private renderEmpty({ loosen }: FinderAnswer) {
     const names: Record<GroupId, string> = {
       category: msg('Thema'),
       language: msg('Sprache'),
@@ -687,9 +673,6 @@ export class LotseServiceFinder extends LotseElement {
       open: msg('Öffnungszeit'),
       needs: msg('Sie brauchen nicht'),
     };
-    const loosen = GROUPS.filter((g) => this.selection[g]?.length)
-      .map((group) => ({ group, count: applyFilters(candidates, facets, { ...this.selection, [group]: [] }).ids.length }))
-      .filter((option) => option.count > 0);
     return html`<div class="empty state" part="state">
       <p class="title">${icon('info')} ${msg('Keine passenden Angebote.')}</p>
       ${

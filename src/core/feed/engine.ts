@@ -31,6 +31,12 @@ export type FeedState =
       savedAt?: string;
       /** A saved copy is shown while the network request is still running. */
       refreshing?: boolean;
+      /**
+       * A big feed kept in the feed worker (more than `SYNC_LIMIT` services): `feed.services` is
+       * empty until a widget needs all of them (`sent`); a finder asks the worker
+       * (`FeedSource.ask`). `version` names the kept feed.
+       */
+      held?: { version: number; sent: boolean };
     }
   | { status: 'error'; problems: FeedProblem[] };
 

@@ -1,14 +1,22 @@
 /**
  * The feed worker: one per feed URL on the page (load.ts starts it). Fetch, JSON parse, the
  * check and the offline copy run here, so none of it blocks the page; the page receives what
- * the widgets render. Messages: in `{ type: 'load', run, request }`; out `{ type: 'ready' }`
- * once, then `{ run, message }` (engine.ts's EngineMessage; a big feed as `pieces`, `piece`s
- * and `end`) and `{ run, type: 'done' }`.
+ * the widgets render. Messages in: `{ type: 'load', run, request }`; `{ type: 'services',
+ * version }` (send a kept feed's services); `{ type: 'ask', id, version, ask }` (a finder's
+ * query). Out: `{ type: 'ready' }` once, then `{ run, message }` (engine.ts's EngineMessage; a
+ * big feed as `pieces`, `piece`s and `end`), `{ run, type: 'done' }` and `{ type: 'answer', id }`.
+ *
+ * A feed of more than `SYNC_LIMIT` services is kept here: the page gets it without its
+ * services (`held`), a finder asks for its page of results, and the services are sent only
+ * when a widget needs all of them (the hours map, the quick-check, the contact form).
  */
 import { checkFeed, checkFeedSliced } from './check.js';
 import { createStore, get, set } from 'idb-keyval';
-import { FeedEngine, type EngineMessage, type LoadRequest } from './engine.js';
-import { busy } from './slices.js';
+import { FeedEngine, type EngineMessage, type FeedState, type LoadRequest } from './engine.js';
+import { busy, SYNC_LIMIT } from './slices.js';
+import type { Feed } from './schema.js';
+import type { HeldFinder } from '../../service-finder/finder-search.js';
+import type { WorkerAsk } from './load.js';
 
 interface Scope {
   postMessage(message: unknown): void;
@@ -24,8 +32,23 @@ const engine = new FeedEngine({
   sliced: false,
 });
 
+type Ready = Extract<FeedState, { status: 'ready' }>;
+/** The feed kept here (the last one shown, while it has more than `SYNC_LIMIT` services). */
+let held: { version: number; run: number; state: Ready; finder?: Promise<HeldFinder> } | undefined;
+let version = 0;
+
+type WorkerIn =
+  | { type: 'load'; run: number; request: LoadRequest }
+  | { type: 'services'; version: number }
+  | { type: 'ask'; id: number; version: number; ask: WorkerAsk };
+
 scope.addEventListener('message', (event) => {
-  const data = event.data as { type: 'load'; run: number; request: LoadRequest };
+  const data = event.data as WorkerIn;
+  if (data?.type === 'ask') return void answer(data.id, data.version, data.ask);
+  if (data?.type === 'services') {
+    if (held?.version === data.version) sendWhole(held.run, held.state, held.version);
+    return;
+  }
   if (data?.type !== 'load') return;
   // A long check is one synchronous task here: it says now and then that it still runs.
   busy.beat = () => scope.postMessage({ run: data.run, message: { type: 'alive' } satisfies EngineMessage });
@@ -46,14 +69,46 @@ scope.addEventListener('message', (event) => {
 const PIECE = 100;
 
 function post(run: number, message: EngineMessage) {
-  if (message.type !== 'state' || message.state.status !== 'ready' || message.state.feed.services.length <= PIECE) {
-    return scope.postMessage({ run, message });
+  if (message.type !== 'state' || message.state.status !== 'ready') return scope.postMessage({ run, message });
+  const { state } = message;
+  if (state.feed.services.length <= SYNC_LIMIT) {
+    held = undefined;
+    return sendWhole(run, state);
   }
-  const { feed } = message.state;
-  scope.postMessage({ run, type: 'pieces', message: { ...message, state: { ...message.state, feed: { ...feed, services: [] } } } });
-  for (let i = 0; i < feed.services.length; i += PIECE)
-    scope.postMessage({ run, type: 'piece', services: feed.services.slice(i, i + PIECE) });
+  // Kept here: the page gets everything but the services.
+  held = { version: ++version, run, state };
+  const kept: Ready = { ...state, feed: { ...state.feed, services: [] }, held: { version, sent: false } };
+  scope.postMessage({ run, message: { type: 'state', state: kept } satisfies EngineMessage });
+}
+
+/** A checked feed with its services, in pieces when big (`version`: a kept feed, sent on request). */
+function sendWhole(run: number, state: Ready, keptVersion?: number) {
+  const mark = keptVersion === undefined ? {} : { held: { version: keptVersion, sent: true } };
+  const services = state.feed.services;
+  if (services.length <= PIECE) return scope.postMessage({ run, message: { type: 'state', state: { ...state, ...mark } } });
+  const empty: Ready = { ...state, ...mark, feed: { ...state.feed, services: [] } };
+  scope.postMessage({ run, type: 'pieces', message: { type: 'state', state: empty } satisfies EngineMessage });
+  for (let i = 0; i < services.length; i += PIECE) scope.postMessage({ run, type: 'piece', services: services.slice(i, i + PIECE) });
   scope.postMessage({ run, type: 'end' });
+}
+
+/**
+ * A widget's question about the kept feed. The finder's code is loaded here on the first
+ * question (a page without a finder, or with a small feed, never loads it into the worker).
+ */
+async function answer(id: number, asked: number, ask: WorkerAsk) {
+  const kept = held;
+  let result: unknown;
+  if (kept?.version === asked) {
+    try {
+      kept.finder ??= import('../../service-finder/finder-search.js').then(({ HeldFinder }) => new HeldFinder(kept.state.feed as Feed));
+      const finder = await kept.finder;
+      result = ask.kind === 'finder' ? await finder.answer(ask.query, ask.now, ask.whole) : finder.centre(ask.by, ask.value, ask.now);
+    } catch (error) {
+      console.error('[lotse]', error);
+    }
+  }
+  scope.postMessage({ type: 'answer', id, result });
 }
 
 scope.postMessage({ type: 'ready' });

@@ -11,6 +11,7 @@ import type * as IdbKeyval from 'idb-keyval';
 import type { FeedProblem, ParseResult } from './parse.js';
 import type { Feed } from './schema.js';
 import type { EngineMessage, FeedEngine, FeedState, LoadOptions, LoadRequest } from './engine.js';
+import type { FinderQuery } from '../../service-finder/finder-search.js';
 
 export type { FeedState } from './engine.js';
 
@@ -127,8 +128,14 @@ function spawnWorker(): Worker {
   return new Worker(new URL('./feed-worker.ts', import.meta.url), { type: 'module' });
 }
 
+/** A question about a feed the worker keeps (feed-worker.ts answers it). */
+export type WorkerAsk =
+  | { kind: 'finder'; query: FinderQuery; now: number; whole?: boolean }
+  | { kind: 'centre'; by: 'district' | 'postcode'; value: string; now: number };
+
 type WorkerOut =
   | { type: 'ready' }
+  | { type: 'answer'; id: number; result: unknown }
   | { run: number; message: EngineMessage; type?: undefined | 'pieces' }
   | { run: number; type: 'piece'; services: Feed['services'] }
   | { run: number; type: 'end' }
@@ -148,6 +155,13 @@ export class FeedSource extends EventTarget {
   /** The run the worker is doing, to hand over to the main thread if the worker dies. */
   private pending?: { run: number; request: LoadRequest };
   private watchdog?: ReturnType<typeof setTimeout>;
+  /** Widgets reading this feed; `true`: it needs all services (a kept feed's are then sent). */
+  private readers = new Map<object, boolean>();
+  /** The kept feed whose services were asked for. */
+  private requested?: number;
+  /** Questions on their way to the worker. */
+  private asks = new Map<number, (result: unknown) => void>();
+  private askId = 0;
 
   constructor(readonly url: string) {
     super();
@@ -178,9 +192,59 @@ export class FeedSource extends EventTarget {
     if (this.state.status !== 'loading' && !(this.state.status === 'ready' && this.state.refreshing)) void this.run();
   }
 
+  /** A widget reads this feed; `all`: it renders from all services, not from a finder's answers. */
+  addReader(reader: object, all: boolean) {
+    this.readers.set(reader, all);
+    this.sendServicesIfNeeded();
+  }
+
+  removeReader(reader: object) {
+    this.readers.delete(reader);
+  }
+
+  /**
+   * Ask the worker about the feed it keeps (`state.held.version`): a finder's page of results,
+   * a district's centre. Undefined when that feed is no longer there (replaced, the worker gone):
+   * the next state says what to show.
+   */
+  ask<T>(ask: WorkerAsk, version: number): Promise<T | undefined> {
+    const state = this.state;
+    if (state.status !== 'ready' || state.held?.version !== version || !this.worker) return Promise.resolve(undefined);
+    const id = ++this.askId;
+    return new Promise<T | undefined>((resolve) => {
+      this.asks.set(id, resolve as (result: unknown) => void);
+      void this.worker?.then((worker) => {
+        if (worker) worker.postMessage({ type: 'ask', id, version, ask });
+        else this.answered(id, undefined);
+      });
+    });
+  }
+
+  private answered(id: number, result: unknown) {
+    const resolve = this.asks.get(id);
+    this.asks.delete(id);
+    resolve?.(result);
+  }
+
+  /** No answers will come (the worker is gone): every open question gets undefined. */
+  private dropAsks() {
+    for (const id of [...this.asks.keys()]) this.answered(id, undefined);
+  }
+
+  /** A kept feed's services, once, when a widget on the page needs all of them. */
+  private sendServicesIfNeeded() {
+    const state = this.state;
+    if (state.status !== 'ready' || !state.held || state.held.sent || this.requested === state.held.version) return;
+    if (![...this.readers.values()].some(Boolean)) return;
+    const version = state.held.version;
+    this.requested = version;
+    void this.worker?.then((worker) => worker?.postMessage({ type: 'services', version }));
+  }
+
   /** For tests: stop the worker. */
   dispose() {
     this.attempt++;
+    this.dropAsks();
     clearTimeout(this.watchdog);
     void this.worker?.then((worker) => worker?.terminate());
     this.worker = undefined;
@@ -192,18 +256,27 @@ export class FeedSource extends EventTarget {
       const next = message.state;
       // The page shows "loading" already (set while the worker starts).
       if (next.status === 'loading' && this.state.status === 'loading' && !next.total && !next.slow) return;
-      return this.setState(next);
+      this.setState(next);
+      return this.sendServicesIfNeeded();
     }
     if (message.type === 'log') return console[message.level](`[lotse] ${message.text}`);
     if (message.type === 'alive') return;
     const shown = this.state;
     if (shown.status !== 'ready') return;
-    this.setState({ status: 'ready', feed: shown.feed, problems: shown.problems, from: message.from, savedAt: message.savedAt });
+    this.setState({
+      status: 'ready',
+      feed: shown.feed,
+      problems: shown.problems,
+      from: message.from,
+      savedAt: message.savedAt,
+      held: shown.held,
+    });
   }
 
-  private async run() {
+  /** `again`: load as if nothing were shown (what is shown went with the worker). */
+  private async run(again = false) {
     const run = ++this.attempt;
-    const shown = this.state.status === 'ready' ? this.state : undefined;
+    const shown = this.state.status === 'ready' && !again ? this.state : undefined;
     const request: LoadRequest = {
       url: this.url,
       options: { ...loadOptions, retryDelaysMs: [...loadOptions.retryDelaysMs] } satisfies LoadOptions,
@@ -243,9 +316,12 @@ export class FeedSource extends EventTarget {
     void this.worker?.then((worker) => worker?.terminate());
     this.worker = undefined;
     noWorker(why);
+    this.dropAsks();
     const pending = this.pending;
     this.pending = undefined;
     if (pending && pending.run === this.attempt) void this.runOnMain(pending.run, pending.request);
+    // A kept feed went with the worker: loaded again, on the main thread.
+    else if (this.state.status === 'ready' && this.state.held) void this.run(true);
   }
 
   /** The worker of this feed, started once; undefined where none can run. */
@@ -291,6 +367,7 @@ export class FeedSource extends EventTarget {
           started = true;
           return resolve(worker!);
         }
+        if (data.type === 'answer') return this.answered(data.id, data.result);
         this.heard(data.run);
         if (data.type === 'crash') return this.giveUpWorker(`worker error: ${data.error}`);
         if (data.type === 'done') {

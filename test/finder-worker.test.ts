@@ -1,0 +1,185 @@
+import { expect } from '@open-wc/testing';
+import '../src/index.js';
+import type { LotseHoursMap, LotseServiceFinder } from '../src/index.js';
+import { feedSource, resetFeedSources } from '../src/core/feed/load.js';
+import { SYNC_LIMIT } from '../src/core/feed/slices.js';
+import { generateFeed } from '../bench/generate-feed.js';
+import { until } from './helpers.js';
+
+// Tuesday 24 November 2026, 10:00 in Berlin.
+const TUESDAY_10 = '2026-11-24T09:00:00Z';
+const COUNT = SYNC_LIMIT + 500;
+const big = generateFeed(COUNT);
+
+const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
+const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const names = (el: Element) => $$(el, '.card-title').map((b) => b.dataset.service);
+const words = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** What a visitor sees of the results: the count, every filter chip with its number, the cards. */
+const seen = (el: Element) => ({
+  count: words($(el, '#lotse-count')),
+  chips: $$(el, 'button.chip').map(words),
+  cards: names(el),
+  more: words(el.shadowRoot!.querySelector('.more')),
+  empty: words(el.shadowRoot!.querySelector('.empty')),
+});
+
+/** A feed URL of its own per test (every test gets a worker of its own). */
+const feedUrl = () => URL.createObjectURL(new Blob([JSON.stringify(big)], { type: 'application/json' }));
+
+async function place<T extends HTMLElement>(tag: string, feed: string | object): Promise<T> {
+  const el = document.createElement(tag) as T & { now: string; feed: unknown };
+  el.lang = 'de';
+  el.now = TUESDAY_10;
+  el.feed = feed;
+  document.body.append(el);
+  return el;
+}
+async function finder(feed: string | object) {
+  const el = await place<LotseServiceFinder>('lotse-service-finder', feed);
+  await until(() => el.shadowRoot!.querySelector('.results'), 20_000, 'results');
+  await el.updateComplete;
+  return el;
+}
+async function type(el: LotseServiceFinder, text: string) {
+  const input = $(el, '#lotse-search') as HTMLInputElement;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+async function tap(el: LotseServiceFinder, text: string) {
+  const chip = $$(el, 'button.chip').find((b) => words(b).startsWith(text));
+  if (!chip) throw new Error(`no chip "${text}"`);
+  chip.click();
+  await el.updateComplete;
+}
+const heldState = (el: Element) =>
+  (el as unknown as { feedState: { status: string; held?: unknown; feed?: { services: unknown[] } } }).feedState;
+
+describe('service finder: a big feed kept in the feed worker', function () {
+  this.timeout(60_000);
+  let urls: string[] = [];
+  const url = () => {
+    const made = feedUrl();
+    urls.push(made);
+    return made;
+  };
+  beforeEach(() => resetFeedSources());
+  afterEach(() => {
+    for (const el of document.querySelectorAll('lotse-service-finder, lotse-hours-map')) el.remove();
+    for (const made of urls) URL.revokeObjectURL(made);
+    urls = [];
+    resetFeedSources();
+  });
+
+  it('answers every question in the worker exactly as the render does, and the page never holds the services', async () => {
+    const remote = await finder(url());
+    const local = await finder(structuredClone(big));
+    const state = heldState(remote);
+    expect(state.status).to.equal('ready');
+    expect(state.held).to.deep.equal({ version: 1, sent: false });
+    expect(state.feed!.services).to.have.length(0);
+    expect(heldState(local).held).to.equal(undefined);
+    await until(() => (local as any).search?.index, 20_000, 'the inline index');
+
+    const both = async (act: (el: LotseServiceFinder) => Promise<unknown>) => {
+      await act(remote);
+      await act(local);
+      expect(seen(remote)).to.deep.equal(seen(local));
+    };
+    expect(seen(remote)).to.deep.equal(seen(local));
+    expect(seen(remote).count).to.equal(`${COUNT.toLocaleString('de-DE')} Angebote gefunden`);
+    await both((el) => tap(el, 'Jetzt offen'));
+    await both((el) => tap(el, 'Kostenlos'));
+    await both((el) => type(el, 'beratung'));
+    await both((el) => type(el, 'schuldnerberatng')); // a typo
+    await both((el) => type(el, 'zzzz')); // nothing: the empty state with "try without …"
+    await both((el) => type(el, ''));
+    await both(async (el) => {
+      $(el, '.more-filters .toggle').click();
+      await el.updateComplete;
+    });
+    await both((el) => tap(el, 'Stadtteil 3'));
+    await both(async (el) => {
+      $(el, '.more').click();
+      await el.updateComplete;
+    });
+    expect(names(remote)).to.have.length.greaterThan(20);
+    expect(heldState(remote).feed!.services).to.have.length(0);
+  });
+
+  it('the last "Mehr zeigen" moves the focus to the first new result once the answer is there', async () => {
+    const el = await finder(url());
+    el.pageSize = COUNT / 2;
+    await el.updateComplete;
+    const more = $(el, '.more');
+    more.focus();
+    more.click();
+    await el.updateComplete;
+    expect(names(el)).to.have.length(COUNT);
+    expect(el.shadowRoot!.querySelector('.more')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, `.results > li:nth-child(${COUNT / 2 + 1}) .card-title`));
+  });
+
+  it('opens a service from the answer and returns to its card', async () => {
+    const el = await finder(url());
+    const second = $$(el, '.card-title')[1];
+    const id = second.dataset.service!;
+    second.click();
+    await el.updateComplete;
+    const heading = $(el, '#lotse-detail-title');
+    expect(words(heading)).to.equal(big.services.find((s) => s.id === id)!.name.de);
+    expect(el.shadowRoot!.activeElement).to.equal(heading);
+  });
+
+  it('sorts by the distance to a postcode, the same as the render does', async () => {
+    const remote = await finder(url());
+    const local = await finder(structuredClone(big));
+    for (const el of [remote, local]) {
+      const state = el as unknown as { placeStatus: string };
+      state.placeStatus = 'denied'; // as when the browser refuses the position
+      await el.updateComplete;
+      ($(el, 'form.place input[name="postcode"]') as HTMLInputElement).value = '44120';
+      $(el, 'form.place button[type="submit"]').click();
+      await el.updateComplete;
+    }
+    expect(words($(remote, '#lotse-count'))).to.match(/sortiert nach Nähe zu: \u2068?44120/);
+    expect(seen(remote)).to.deep.equal(seen(local));
+  });
+
+  it('sends the services when a widget on the page needs all of them (the hours map)', async () => {
+    const feed = url();
+    const remote = await finder(feed);
+    const map = await place<LotseHoursMap>('lotse-hours-map', feed);
+    await until(() => map.shadowRoot!.querySelector('.place, [part="place"], li'), 20_000, 'the places of the hours map');
+    const mapState = heldState(map);
+    expect(mapState.status).to.equal('ready');
+    expect(mapState.feed!.services).to.have.length(COUNT);
+    // The finder still asks the worker, and still answers.
+    await type(remote, 'beratung');
+    expect(heldState(remote).held).to.deep.equal({ version: 1, sent: true });
+    expect(names(remote).length).to.be.greaterThan(0);
+  });
+
+  it('when the worker is lost, loads the feed again on the main thread and answers there', async () => {
+    const feed = url();
+    const el = await finder(feed);
+    await type(el, 'beratung');
+    const before = seen(el);
+    const info = console.info;
+    console.info = () => {};
+    try {
+      (feedSource(feed) as unknown as { giveUpWorker(why: string): void }).giveUpWorker('test');
+      await until(
+        () => heldState(el).status === 'ready' && !heldState(el).held && (el as any).search?.index,
+        30_000,
+        'the feed on the main thread',
+      );
+    } finally {
+      console.info = info;
+    }
+    await el.updateComplete;
+    expect(heldState(el).feed!.services).to.have.length(COUNT);
+    expect(seen(el)).to.deep.equal(before);
+  });
+});
