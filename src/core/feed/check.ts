@@ -154,34 +154,53 @@ function parseList<T>(schema: z.ZodMiniType<T>, items: unknown[], path: Path, dr
   return out;
 }
 
-/** Shorten over-long texts and flag markup (it is shown as text anyway). */
+/**
+ * Shorten over-long texts. (Runs on every text of every service: no copy and no path unless a
+ * text is too long.)
+ */
 function checkText(text: Text | undefined, path: Path, max: number, report: Report): Text | undefined {
   if (text === undefined) return text;
-  const check = (value: string, at: Path) => {
-    if (value.length > max) {
-      report.add('warning', at, 'tooLong', value.length, String(max));
-      return `${value.slice(0, max - 1)}…`;
-    }
-    return value;
+  const shorten = (value: string, at: Path) => {
+    report.add('warning', at, 'tooLong', value.length, String(max));
+    return `${value.slice(0, max - 1)}…`;
   };
-  if (typeof text === 'string') return check(text, path);
-  return Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, check(value, [...path, lang])]));
+  if (typeof text === 'string') return text.length > max ? shorten(text, path) : text;
+  let shortened: Record<string, string> | undefined;
+  for (const lang of Object.keys(text)) {
+    if (text[lang].length <= max) continue;
+    shortened ??= { ...text };
+    shortened[lang] = shorten(text[lang], [...path, lang]);
+  }
+  return shortened ?? text;
 }
 
 /**
  * Flag markup in every text of an entry (names, notes, labels …): it is shown as plain text
  * anyway, but the editor should know. Ids, codes and links cannot hold markup (the schema
  * rejects it), so walking every string is safe. The walk stops at `MAX_DEPTH`, reported at
- * the field of the entry that holds the deep value (`services[3].extra`).
+ * the field of the entry that holds the deep value (`services[3].extra`). It visits every
+ * value of every service, so it allocates nothing on the way: one `path` grows and shrinks,
+ * and a text without "<" or "&" needs no regular expression.
  */
 function flagHtml(value: unknown, path: Path, report: Report, depth = 0) {
   if (typeof value === 'string') {
-    if (HTML_TAG.test(value)) report.add('warning', path, 'html');
-  } else if (value && typeof value === 'object') {
-    if (depth >= MAX_DEPTH) return report.add('warning', path.slice(0, 3), 'tooDeep', MAX_DEPTH);
-    for (const [key, item] of Object.entries(value)) {
-      flagHtml(item, [...path, Array.isArray(value) ? +key : key], report, depth + 1);
+    if ((value.includes('<') || value.includes('&')) && HTML_TAG.test(value)) report.add('warning', path, 'html');
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  if (depth >= MAX_DEPTH) return report.add('warning', path.slice(0, 3), 'tooDeep', MAX_DEPTH);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      flagHtml(value[i], path, report, depth + 1);
+      path.pop();
     }
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    path.push(key);
+    flagHtml((value as Record<string, unknown>)[key], path, report, depth + 1);
+    path.pop();
   }
 }
 
