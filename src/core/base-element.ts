@@ -294,7 +294,7 @@ export abstract class LotseElement extends LitElement {
     if (typeof this.feed === 'string' && this.feed.trim()) {
       this.source = feedSource(this.feed.trim());
       this.source.addEventListener('change', this.onFeedChange);
-      this.source.addReader(this, this.needsAllServices);
+      this.source.addReader(this, this.needsAllServices, this.clockTick.pinned);
       this.source.load();
       this.feedState = this.stateOf(this.source);
       return;

@@ -212,6 +212,12 @@ export class HeldFinder {
     return this.search.search;
   }
 
+  /** Start building what the first answer needs (the page's question is on its way). */
+  prepare(nowMs: number) {
+    const now = new Date(nowMs);
+    this.searchOn(now).modelAt(createClock(now, this.feed.region));
+  }
+
   /** `whole`: not before the search index is there (a `partial` answer was sent already). */
   async answer(query: FinderQuery, nowMs: number, whole = false): Promise<FinderAnswer> {
     const now = new Date(nowMs);

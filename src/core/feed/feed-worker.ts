@@ -38,7 +38,7 @@ let held: { version: number; run: number; state: Ready; finder?: Promise<HeldFin
 let version = 0;
 
 type WorkerIn =
-  | { type: 'load'; run: number; request: LoadRequest }
+  | { type: 'load'; run: number; request: LoadRequest; answersAt?: number }
   | { type: 'services'; version: number }
   | { type: 'ask'; id: number; version: number; ask: WorkerAsk };
 
@@ -53,7 +53,7 @@ scope.addEventListener('message', (event) => {
   // A long check is one synchronous task here: it says now and then that it still runs.
   busy.beat = () => scope.postMessage({ run: data.run, message: { type: 'alive' } satisfies EngineMessage });
   engine
-    .load(data.request, (message) => post(data.run, message))
+    .load(data.request, (message) => post(data.run, message, data.answersAt))
     .then(
       () => scope.postMessage({ run: data.run, type: 'done' }),
       // Not expected (the engine never rejects): the page then loads without the worker.
@@ -68,7 +68,11 @@ scope.addEventListener('message', (event) => {
  */
 const PIECE = 100;
 
-function post(run: number, message: EngineMessage) {
+/**
+ * `answersAt`: a finder on the page will ask about a kept feed, for this time (its first answer
+ * is then prepared while the page receives the feed).
+ */
+function post(run: number, message: EngineMessage, answersAt?: number) {
   if (message.type !== 'state' || message.state.status !== 'ready') return scope.postMessage({ run, message });
   const { state } = message;
   if (state.feed.services.length <= SYNC_LIMIT) {
@@ -77,6 +81,7 @@ function post(run: number, message: EngineMessage) {
   }
   // Kept here: the page gets everything but the services.
   held = { version: ++version, run, state };
+  if (answersAt !== undefined) void finderOf(held).then((finder) => finder.prepare(answersAt));
   const kept: Ready = { ...state, feed: { ...state.feed, services: [] }, held: { version, sent: false } };
   scope.postMessage({ run, message: { type: 'state', state: kept } satisfies EngineMessage });
 }
@@ -92,17 +97,22 @@ function sendWhole(run: number, state: Ready, keptVersion?: number) {
   scope.postMessage({ run, type: 'end' });
 }
 
+/** The finder's side of a kept feed, loaded into the worker when first needed. */
+function finderOf(kept: NonNullable<typeof held>): Promise<HeldFinder> {
+  kept.finder ??= import('../../service-finder/finder-search.js').then(({ HeldFinder }) => new HeldFinder(kept.state.feed as Feed));
+  return kept.finder;
+}
+
 /**
- * A widget's question about the kept feed. The finder's code is loaded here on the first
- * question (a page without a finder, or with a small feed, never loads it into the worker).
+ * A widget's question about the kept feed. The finder's code is loaded into the worker for a
+ * kept feed with a finder on the page (a page without one, or with a small feed, never loads it).
  */
 async function answer(id: number, asked: number, ask: WorkerAsk) {
   const kept = held;
   let result: unknown;
   if (kept?.version === asked) {
     try {
-      kept.finder ??= import('../../service-finder/finder-search.js').then(({ HeldFinder }) => new HeldFinder(kept.state.feed as Feed));
-      const finder = await kept.finder;
+      const finder = await finderOf(kept);
       result = ask.kind === 'finder' ? await finder.answer(ask.query, ask.now, ask.whole) : finder.centre(ask.by, ask.value, ask.now);
     } catch (error) {
       console.error('[lotse]', error);

@@ -155,8 +155,11 @@ export class FeedSource extends EventTarget {
   /** The run the worker is doing, to hand over to the main thread if the worker dies. */
   private pending?: { run: number; request: LoadRequest };
   private watchdog?: ReturnType<typeof setTimeout>;
-  /** Widgets reading this feed; `true`: it needs all services (a kept feed's are then sent). */
-  private readers = new Map<object, boolean>();
+  /**
+   * Widgets reading this feed: `all`, it needs all services (a kept feed's are then sent);
+   * `now`, its pinned time (a finder's first answer is prepared for it).
+   */
+  private readers = new Map<object, { all: boolean; now?: Date }>();
   /** The kept feed whose services were asked for. */
   private requested?: number;
   /** Questions on their way to the worker. */
@@ -193,8 +196,8 @@ export class FeedSource extends EventTarget {
   }
 
   /** A widget reads this feed; `all`: it renders from all services, not from a finder's answers. */
-  addReader(reader: object, all: boolean) {
-    this.readers.set(reader, all);
+  addReader(reader: object, all: boolean, now?: Date) {
+    this.readers.set(reader, { all, now });
     this.sendServicesIfNeeded();
   }
 
@@ -235,7 +238,7 @@ export class FeedSource extends EventTarget {
   private sendServicesIfNeeded() {
     const state = this.state;
     if (state.status !== 'ready' || !state.held || state.held.sent || this.requested === state.held.version) return;
-    if (![...this.readers.values()].some(Boolean)) return;
+    if (![...this.readers.values()].some((reader) => reader.all)) return;
     const version = state.held.version;
     this.requested = version;
     void this.worker?.then((worker) => worker?.postMessage({ type: 'services', version }));
@@ -289,7 +292,10 @@ export class FeedSource extends EventTarget {
     if (!worker) return this.runOnMain(run, request);
     this.pending = { run, request };
     this.heard(run);
-    worker.postMessage({ type: 'load', run, request });
+    // With a finder on the page the worker prepares its first answer as soon as it keeps a big feed.
+    const finder = [...this.readers.values()].find((reader) => !reader.all);
+    const answersAt = finder && (finder.now ?? new Date()).getTime();
+    worker.postMessage({ type: 'load', run, request, answersAt });
   }
 
   /**
