@@ -17,6 +17,7 @@ import { buildModel, minuteOf, plainTextOf, type FinderModel } from './finder-mo
 import type { ServiceIndex } from './search-index.js';
 import { readUrlState, writeUrlState } from './url-state.js';
 import { finderStyles } from './service-finder.styles.js';
+import translations from '../generated/locales/service-finder.js';
 
 /**
  * The detail view (with print, share and read-aloud) is a chunk of its own: not needed before
@@ -75,6 +76,7 @@ interface Place {
  */
 export class LotseServiceFinder extends LotseElement {
   static override styles = [...LotseElement.styles, finderStyles];
+  protected override readonly translations = translations;
 
   @query('#lotse-detail-title') private detailHeading?: HTMLElement;
   @query('#lotse-search') private searchInput?: HTMLInputElement;
