@@ -46,7 +46,8 @@ function minifyLitCss(): Plugin {
  * `npm start` serves the demo page /demo/ (the sample feed demo/public/services.json is
  * served as /services.json).
  * `npm run build` builds the library: dist/lotse.js with all four widgets, one entry per
- * widget sharing common chunks, and one lazy chunk per language.
+ * widget sharing common chunks, and per language one lazy chunk of translations per part
+ * (src/core/ and each widget folder).
  */
 export default defineConfig({
   publicDir: 'demo/public',
@@ -81,7 +82,12 @@ export default defineConfig({
       output: {
         minify: true,
         entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // A translation chunk is named by language and part (src/generated/locales/<part>/<locale>.ts →
+        // chunks/uk-service-finder-[hash].js): every part's file has the language as its name.
+        chunkFileNames: (chunk) => {
+          const [, part, locale] = /\/generated\/locales\/([\w-]+)\/(\w+)\.ts$/.exec(chunk.facadeModuleId ?? '') ?? [];
+          return part ? `chunks/${locale}-${part}-[hash].js` : 'chunks/[name]-[hash].js';
+        },
       },
     },
   },

@@ -20,7 +20,12 @@ const fail = (message) => {
 // 1. editor/redaktion.ts → dist/redaktion.js.
 // The quick-check preview takes the default flow the CLI checks already bundle (not a second copy by language).
 const wholeFlow = { find: /^\.\/flow-languages\.js$/, replacement: resolve('src/quick-check/flow-languages.editor.ts') };
-await bundle({ entry: 'editor/redaktion.ts', formats: ['iife'], name: 'LotseRedaktion', fileName: () => 'redaktion.js' }, [wholeFlow]);
+// Likewise every part of the translations (src/core/'s, each widget's) takes the whole language, each string once.
+const wholeLanguages = { find: /^\.\.\/generated\/locales\/[\w-]+\.js$/, replacement: resolve('src/generated/locales/all.ts') };
+await bundle({ entry: 'editor/redaktion.ts', formats: ['iife'], name: 'LotseRedaktion', fileName: () => 'redaktion.js' }, [
+  wholeFlow,
+  wholeLanguages,
+]);
 copyFileSync('editor/redaktion.css', join(dist, 'redaktion.css'));
 
 // 2. The resize script for iframe hosts, from its one documented copy.

@@ -1,5 +1,5 @@
 // Reports min+gzip bytes of every built entry (with the chunks it imports statically, i.e.
-// what a page downloads before first paint), of each language chunk and of lazy chunks,
+// what a page downloads before first paint), of the translations a widget loads and of lazy chunks,
 // against the budgets in scripts/size-budgets.json, then the editor page and the release
 // archive (`npm run release`). Exits 1 when a budget is exceeded. Run after `npm run build`.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -38,32 +38,65 @@ for (const [entry, budget] of Object.entries(budgets.entries)) {
   );
 }
 const chunks = existsSync(join(dist, 'chunks')) ? readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')) : [];
+// Translations: one chunk per language and part, <locale>-<part>-[hash].js (vite.config.ts), the
+// part being core (src/core/) or a widget folder. A widget loads core's and its own.
+const translations = new Map(); // "<locale> <part>" → file
 for (const chunk of chunks) {
-  const locale = /^(en|ro|bg|tr|ar|uk|pl)-/.exec(chunk)?.[1];
+  const part = /^(en|ro|bg|tr|ar|uk|pl)-([a-z-]+)-[\w-]{8}\.js$/.exec(chunk);
   const flowLocale = /^default-flow-(en|ro|bg|tr|ar|uk|pl)-/.exec(chunk)?.[1];
   const lazy = Object.entries(budgets.lazy ?? {}).find(([prefix]) => chunk.startsWith(prefix));
-  if (locale) check(`language ${locale} (${chunk})`, gz(join(dist, 'chunks', chunk)), budgets.locale);
+  if (part) translations.set(`${part[1]} ${part[2]}`, join(dist, 'chunks', chunk));
   else if (flowLocale) check(`quick-check flow texts ${flowLocale} (${chunk})`, gz(join(dist, 'chunks', chunk)), budgets.flowLanguage);
   else if (lazy) check(`lazy ${lazy[0]} (${chunk})`, gz(join(dist, 'chunks', chunk)), lazy[1]);
 }
+const keys = [...translations.keys()].map((key) => key.split(' '));
+const languages = [...new Set(keys.map(([locale]) => locale))];
+const widgets = [...new Set(keys.map(([, part]) => part))].filter((part) => part !== 'core');
+if (!widgets.length) throw new Error('dist/chunks/<locale>-<part>-*.js are missing: the translations cannot be counted.');
+const sum = (files) => files.reduce((total, f) => total + gz(f), 0);
+/** The translation files a page loads for `locale` with `parts` of its widgets: those and core. */
+const translationFiles = (locale, parts) =>
+  ['core', ...parts].map((part) => {
+    const file = translations.get(`${locale} ${part}`);
+    if (!file) throw new Error(`dist/chunks/${locale}-${part}-*.js is missing: the translations cannot be counted.`);
+    return file;
+  });
+/** The language in which `parts` load the most bytes. */
+const largestLanguage = (parts) => languages.reduce((a, b) => (sum(translationFiles(b, parts)) > sum(translationFiles(a, parts)) ? b : a));
+{
+  // The largest language load of one widget, and of all widgets on one page (lotse.js).
+  const [widget, locale] = widgets
+    .map((w) => [w, largestLanguage([w])])
+    .reduce((a, b) => (sum(translationFiles(b[1], [b[0]])) > sum(translationFiles(a[1], [a[0]])) ? b : a));
+  check(`language ${locale} for ${widget} (core + ${widget} parts)`, sum(translationFiles(locale, [widget])), budgets.locale);
+  const all = largestLanguage(widgets);
+  check(
+    `language ${all} for all ${widgets.length} widgets (core + ${widgets.length} parts)`,
+    sum(translationFiles(all, widgets)),
+    budgets.localeAllWidgets,
+  );
+}
 
 // What a visitor downloads before the finder shows results in a language other than German,
-// when the feed comes from a URL: service-finder.js with its static chunks, one language chunk
-// (the largest), the feed worker and the search index (each with its static imports), every
-// file once.
+// when the feed comes from a URL: service-finder.js with its static chunks, the finder's
+// translations (core's and its own part, in the language where they are largest), the feed
+// worker and the search index (each with its static imports), every file once.
 {
   const chunk = (prefix, pick = (list) => list[0]) => {
     const list = chunks.filter((f) => f.startsWith(prefix)).map((f) => join(dist, 'chunks', f));
     if (!list.length) throw new Error(`dist/chunks/${prefix}*.js is missing: the first-results total cannot be counted.`);
     return pick(list);
   };
-  const largest = (list) => list.reduce((a, b) => (gz(b) > gz(a) ? b : a));
-  const locales = chunks.filter((f) => /^(en|ro|bg|tr|ar|uk|pl)-/.test(f)).map((f) => join(dist, 'chunks', f));
-  const language = largest(locales);
-  const parts = [join(dist, 'service-finder.js'), language, chunk('feed-worker-'), chunk('search-index-')];
+  const locale = largestLanguage(['service-finder']);
+  const parts = [
+    join(dist, 'service-finder.js'),
+    ...translationFiles(locale, ['service-finder']),
+    chunk('feed-worker-'),
+    chunk('search-index-'),
+  ];
   const files = new Set();
   for (const part of parts) closure(part, files);
-  const name = `first results, finder in ${/chunks\/(\w+)-/.exec(language)[1]} (entry + language + feed-worker + search-index, ${files.size} files)`;
+  const name = `first results, finder in ${locale} (entry + translations + feed-worker + search-index, ${files.size} files)`;
   check(
     name,
     [...files].reduce((sum, f) => sum + gz(f), 0),

@@ -7,9 +7,9 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { loadLocale, setVisitorChoice } from '../src/core/i18n.js';
+import { setVisitorChoice } from '../src/core/i18n.js';
 import type { LotseServiceFinder } from '../src/index.js';
-import { mount, until } from './helpers.js';
+import { loadLanguage, mount, until } from './helpers.js';
 import { deepActive, frames, sizedBox } from './a11y-helpers.js';
 import { render } from 'lit';
 
@@ -24,7 +24,7 @@ describe('language picker (3.2.2)', () => {
   });
 
   it('arrow keys in the closed list change no language; Enter applies the one shown', async () => {
-    await loadLocale('en');
+    await loadLanguage('en');
     const box = await mount(html`<div>
       <lotse-service-finder .now=${'2026-11-24T09:00:00Z'} .feed=${structuredClone(finderFeed)}></lotse-service-finder>
       <lotse-quick-check .feed=${structuredClone(finderFeed)}></lotse-quick-check>
@@ -45,7 +45,7 @@ describe('language picker (3.2.2)', () => {
   });
 
   it('leaving the list applies the language shown; a pointer choice applies at once', async () => {
-    await loadLocale('ro');
+    await loadLanguage('ro');
     const el = await mount(
       html`<lotse-service-finder .now=${'2026-11-24T09:00:00Z'} .feed=${structuredClone(finderFeed)}></lotse-service-finder>`,
     );
@@ -68,7 +68,7 @@ describe('language picker (3.2.2)', () => {
 
 describe('focused chips stay in view (2.4.11)', () => {
   it('Arabic at 320 px: every chip of the scrolling rows is fully visible when focused with Tab', async () => {
-    await loadLocale('ar');
+    await loadLanguage('ar');
     const box = sizedBox(320);
     try {
       render(

@@ -7,7 +7,8 @@
  */
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import { loadLocale, type Locale } from '../src/core/i18n.js';
+import type { Locale } from '../src/core/i18n.js';
+import { loadLanguage } from './helpers.js';
 import { frames, overflowing, sizedBox } from './a11y-helpers.js';
 import { STATES } from './a11y-states.js';
 
@@ -22,7 +23,7 @@ describe('reflow at 320 px and 200 % text (1.4.10, 1.4.4)', () => {
   for (const state of STATES) {
     for (const lang of LANGS) {
       it(`${state.name} (${lang})`, async () => {
-        await loadLocale(lang);
+        await loadLanguage(lang);
         const box = sizedBox(320);
         try {
           const el = await state.mount(box, lang);

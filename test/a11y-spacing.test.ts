@@ -5,8 +5,8 @@
  */
 import { expect, html } from '@open-wc/testing';
 import '../src/index.js';
-import { loadLocale, type Locale } from '../src/core/i18n.js';
-import { mount, until } from './helpers.js';
+import type { Locale } from '../src/core/i18n.js';
+import { loadLanguage, mount, until } from './helpers.js';
 import { addCss, allElements, fold, frames, overflowing, sizedBox } from './a11y-helpers.js';
 import { STATES } from './a11y-states.js';
 
@@ -51,7 +51,7 @@ describe('text spacing (1.4.12)', () => {
   for (const state of STATES) {
     for (const lang of LANGS) {
       it(`WCAG spacing inside: ${state.name} (${lang}) keeps all content at 320 px`, async () => {
-        await loadLocale(lang);
+        await loadLanguage(lang);
         const box = sizedBox(320);
         try {
           const el = await state.mount(box, lang);

@@ -5,7 +5,8 @@
  * tap target. German and Arabic.
  */
 import { expect } from '@open-wc/testing';
-import { loadLocale, type Locale } from '../src/core/i18n.js';
+import type { Locale } from '../src/core/i18n.js';
+import { loadLanguage } from './helpers.js';
 import { allElements, fold } from './a11y-helpers.js';
 import { FILES, showStory, storiesOf } from './story-support.js';
 
@@ -48,7 +49,7 @@ describe('target size (2.5.8, 2.5.5)', () => {
     for (const [name, story] of storiesOf(module)) {
       for (const lang of LANGS) {
         it(`${file} / ${name} (${lang})`, async () => {
-          await loadLocale(lang);
+          await loadLanguage(lang);
           const { el } = await showStory(module.default, story, lang);
           expect(smallTargets(el)).to.deep.equal([]);
         });

@@ -1,3 +1,9 @@
+import { isLocaleReady, loadLocale, type Locale, type Translations } from '../src/core/i18n.js';
+import serviceFinder from '../src/generated/locales/service-finder.js';
+import hoursMap from '../src/generated/locales/hours-map.js';
+import quickCheck from '../src/generated/locales/quick-check.js';
+import contactForm from '../src/generated/locales/contact-form.js';
+
 const smallFeed: unknown = await (await fetch(new URL('./fixtures/small-feed.json', import.meta.url))).json();
 
 /** A fresh deep copy of the small valid feed, to break in one place per test. */
@@ -48,3 +54,11 @@ afterEach(() => mounted.splice(0).forEach((box) => box.remove()));
 
 /** The optional WebKit job (WebKitGTK's MiniBrowser): its WebDriver types text unreliably. */
 export const isWebKitDriver = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Firefox/.test(navigator.userAgent);
+
+/** Load a language's translations for every widget, so that their first render is in it. */
+export const loadLanguage = (locale: Locale) =>
+  Promise.all([serviceFinder, hoursMap, quickCheck, contactForm].map((part) => loadLocale(locale, part)));
+
+/** Are a widget's translations into `locale` loaded (its part, protected on LotseElement)? */
+export const hasLanguage = (el: Element, locale: Locale) =>
+  isLocaleReady(locale, (el as unknown as { translations: Translations }).translations);

@@ -34,7 +34,7 @@ describe('languages', () => {
   });
 
   it('the picker shows every language in its own name and script', async () => {
-    const el = await fixture(html`<lotse-hours-map .feed=${feedCopy()}></lotse-hours-map>`);
+    const el = await fixture(html`<lotse-hours-map lang="de" .feed=${feedCopy()}></lotse-hours-map>`);
     const options = [...el.shadowRoot!.querySelectorAll('option')].map((o) => [o.value, o.textContent, o.lang]);
     expect(options).to.deep.equal([
       ['de', 'Deutsch', 'de'],
@@ -85,6 +85,17 @@ describe('languages', () => {
     const [en, de] = [...box.children];
     await until(() => heading(en) === 'Opening hours', 3000, 'English heading');
     expect(heading(de)).to.equal('Sprechstunden');
+  });
+
+  it("each widget loads its own strings with core's, and updateComplete waits for them", async () => {
+    const box = await mount(html`<div>
+      <lotse-quick-check lang="uk" .feed=${feedCopy()}></lotse-quick-check>
+      <lotse-hours-map lang="uk" .feed=${feedCopy()}></lotse-hours-map>
+    </div>`);
+    const [check, map] = [...box.children];
+    expect(heading(check)).to.equal('Швидка перевірка');
+    expect(heading(map)).to.equal('Години прийому');
+    for (const el of [check, map]) expect(el.shadowRoot!.querySelector('[part="toolbar"] label')!.textContent).to.contain('Мова');
   });
 
   it('Arabic renders right-to-left', async () => {

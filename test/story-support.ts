@@ -10,9 +10,9 @@ import * as hoursMap from '../stories/hours-map.stories.js';
 import * as quickCheck from '../stories/quick-check.stories.js';
 import * as contactForm from '../stories/contact-form.stories.js';
 import { SAMPLE_FEED, withLanguage, type PlayContext, type WidgetArgs } from '../stories/support.js';
-import { isLocaleReady, type Locale } from '../src/core/i18n.js';
+import type { Locale } from '../src/core/i18n.js';
 import type { LotseElement } from '../src/index.js';
-import { mount, until } from './helpers.js';
+import { hasLanguage, mount, until } from './helpers.js';
 
 export type Render = (args: WidgetArgs, context?: unknown) => TemplateResult;
 export interface StoryModule {
@@ -59,7 +59,7 @@ export async function showStory(meta: StoryModule['default'], story: Story, lang
   const el = await renderStory(meta, story, lang);
   const expected = story.args?.lang || lang;
   await until(() => ['ready', 'error'].includes(feedStatus(el)), 8000, 'feed loaded or failed');
-  await until(() => isLocaleReady(expected as Locale), 5000, `${expected} translations`);
+  await until(() => hasLanguage(el, expected as Locale), 5000, `${expected} translations`);
   await el.updateComplete;
   if (story.play) {
     await story.play({ canvasElement: el.parentElement! });

@@ -29,6 +29,7 @@ import {
   type CallDay,
 } from './model.js';
 import { Outbox, type Phase } from './outbox.js';
+import translations from '../generated/locales/contact-form.js';
 
 export { deliveryOptions } from './delivery.js';
 export type { ContactBody } from './model.js';
@@ -72,6 +73,7 @@ const siteUrl = (value: string | undefined) => (safeUrl(value, { base: location.
  */
 export class LotseContactForm extends LotseElement {
   static override styles = [...LotseElement.styles, contactFormStyles];
+  protected override readonly translations = translations;
 
   /** Delivery: the message on its way, retries, the draft. The form renders from its state. */
   private readonly outbox = new Outbox(this, {

@@ -13,6 +13,7 @@ import {
   toLocale,
   withLocale,
   type Locale,
+  type Translations,
 } from './i18n.js';
 import { feedSource, inlineFeedState, problem, type FeedSource, type FeedState, type WorkerAsk } from './feed/load.js';
 import { isCurrent } from './feed/current.js';
@@ -132,6 +133,11 @@ export abstract class LotseElement extends LitElement {
    */
   @property() now?: Date | string;
 
+  /** @internal The translations of the widget's folder (src/generated/locales/<widget>.ts); those of src/core/ load with them. */
+  protected abstract readonly translations: Translations;
+
+  /** The widget's translations into its language, while they load (see getUpdateComplete). */
+  private localeLoad?: Promise<void>;
   private source?: FeedSource;
   /**
    * @internal The widget renders from all services. A feed kept in the worker (more than
@@ -181,6 +187,16 @@ export abstract class LotseElement extends LitElement {
     return super.scheduleUpdate();
   }
 
+  /** Also waits for the widget's translations into a newly resolved language and their render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.localeLoad) {
+      await this.localeLoad;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   protected override firstUpdated(changed: PropertyValues) {
     super.firstUpdated(changed);
     this.internals?.states?.delete('unrendered');
@@ -189,7 +205,7 @@ export abstract class LotseElement extends LitElement {
   protected override update(changed: PropertyValues) {
     const root = this.renderRoot as ShadowRoot | undefined;
     const before = (root?.activeElement as HTMLElement | null | undefined) ?? undefined;
-    withLocale(this.locale, () => super.update(changed));
+    withLocale(this.locale, this.translations, () => super.update(changed));
     const wanted = this.focusAfter;
     this.focusAfter = undefined;
     if (before && root) restoreFocus(root, before, [wanted, ...this.focusFallbacks]);
@@ -240,11 +256,16 @@ export abstract class LotseElement extends LitElement {
   private updateLocale() {
     const locale = resolveLocale(this.lang);
     this.locale = locale;
-    if (!isLocaleReady(locale)) {
-      loadLocale(locale).then(
-        () => this.requestUpdate(),
-        () => console.warn(`[lotse] translations for "${locale}" could not be loaded; showing German.`),
-      );
+    if (!isLocaleReady(locale, this.translations)) {
+      const load: Promise<void> = loadLocale(locale, this.translations)
+        .then(
+          () => this.requestUpdate(),
+          () => console.warn(`[lotse] translations for "${locale}" could not be loaded; showing German.`),
+        )
+        .finally(() => {
+          if (this.localeLoad === load) this.localeLoad = undefined;
+        });
+      this.localeLoad = load;
     }
   }
 

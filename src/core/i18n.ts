@@ -6,28 +6,36 @@
  * may speak different languages (an editor can pin one with `lang`). So we install one msg
  * implementation that reads the templates of whichever widget is rendering right now:
  * `LotseElement.update()` calls `withLocale()` around Lit's synchronous render.
+ *
+ * A widget loads only the strings it renders: per language, the part of src/core/ (loading
+ * state, errors, picker, opening times: every widget) and the part of its own folder, both
+ * split from lit-localize's output by `scripts/locale-parts.mjs`.
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import type { MsgFn, TemplateMap } from '@lit/localize/internal/types.js';
 import { sourceLocale } from '../generated/locale-codes.js';
+import core from '../generated/locales/core.js';
 import { LOCALES, type Locale } from './locales.js';
 
 export { LOCALES, LOCALE_NAMES, RTL_LOCALES, type Locale } from './locales.js';
 
-type LocaleModule = Promise<{ templates: TemplateMap }>;
-/** One lazy chunk per language; German is the source and needs none. */
-const loaders: Record<Exclude<Locale, 'de'>, () => LocaleModule> = {
-  en: () => import('../generated/locales/en.js'),
-  ro: () => import('../generated/locales/ro.js'),
-  bg: () => import('../generated/locales/bg.js'),
-  tr: () => import('../generated/locales/tr.js'),
-  ar: () => import('../generated/locales/ar.js'),
-  uk: () => import('../generated/locales/uk.js'),
-  pl: () => import('../generated/locales/pl.js'),
+type Loader = () => Promise<{ templates: TemplateMap }>;
+/**
+ * A part of the translations (src/core/ or a widget folder): its lazy chunk per target
+ * language, from src/generated/locales/<part>.ts. Each widget names its own part.
+ */
+export type Translations = Record<Exclude<Locale, typeof sourceLocale>, Loader>;
+/** The chunk of `part` in `locale`; none for German, the source. */
+const chunkOf = (part: Translations, locale: Locale): Loader | undefined => (part as Partial<Record<Locale, Loader>>)[locale];
+
+/** Per chunk of a widget part, once loaded: its templates merged with those of src/core/. */
+const loaded = new Map<Loader, TemplateMap>();
+const loading = new Map<Loader, Promise<void>>();
+const templatesOf = (part: Translations, locale: Locale) => {
+  const chunk = chunkOf(part, locale);
+  return chunk && loaded.get(chunk);
 };
-const loaded = new Map<Locale, TemplateMap | undefined>([[sourceLocale, undefined]]);
-const loading = new Map<Locale, Promise<void>>();
 
 let activeTemplates: TemplateMap | undefined;
 try {
@@ -38,26 +46,27 @@ try {
   console.warn('[lotse] @lit/localize is already configured on this page; Lotse shows German.');
 }
 
-/** Is this locale's translation in memory, so that a render can use it right now? */
-export const isLocaleReady = (locale: Locale) => loaded.has(locale);
+/** Are the translations of a widget's part into `locale` in memory, so that a render can use them right now? */
+export const isLocaleReady = (locale: Locale, part: Translations) => locale === sourceLocale || !!templatesOf(part, locale);
 
-/** Load a locale's templates once (a small lazy chunk per language). */
-export function loadLocale(locale: Locale): Promise<void> {
-  if (loaded.has(locale)) return Promise.resolve();
-  let pending = loading.get(locale);
+/** Load a widget's translations into `locale` once: two small lazy chunks, src/core/'s (shared by all widgets) and its part's. */
+export function loadLocale(locale: Locale, part: Translations): Promise<void> {
+  const chunk = chunkOf(part, locale);
+  if (!chunk || loaded.has(chunk)) return Promise.resolve();
+  let pending = loading.get(chunk);
   if (!pending) {
-    pending = loaders[locale as Exclude<Locale, 'de'>]()
-      .then((module) => void loaded.set(locale, module.templates))
-      .finally(() => loading.delete(locale));
-    loading.set(locale, pending);
+    pending = Promise.all([chunkOf(core, locale)!(), chunk()])
+      .then(([shared, own]) => void loaded.set(chunk, { ...own.templates, ...shared.templates }))
+      .finally(() => loading.delete(chunk));
+    loading.set(chunk, pending);
   }
   return pending;
 }
 
-/** Run `render` with `locale`'s translations active (falls back to German if not loaded). */
-export function withLocale<T>(locale: Locale, render: () => T): T {
+/** Run `render` with a widget's translations into `locale` active (German where they are not loaded). */
+export function withLocale<T>(locale: Locale, part: Translations, render: () => T): T {
   const previous = activeTemplates;
-  activeTemplates = loaded.get(locale);
+  activeTemplates = templatesOf(part, locale);
   try {
     return render();
   } finally {

@@ -30,6 +30,7 @@ import {
 import { runSteps } from '../core/feed/slices.js';
 import type { HoursMapView, MapPoint, MapTexts } from './map.js';
 import { hoursMapStyles } from './hours-map.styles.js';
+import translations from '../generated/locales/hours-map.js';
 
 /** Places per page of the list ("show more" adds as many). */
 const PAGE = 30;
@@ -81,6 +82,7 @@ const storage = {
  */
 export class LotseHoursMap extends LotseElement {
   static override styles = [...LotseElement.styles, hoursMapStyles];
+  protected override readonly translations = translations;
 
   @query('.map-host') private mapHost?: HTMLElement;
 
@@ -633,7 +635,9 @@ export class LotseHoursMap extends LotseElement {
     const locale = this.locale;
     this.mapTexts = {
       cluster: (count, names) =>
-        withLocale(locale, () => msg(str`${count} Orte: ${formatList(names.map(isolate), locale)}. Zum Vergrößern drücken.`)),
+        withLocale(locale, this.translations, () =>
+          msg(str`${count} Orte: ${formatList(names.map(isolate), locale)}. Zum Vergrößern drücken.`),
+        ),
       zoomIn: msg('Karte vergrößern'),
       zoomOut: msg('Karte verkleinern'),
       region: msg('Karte der Orte'),

@@ -16,6 +16,7 @@ import { RESULT, UNKNOWN, applicableSteps, isReviewed, nextAfter, reasons, remai
 import { quickCheckStyles } from './quick-check.styles.js';
 import { hasFlowLanguage, loadDefaultFlow, loadFlowLanguage } from './flow-languages.js';
 import type { Locale } from '../core/locales.js';
+import translations from '../generated/locales/quick-check.js';
 
 const HASH_KEY = 'lotse-check=';
 const MAX_SERVICES_PER_STEP = 3;
@@ -39,6 +40,7 @@ const MAX_SERVICES_PER_STEP = 3;
  */
 export class LotseQuickCheck extends LotseElement {
   static override styles = [...LotseElement.styles, quickCheckStyles];
+  protected override readonly translations = translations;
 
   @query('#qc-heading') private heading?: HTMLElement;
 

@@ -15,6 +15,7 @@ import { GROUPS, type GroupId, type Selection } from './filters.js';
 import { centreOf, FinderSearch, nearestMeters, type FinderAnswer, type FinderQuery, type Point } from './finder-search.js';
 import { readUrlState, writeUrlState } from './url-state.js';
 import { finderStyles } from './service-finder.styles.js';
+import translations from '../generated/locales/service-finder.js';
 
 /**
  * The detail view (with print, share and read-aloud) is a chunk of its own: not needed before
@@ -71,6 +72,7 @@ interface Place extends Point {
  */
 export class LotseServiceFinder extends LotseElement {
   static override styles = [...LotseElement.styles, finderStyles];
+  protected override readonly translations = translations;
 
   @query('#lotse-detail-title') private detailHeading?: HTMLElement;
   @query('#lotse-search') private searchInput?: HTMLInputElement;
