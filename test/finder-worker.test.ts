@@ -4,7 +4,8 @@ import type { LotseHoursMap, LotseServiceFinder } from '../src/index.js';
 import { feedSource, resetFeedSources } from '../src/core/feed/load.js';
 import { SYNC_LIMIT } from '../src/core/feed/slices.js';
 import { generateFeed } from '../bench/generate-feed.js';
-import { until } from './helpers.js';
+import { createStore, get } from 'idb-keyval';
+import { until, untilValue } from './helpers.js';
 
 // Tuesday 24 November 2026, 10:00 in Berlin.
 const TUESDAY_10 = '2026-11-24T09:00:00Z';
@@ -106,6 +107,17 @@ describe('service finder: a big feed kept in the feed worker', function () {
     });
     expect(names(remote)).to.have.length.greaterThan(20);
     expect(heldState(remote).feed!.services).to.have.length(0);
+  });
+
+  it('saves the offline copy after the first answer (writing it would hold the answer up)', async () => {
+    const feed = url();
+    await finder(feed);
+    const saved = await untilValue(
+      () => get<{ text?: string }>(new URL(feed, document.baseURI).href, createStore('lotse', 'feeds')),
+      10_000,
+      'the saved copy',
+    );
+    expect(saved.text).to.equal(JSON.stringify(big));
   });
 
   it('the last "Mehr zeigen" moves the focus to the first new result once the answer is there', async () => {

@@ -82,6 +82,11 @@ export interface EngineDeps {
   idb: () => Promise<Idb>;
   /** On the main thread: check in slices that give the page a turn. */
   sliced: boolean;
+  /**
+   * Resolves when writing the offline copy will not hold up what the page waits for (in the
+   * worker: a kept feed's first answer; writing 100 MB of text blocks the worker ~0.4 s).
+   */
+  quiet?: () => Promise<void>;
 }
 
 /** A problem whose sentence cannot be loaded (connection lost after the page): path and code stay. */
@@ -188,9 +193,9 @@ export class FeedEngine {
 
   /** Saved as text: writing a string is a copy of bytes, not a walk through the whole feed. */
   private writeCache(url: string, text: string) {
-    void this.cacheStore().then((cache) =>
-      cache?.idb.set(url, { savedAt: new Date().toISOString(), text } satisfies CachedFeed, cache.db).catch(() => {}),
-    );
+    void (this.deps.quiet?.() ?? Promise.resolve())
+      .then(() => this.cacheStore())
+      .then((cache) => cache?.idb.set(url, { savedAt: new Date().toISOString(), text } satisfies CachedFeed, cache.db).catch(() => {}));
   }
 
   /** The saved copy, checked (undefined when it is no longer readable). */

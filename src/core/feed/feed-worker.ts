@@ -14,6 +14,7 @@ import { checkFeed, checkFeedSliced } from './check.js';
 import { createStore, get, set } from 'idb-keyval';
 import { FeedEngine, type EngineMessage, type FeedState, type LoadRequest } from './engine.js';
 import { busy, SYNC_LIMIT } from './slices.js';
+import { pause } from '../pause.js';
 import type { Feed } from './schema.js';
 import type { HeldFinder } from '../../service-finder/finder-search.js';
 import type { WorkerAsk } from './load.js';
@@ -30,11 +31,25 @@ const engine = new FeedEngine({
   messages: () => import('./messages.js'),
   idb: async () => ({ createStore, get, set }),
   sliced: false,
+  // After a turn the kept feed (if any) is set: its first answer goes out before the copy is written.
+  quiet: () => pause().then(() => held?.answered),
 });
 
 type Ready = Extract<FeedState, { status: 'ready' }>;
 /** The feed kept here (the last one shown, while it has more than `SYNC_LIMIT` services). */
-let held: { version: number; run: number; state: Ready; finder?: Promise<HeldFinder> } | undefined;
+let held:
+  | {
+      version: number;
+      run: number;
+      state: Ready;
+      finder?: Promise<HeldFinder>;
+      /** With a finder on the page: resolved when its first answer has gone out (or after a while). */
+      answered?: Promise<void>;
+      onAnswered?: () => void;
+    }
+  | undefined;
+/** The offline copy waits at most this long for a finder's first answer. */
+const ANSWER_WAIT_MS = 3000;
 let version = 0;
 
 type WorkerIn =
@@ -81,7 +96,14 @@ function post(run: number, message: EngineMessage, answersAt?: number) {
   }
   // Kept here: the page gets everything but the services.
   held = { version: ++version, run, state };
-  if (answersAt !== undefined) void finderOf(held).then((finder) => finder.prepare(answersAt));
+  if (answersAt !== undefined) {
+    const kept = held;
+    kept.answered = new Promise<void>((resolve) => {
+      kept.onAnswered = resolve;
+      setTimeout(resolve, ANSWER_WAIT_MS);
+    });
+    void finderOf(kept).then((finder) => finder.prepare(answersAt));
+  }
   const kept: Ready = { ...state, feed: { ...state.feed, services: [] }, held: { version, sent: false } };
   scope.postMessage({ run, message: { type: 'state', state: kept } satisfies EngineMessage });
 }
@@ -119,6 +141,7 @@ async function answer(id: number, asked: number, ask: WorkerAsk) {
     }
   }
   scope.postMessage({ type: 'answer', id, result });
+  kept?.onAnswered?.();
 }
 
 scope.postMessage({ type: 'ready' });
