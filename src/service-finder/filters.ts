@@ -19,39 +19,6 @@ export interface Timing {
   openToday: boolean;
 }
 
-/** What a service offers per group (each option once); `open` changes with the minute. */
-export function offersOf(service: Service, timing: Timing | undefined): Record<GroupId, Iterable<string>> {
-  const languages = new Set(service.languages);
-  const districts = new Set<string>();
-  let walkInSlot = false;
-  for (const location of service.locations) {
-    if (location.district) districts.add(location.district);
-    for (const slot of location.hours) {
-      slot.languages?.forEach((l) => languages.add(l));
-      if (slot.kind === 'walk-in') walkInSlot = true;
-    }
-  }
-  const needs: string[] = [];
-  if (service.requirements.noInsuranceNeeded) needs.push('no-insurance');
-  if (service.requirements.noRegistrationNeeded) needs.push('no-registration');
-  if (service.requirements.anonymous) needs.push('anonymous');
-  const open: string[] = [];
-  if (service.status !== 'temporarily-closed' && timing) {
-    if (timing.status.open) open.push('now');
-    if (timing.openToday) open.push('today');
-  }
-  return {
-    category: new Set(service.categories),
-    language: languages,
-    audience: new Set(service.audiences),
-    district: districts,
-    free: service.free ? ['yes'] : [],
-    walkIn: service.access !== 'appointment' || walkInSlot ? ['yes'] : [],
-    open,
-    needs,
-  };
-}
-
 /**
  * Every service's options as small integers in one flat array: counting runs on every
  * keystroke over up to all services, and 50,000 services as Sets per group were 400,000
@@ -68,32 +35,78 @@ export interface FacetTable {
   starts: Int32Array;
 }
 
-/** The table, one step per service (the finder runs the steps in slices for a big feed). */
+/**
+ * The table, one step per service (the finder runs the steps in slices for a big feed). What a
+ * service offers, per group, each option once: its categories; its languages and those of its
+ * slots; audiences; the districts of its locations; free; walk-in (no appointment needed, or a
+ * walk-in slot); open now / today (`timingOf`, not while temporarily closed); what it does not
+ * ask for. Written straight into the table: at 50,000 services a Set per group and a key string
+ * per option took most of the time.
+ */
 export function* facetTableSteps(services: Service[], timingOf: (service: Service) => Timing): Generator<unknown, FacetTable> {
   const rows = new Map<string, number>();
   const options: [GroupId, string][] = [];
-  const codeOf = new Map<string, number>();
-  const codes: number[] = [];
-  const starts: number[] = [];
-  for (const service of services) {
-    rows.set(service.id, starts.length / G);
-    const offers = offersOf(service, timingOf(service));
-    for (const group of GROUPS) {
-      starts.push(codes.length);
-      for (const option of offers[group]) {
-        const key = `${group}\u0000${option}`;
-        let code = codeOf.get(key);
-        if (code === undefined) {
-          code = options.push([group, option]) - 1;
-          codeOf.set(key, code);
-        }
-        codes.push(code);
-      }
+  const codesOf = GROUPS.map(() => new Map<string, number>());
+  const starts = new Int32Array(services.length * G + 1);
+  let codes = new Int32Array(services.length * 12 + 16);
+  let length = 0;
+  let groupStart = 0;
+  const begin = (row: number, g: number) => {
+    groupStart = length;
+    starts[row * G + g] = length;
+  };
+  const add = (g: number, option: string) => {
+    const known = codesOf[g];
+    let code = known.get(option);
+    if (code === undefined) {
+      code = options.push([GROUPS[g], option]) - 1;
+      known.set(option, code);
     }
+    for (let k = groupStart; k < length; k++) if (codes[k] === code) return;
+    if (length === codes.length) {
+      const grown = new Int32Array(codes.length * 2);
+      grown.set(codes);
+      codes = grown;
+    }
+    codes[length++] = code;
+  };
+  let row = 0;
+  for (const service of services) {
+    rows.set(service.id, row);
+    begin(row, 0);
+    for (const category of service.categories) add(0, category);
+    begin(row, 1);
+    for (const language of service.languages) add(1, language);
+    let walkInSlot = false;
+    for (const location of service.locations)
+      for (const slot of location.hours) {
+        if (slot.languages) for (const language of slot.languages) add(1, language);
+        if (slot.kind === 'walk-in') walkInSlot = true;
+      }
+    begin(row, 2);
+    for (const audience of service.audiences) add(2, audience);
+    begin(row, 3);
+    for (const location of service.locations) if (location.district) add(3, location.district);
+    begin(row, 4);
+    if (service.free) add(4, 'yes');
+    begin(row, 5);
+    if (service.access !== 'appointment' || walkInSlot) add(5, 'yes');
+    begin(row, 6);
+    const timing = timingOf(service);
+    if (service.status !== 'temporarily-closed') {
+      if (timing.status.open) add(6, 'now');
+      if (timing.openToday) add(6, 'today');
+    }
+    begin(row, 7);
+    if (service.requirements.noInsuranceNeeded) add(7, 'no-insurance');
+    if (service.requirements.noRegistrationNeeded) add(7, 'no-registration');
+    if (service.requirements.anonymous) add(7, 'anonymous');
+    row++;
     yield;
   }
-  starts.push(codes.length);
-  return { rows, options, codeOf, codes: Int32Array.from(codes), starts: Int32Array.from(starts) };
+  starts[services.length * G] = length;
+  const codeOf = new Map(options.map(([group, option], code) => [`${group}\u0000${option}`, code]));
+  return { rows, options, codeOf, codes: codes.slice(0, length), starts };
 }
 
 /**
