@@ -61,7 +61,10 @@ scope.addEventListener('message', (event) => {
   const data = event.data as WorkerIn;
   if (data?.type === 'ask') return void answer(data.id, data.version, data.ask);
   if (data?.type === 'services') {
-    if (held?.version === data.version) sendWhole(held.run, held.state, held.version);
+    // The finder's first results come first: sending 50,000 services keeps the worker busy ~1 s.
+    const kept = held;
+    if (kept?.version === data.version)
+      void (kept.answered ?? Promise.resolve()).then(() => held === kept && sendWhole(kept.run, kept.state, kept.version));
     return;
   }
   if (data?.type !== 'load') return;
