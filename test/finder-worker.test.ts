@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { LotseHoursMap, LotseServiceFinder } from '../src/index.js';
-import { feedSource, resetFeedSources } from '../src/core/feed/load.js';
+import { feedSource, loadOptions, resetFeedSources } from '../src/core/feed/load.js';
 import { SYNC_LIMIT } from '../src/core/feed/slices.js';
 import { generateFeed } from '../bench/generate-feed.js';
 import { createStore, get } from 'idb-keyval';
@@ -193,5 +193,39 @@ describe('service finder: a big feed kept in the feed worker', function () {
     await el.updateComplete;
     expect(heldState(el).feed!.services).to.have.length(COUNT);
     expect(seen(el)).to.deep.equal(before);
+  });
+
+  it('a worker that stops answering is given up: the feed is loaded on the main thread, the results stay meanwhile', async () => {
+    const feed = url();
+    const el = await finder(feed);
+    const local = await finder(structuredClone(big));
+    await until(() => (local as any).search?.index, 20_000, 'the inline index');
+    const source = feedSource(feed) as unknown as { worker: Promise<Worker> };
+    // The worker is gone without a word (no error event): the question below gets no answer.
+    (await source.worker).terminate();
+    const shown = seen(el);
+    const info = console.info;
+    const lines: string[] = [];
+    console.info = (line: string) => lines.push(line);
+    const answerMs = loadOptions.answerMs;
+    loadOptions.answerMs = 200;
+    try {
+      const input = $(el, '#lotse-search') as HTMLInputElement;
+      input.focus();
+      input.value = 'beratung';
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      // No answer, so the last one stays on screen (never "loading"), and the field keeps the focus.
+      expect(seen(el)).to.deep.equal(shown);
+      await until(() => !heldState(el).held && (el as any).search?.index, 30_000, 'the feed on the main thread');
+      await el.updateComplete;
+    } finally {
+      loadOptions.answerMs = answerMs;
+      console.info = info;
+    }
+    expect(lines.some((line) => line.includes('worker does not answer'))).to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#lotse-search'));
+    await type(local, 'beratung');
+    expect(seen(el)).to.deep.equal(seen(local));
   });
 });

@@ -57,6 +57,12 @@ export const loadOptions = {
   maxBytes: 128 * 1024 * 1024, // MAX_BYTES in limits.ts (not imported: the first load stays small)
   /** A feed with more services than this is refused before it is checked. */
   maxServices: 100_000, // MAX_SERVICES
+  /**
+   * A worker that keeps a big feed and does not answer a question (a finder's results) for this
+   * long is given up: the feed is loaded again on the main thread. (Its first answer at 100,000
+   * services takes about a second on a laptop.)
+   */
+  answerMs: 15_000,
 };
 
 /** A problem in editor words (never rejects: without the checker it says so). */
@@ -215,7 +221,11 @@ export class FeedSource extends EventTarget {
     if (state.status !== 'ready' || state.held?.version !== version || !this.worker) return Promise.resolve(undefined);
     const id = ++this.askId;
     return new Promise<T | undefined>((resolve) => {
-      this.asks.set(id, resolve as (result: unknown) => void);
+      const silence = setTimeout(() => this.asks.has(id) && this.giveUpWorker('worker does not answer'), loadOptions.answerMs);
+      this.asks.set(id, (result) => {
+        clearTimeout(silence);
+        resolve(result as T | undefined);
+      });
       void this.worker?.then((worker) => {
         if (worker) worker.postMessage({ type: 'ask', id, version, ask });
         else this.answered(id, undefined);
@@ -257,8 +267,10 @@ export class FeedSource extends EventTarget {
     if (run !== this.attempt) return;
     if (message.type === 'state') {
       const next = message.state;
-      // The page shows "loading" already (set while the worker starts).
+      // The page shows "loading" already (set while the worker starts), or still shows a feed
+      // that is loaded again after its worker was lost.
       if (next.status === 'loading' && this.state.status === 'loading' && !next.total && !next.slow) return;
+      if (next.status === 'loading' && this.state.status === 'ready') return;
       this.setState(next);
       return this.sendServicesIfNeeded();
     }
@@ -285,8 +297,8 @@ export class FeedSource extends EventTarget {
       options: { ...loadOptions, retryDelaysMs: [...loadOptions.retryDelaysMs] } satisfies LoadOptions,
       shown: shown && { from: shown.from, savedAt: shown.savedAt },
     };
-    // The loading state at once, also while the worker starts.
-    if (!shown) this.setState({ status: 'loading' });
+    // The loading state at once, also while the worker starts (what is shown stays shown).
+    if (this.state.status !== 'ready') this.setState({ status: 'loading' });
     const worker = await this.startWorker();
     if (run !== this.attempt) return;
     if (!worker) return this.runOnMain(run, request);
