@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { LotseElement } from '../core/base-element.js';
+import { LotseElement, todayIn } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
 import type { Feed, Service } from '../core/feed/schema.js';
 import { pickText } from '../core/feed/text.js';
@@ -101,6 +101,8 @@ export class LotseContactForm extends LotseElement {
   @state() private problems: Problems = {};
   /** A short note for the live region, as a code: its text is made in render, in the widget's language. */
   @state() private note?: 'deleted';
+  /** For a feed the worker keeps: the chosen service and the categories in use, from the worker. */
+  @state() private kept?: { key: string; service?: Service; categories?: string[] };
 
   /** Where messages are sent (POST, JSON). Same site or https. Required. */
   @property() endpoint = '';
@@ -122,6 +124,11 @@ export class LotseContactForm extends LotseElement {
   /** When the resident began this message (the endpoint's `fillTimeMs` against bots). */
   private startedAt = Date.now();
   private restored = false;
+  /** The last question about a kept feed, and its answer on the way. */
+  private keptAsked?: string;
+  private answering?: Promise<void>;
+  /** @internal A kept feed's service and categories are asked from the feed worker. */
+  protected override readonly needsAllServices = false;
 
   // ---- Lifecycle ---------------------------------------------------------------------------
 
@@ -151,6 +158,39 @@ export class LotseContactForm extends LotseElement {
     if (changed.has('service') && changed.get('service') !== undefined && !this.busy) {
       this.fields = { ...this.fields, serviceId: this.service };
     }
+    if (this.keptVersion !== undefined) this.askKept();
+  }
+
+  /** Also waits for what the feed worker answers about a kept feed, and its render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.answering) {
+      const answering = this.answering;
+      await answering;
+      if (this.answering === answering) this.answering = undefined;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** The key of what is asked about a kept feed: the feed, the day, the chosen service. */
+  private keptKey(): string {
+    return JSON.stringify([this.keptVersion, todayIn(this.data!.region.timezone, this.clockTick.now), this.fields.serviceId]);
+  }
+
+  /** A kept feed (more than 1,000 services): the chosen service and the categories in use come from the worker. */
+  private askKept() {
+    const key = this.keptKey();
+    if (this.keptAsked === key) return;
+    this.keptAsked = key;
+    const now = this.clockTick.now.getTime();
+    const id = this.fields.serviceId;
+    this.answering = Promise.all([
+      id ? this.askFeed<Service>({ kind: 'service', id, now }) : undefined,
+      this.askFeed<string[]>({ kind: 'categories', now }),
+    ]).then(([service, categories]) => {
+      if (this.keptAsked === key) this.kept = { key, service, categories };
+    });
   }
 
   // ---- Handlers ----------------------------------------------------------------------------
@@ -244,7 +284,9 @@ export class LotseContactForm extends LotseElement {
 
   private chosenService(): Service | undefined {
     const id = this.fields.serviceId;
-    return id ? this.currentServices.find((s) => s.id === id) : undefined;
+    if (!id) return undefined;
+    if (this.keptVersion === undefined) return this.currentServices.find((s) => s.id === id);
+    return this.kept?.key === this.keptKey() ? this.kept.service : undefined;
   }
 
   /** Languages for the answer: the service's, else the feed's, else German. */
@@ -349,7 +391,9 @@ export class LotseContactForm extends LotseElement {
         <button type="button" @click=${this.onOtherTopic}>${msg('Anderes Thema wählen')}</button>
       </div>`;
     }
-    const used = new Set(this.currentServices.flatMap((s) => s.categories));
+    const used = new Set(
+      this.keptVersion === undefined ? this.currentServices.flatMap((s) => s.categories) : (this.kept?.categories ?? []),
+    );
     const topics = feed.categories.filter((c) => used.has(c.id));
     const invalid = Boolean(this.problems.topic);
     return html`<fieldset class=${invalid ? 'invalid' : ''} aria-describedby=${this.describedBy('topic')}>

@@ -286,6 +286,12 @@ export abstract class LotseElement extends LitElement {
     return state.status === 'ready' && state.held && !state.held.sent && this.needsAllServices ? { status: 'loading' } : state;
   }
 
+  /** @internal The version of a feed the worker keeps (`askFeed` answers about it), else undefined. */
+  protected get keptVersion(): number | undefined {
+    const state = this.feedState;
+    return state.status === 'ready' ? state.held?.version : undefined;
+  }
+
   /**
    * @internal Ask the feed worker about a feed it keeps (`feedState.held`); undefined for any
    * other feed, or when the answer no longer belongs to the feed shown.

@@ -12,6 +12,7 @@ import { printOnly, shareLink } from '../core/share-print.js';
 import type { Feed, Service, Text } from '../core/feed/schema.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
 import type { FeedProblem } from '../core/feed/parse.js';
+import { servicesForStep } from './step-services.js';
 import { RESULT, UNKNOWN, applicableSteps, isReviewed, nextAfter, reasons, remainingAfter, type Flow, type Step } from './flow.js';
 import { quickCheckStyles } from './quick-check.styles.js';
 import { hasFlowLanguage, loadDefaultFlow, loadFlowLanguage } from './flow-languages.js';
@@ -19,7 +20,6 @@ import type { Locale } from '../core/locales.js';
 import translations from '../generated/locales/quick-check.js';
 
 const HASH_KEY = 'lotse-check=';
-const MAX_SERVICES_PER_STEP = 3;
 
 /**
  * A few plain questions, one per screen, that lead to a personal, ordered checklist of next
@@ -54,6 +54,8 @@ export class LotseQuickCheck extends LotseElement {
   @state() private qr?: { url: string; modules: boolean[][] };
   /** The flow in use and the feed it was made for (loaded lazily: German and the shown language). */
   @state() private resolved?: { flow: Flow; from: Feed };
+  /** A kept feed's services per step, from the feed worker (see `askStepServices`). */
+  @state() private keptServices?: { key: string; byStep: Record<string, Service[]> };
 
   /**
    * Keep the answers in the page address (`#lotse-check=…`), so that a reload, the browser's
@@ -63,6 +65,11 @@ export class LotseQuickCheck extends LotseElement {
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
 
   private resolving?: Feed;
+  /** The last question about a kept feed's services per step, and its answer on the way. */
+  private stepsAsked?: string;
+  private answering?: Promise<void>;
+  /** @internal A kept feed's services for the steps are asked from the feed worker. */
+  protected override readonly needsAllServices = false;
   /** The default flow's texts in the widget's language, while they load. */
   private flowLanguage?: Promise<void>;
   private focusPending = false;
@@ -77,13 +84,18 @@ export class LotseQuickCheck extends LotseElement {
     const feed = this.data;
     if (feed && this.resolved?.from !== feed && this.resolving !== feed) void this.loadFlow(feed);
     if (this.resolved && !hasFlowLanguage(this.locale)) void this.loadLanguage(this.locale);
+    if (this.resolved && this.started && this.node === RESULT && this.keptVersion !== undefined)
+      this.askStepServices(applicableSteps(this.flow, this.answers));
   }
 
   /** Also waits for the default flow's texts in a newly chosen language and their render. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.flowLanguage) {
+    while (this.flowLanguage || this.answering) {
+      const waiting = this.answering;
       await this.flowLanguage;
+      await waiting;
+      if (this.answering === waiting) this.answering = undefined;
       done = await super.getUpdateComplete();
     }
     return done;
@@ -274,12 +286,30 @@ export class LotseQuickCheck extends LotseElement {
     return html`<span lang=${textLanguage(value, this.locale)}>${this.text(value)}</span>`;
   }
 
-  /** Services for a step: those listing the step id in `topics`, else by category. */
-  private servicesFor(step: Step, services: Service[]): Service[] {
-    const active = services.filter((s) => s.status === 'active');
-    const byTopic = active.filter((s) => s.topics.includes(step.id));
-    const list = byTopic.length ? byTopic : active.filter((s) => s.categories.some((c) => step.categories.includes(c)));
-    return list.slice(0, MAX_SERVICES_PER_STEP);
+  /** The key of a question about these steps' services (the kept feed, the day, the steps). */
+  private stepsKey(steps: Step[]): string {
+    const feed = this.data!;
+    return JSON.stringify([this.keptVersion, todayIn(feed.region.timezone, this.clockTick.now), steps.map((s) => [s.id, s.categories])]);
+  }
+
+  /** A kept feed: the worker picks each step's services (the steps show at once, their services when they come). */
+  private askStepServices(steps: Step[]) {
+    const key = this.stepsKey(steps);
+    if (this.stepsAsked === key) return;
+    this.stepsAsked = key;
+    const asked = steps.map(({ id, categories }) => ({ id, categories }));
+    this.answering = this.askFeed<Record<string, Service[]>>({ kind: 'steps', steps: asked, now: this.clockTick.now.getTime() }).then(
+      (byStep) => {
+        if (byStep && this.stepsAsked === key) this.keptServices = { key, byStep };
+      },
+    );
+  }
+
+  /** Each step's services: picked here, or by the worker for a kept feed (none until its answer). */
+  private servicesOf(steps: Step[]): Map<string, Service[]> {
+    if (this.keptVersion === undefined) return new Map(steps.map((step) => [step.id, servicesForStep(step, this.currentServices)]));
+    const kept = this.keptServices?.key === this.stepsKey(steps) ? this.keptServices.byStep : {};
+    return new Map(steps.map((step) => [step.id, kept[step.id] ?? []]));
   }
 
   private whyText(step: Step): string {
@@ -370,7 +400,7 @@ export class LotseQuickCheck extends LotseElement {
 
   private renderResult(feed: Feed) {
     const steps = applicableSteps(this.flow, this.answers);
-    const services = new Map(steps.map((step) => [step.id, this.servicesFor(step, this.currentServices)]));
+    const services = this.servicesOf(steps);
     const listed = [...new Map([...services.values()].flat().map((s) => [s.id, s])).values()];
     const now = this.clockTick.now;
     const clock = createClock(now, feed.region);

@@ -8,10 +8,9 @@
  *   where receiving 50,000 services took the page 0.6 s).
  */
 import type { Feed, Service } from '../core/feed/schema.js';
-import { isCurrent } from '../core/feed/current.js';
+import type { HeldServices } from '../core/feed/held-services.js';
 import { distanceMeters } from '../core/geo.js';
 import { createClock, type Clock } from '../core/time/opening.js';
-import { zonedParts } from '../core/time/zoned.js';
 import { applyFilters, GROUPS, type GroupId, type Selection } from './filters.js';
 import { buildModel, minuteOf, plainTextOf, type FinderModel } from './finder-model.js';
 import type { ServiceIndex } from './search-index.js';
@@ -198,12 +197,14 @@ export class HeldFinder {
   private search?: { today: string; search: FinderSearch };
   private waiting: (() => void)[] = [];
 
-  constructor(private readonly feed: Feed) {}
+  constructor(
+    private readonly feed: Feed,
+    private readonly held: HeldServices,
+  ) {}
 
   private searchOn(now: Date) {
-    const today = zonedParts(now, this.feed.region.timezone).date;
+    const { today, services } = this.held.on(now);
     if (this.search?.today !== today) {
-      const services = this.feed.services.filter((s) => isCurrent(s, today));
       const search = new FinderSearch(this.feed, services, () => {
         for (const wake of this.waiting.splice(0)) wake();
       });

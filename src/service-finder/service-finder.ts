@@ -187,12 +187,6 @@ export class LotseServiceFinder extends LotseElement {
     return createClock(this.clockTick.now, this.data!.region);
   }
 
-  /** The version of a feed the worker keeps (its finder answers there), else undefined. */
-  private get keptVersion(): number | undefined {
-    const state = this.feedState;
-    return state.status === 'ready' ? state.held?.version : undefined;
-  }
-
   /** What the visitor asked. */
   private question(): FinderQuery {
     const place = this.place;

@@ -17,6 +17,7 @@ import { busy, SYNC_LIMIT } from './slices.js';
 import { pause } from '../pause.js';
 import type { Feed } from './schema.js';
 import type { HeldFinder } from '../../service-finder/finder-search.js';
+import type { HeldServices } from './held-services.js';
 import type { WorkerAsk } from './load.js';
 
 interface Scope {
@@ -43,6 +44,7 @@ let held:
       run: number;
       state: Ready;
       finder?: Promise<HeldFinder>;
+      services?: Promise<HeldServices>;
       /** With a finder on the page: resolved when its first answer has gone out (or after a while). */
       answered?: Promise<void>;
       onAnswered?: () => void;
@@ -122,10 +124,27 @@ function sendWhole(run: number, state: Ready, keptVersion?: number) {
   scope.postMessage({ run, type: 'end' });
 }
 
+/** The services of a kept feed as widgets ask for them, loaded into the worker when first needed. */
+function servicesOf(kept: NonNullable<typeof held>): Promise<HeldServices> {
+  kept.services ??= import('./held-services.js').then(({ HeldServices }) => new HeldServices(kept.state.feed as Feed));
+  return kept.services;
+}
+
 /** The finder's side of a kept feed, loaded into the worker when first needed. */
 function finderOf(kept: NonNullable<typeof held>): Promise<HeldFinder> {
-  kept.finder ??= import('../../service-finder/finder-search.js').then(({ HeldFinder }) => new HeldFinder(kept.state.feed as Feed));
+  kept.finder ??= Promise.all([import('../../service-finder/finder-search.js'), servicesOf(kept)]).then(
+    ([{ HeldFinder }, services]) => new HeldFinder(kept.state.feed as Feed, services),
+  );
   return kept.finder;
+}
+
+async function answerOf(kept: NonNullable<typeof held>, ask: WorkerAsk): Promise<unknown> {
+  if (ask.kind === 'finder') return (await finderOf(kept)).answer(ask.query, ask.now, ask.whole);
+  if (ask.kind === 'centre') return (await finderOf(kept)).centre(ask.by, ask.value, ask.now);
+  const services = await servicesOf(kept);
+  if (ask.kind === 'service') return services.service(ask.id, ask.now);
+  if (ask.kind === 'categories') return services.categories(ask.now);
+  return services.forSteps(ask.steps, ask.now);
 }
 
 /**
@@ -137,8 +156,7 @@ async function answer(id: number, asked: number, ask: WorkerAsk) {
   let result: unknown;
   if (kept?.version === asked) {
     try {
-      const finder = await finderOf(kept);
-      result = ask.kind === 'finder' ? await finder.answer(ask.query, ask.now, ask.whole) : finder.centre(ask.by, ask.value, ask.now);
+      result = await answerOf(kept, ask);
     } catch (error) {
       console.error('[lotse]', error);
     }

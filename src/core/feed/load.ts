@@ -12,6 +12,7 @@ import type { FeedProblem, ParseResult } from './parse.js';
 import type { Feed } from './schema.js';
 import type { EngineMessage, FeedEngine, FeedState, LoadOptions, LoadRequest } from './engine.js';
 import type { FinderQuery } from '../../service-finder/finder-search.js';
+import type { StepTopics } from '../../quick-check/step-services.js';
 
 export type { FeedState } from './engine.js';
 
@@ -137,7 +138,10 @@ function spawnWorker(): Worker {
 /** A question about a feed the worker keeps (feed-worker.ts answers it). */
 export type WorkerAsk =
   | { kind: 'finder'; query: FinderQuery; now: number; whole?: boolean }
-  | { kind: 'centre'; by: 'district' | 'postcode'; value: string; now: number };
+  | { kind: 'centre'; by: 'district' | 'postcode'; value: string; now: number }
+  | { kind: 'service'; id: string; now: number }
+  | { kind: 'categories'; now: number }
+  | { kind: 'steps'; steps: StepTopics[]; now: number };
 
 type WorkerOut =
   | { type: 'ready' }

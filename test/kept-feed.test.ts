@@ -1,0 +1,97 @@
+import { expect } from '@open-wc/testing';
+import '../src/index.js';
+import type { LotseContactForm, LotseQuickCheck } from '../src/index.js';
+import { feedSource, resetFeedSources } from '../src/core/feed/load.js';
+import { SYNC_LIMIT } from '../src/core/feed/slices.js';
+import { generateFeed } from '../bench/generate-feed.js';
+import { until } from './helpers.js';
+
+// A feed the worker keeps (more than SYNC_LIMIT services): the quick-check and the contact form
+// ask it for the few services they show, like the finder (test/finder-worker.test.ts).
+const TUESDAY_10 = '2026-11-24T09:00:00Z';
+const COUNT = SYNC_LIMIT + 200;
+const big = generateFeed(COUNT);
+
+const words = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const state = (el: Element) =>
+  (el as unknown as { feedState: { status: string; held?: { sent: boolean }; feed?: { services: unknown[] } } }).feedState;
+
+function place<T extends HTMLElement>(tag: string, feed: string | object, attributes: Record<string, string> = {}): T {
+  const el = document.createElement(tag) as T & { now: string; feed: unknown };
+  el.lang = 'de';
+  el.now = TUESDAY_10;
+  el.feed = feed;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  document.body.append(el);
+  return el;
+}
+
+/** Start the quick-check and take the first answer of every question: the checklist. */
+async function checklist(el: LotseQuickCheck) {
+  const root = el.shadowRoot!;
+  await until(() => root.querySelector('#qc-heading'), 20_000, 'first screen');
+  [...root.querySelectorAll('button')].find((b) => words(b) === 'Los geht’s')!.click();
+  await el.updateComplete;
+  for (let i = 0; i < 10 && words(root.querySelector('#qc-heading')) !== 'Ihre nächsten Schritte'; i++) {
+    root.querySelector<HTMLButtonElement>('[part="answer-button"]')!.click();
+    await el.updateComplete;
+  }
+  expect(words(root.querySelector('#qc-heading'))).to.equal('Ihre nächsten Schritte');
+  return [...root.querySelectorAll('ul.services')].map(words);
+}
+
+describe('a big feed kept in the worker: quick-check and contact form', function () {
+  this.timeout(60_000);
+  let url = '';
+  beforeEach(() => {
+    resetFeedSources();
+    url = URL.createObjectURL(new Blob([JSON.stringify(big)], { type: 'application/json' }));
+  });
+  afterEach(() => {
+    for (const el of document.querySelectorAll('lotse-quick-check, lotse-contact-form, lotse-service-finder')) el.remove();
+    URL.revokeObjectURL(url);
+    resetFeedSources();
+  });
+
+  it('the quick-check lists the same services per step as with the whole feed', async () => {
+    const kept = await checklist(place<LotseQuickCheck>('lotse-quick-check', url));
+    const whole = await checklist(place<LotseQuickCheck>('lotse-quick-check', structuredClone(big)));
+    expect(kept.some((list) => list.length > 0)).to.equal(true);
+    expect(kept).to.deep.equal(whole);
+  });
+
+  it('the contact form names the chosen service and offers the topics in use, as with the whole feed', async () => {
+    const id = big.services[COUNT - 1].id;
+    const forms = [url, structuredClone(big)].map((feed) =>
+      place<LotseContactForm>('lotse-contact-form', feed, { endpoint: '/api/lotse-kontakt', service: id }),
+    );
+    for (const form of forms) await until(() => form.shadowRoot!.querySelector('.preset strong'), 20_000, 'the chosen service');
+    const [kept, whole] = forms;
+    expect(words(kept.shadowRoot!.querySelector('.preset strong'))).to.equal(big.services[COUNT - 1].name.de);
+    // "Anderes Thema wählen": the topics of the services in use.
+    for (const form of forms) {
+      [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>('.preset button')].find((b) => words(b) === 'Anderes Thema wählen')!.click();
+      await form.updateComplete;
+    }
+    const topics = (form: Element) => [...form.shadowRoot!.querySelectorAll('.choices label')].map(words);
+    expect(topics(kept).length).to.be.greaterThan(1);
+    expect(topics(kept)).to.deep.equal(topics(whole));
+  });
+
+  it('a page with finder, quick-check and contact form never receives the services', async () => {
+    const widgets = [
+      place('lotse-service-finder', url),
+      place<LotseQuickCheck>('lotse-quick-check', url),
+      place('lotse-contact-form', url, { endpoint: '/api/lotse-kontakt' }),
+    ];
+    await until(() => widgets[0].shadowRoot?.querySelector('.results'), 20_000, 'results');
+    await checklist(widgets[1] as LotseQuickCheck);
+    await until(() => widgets[2].shadowRoot?.querySelector('.choices'), 20_000, 'the form');
+    for (const el of widgets) {
+      expect(state(el).held).to.deep.equal({ version: 1, sent: false });
+      expect(state(el).feed!.services).to.have.length(0);
+    }
+    const source = feedSource(url).state;
+    expect(source.status === 'ready' && source.feed.services.length).to.equal(0);
+  });
+});
