@@ -162,7 +162,8 @@ async function answer(id: number, asked: number, ask: WorkerAsk) {
     }
   }
   scope.postMessage({ type: 'answer', id, result });
-  kept?.onAnswered?.();
+  // The finder's first results were what the page waited for (not a contact form's categories).
+  if (ask.kind === 'finder') kept?.onAnswered?.();
 }
 
 scope.postMessage({ type: 'ready' });
