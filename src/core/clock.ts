@@ -36,13 +36,15 @@ export class ClockController implements ReactiveController {
   /** The time to show: the pinned one, else the device clock. */
   get now(): Date {
     this.read = true;
-    if (this.connected && this.timer === undefined) this.schedule();
-    return this.pinned ?? new Date();
+    const pinned = this.pinned;
+    // A pinned time does not move: no timer.
+    if (this.connected && this.timer === undefined && !pinned) this.schedule();
+    return pinned ?? new Date();
   }
 
   hostConnected() {
     this.connected = true;
-    if (this.read) this.schedule();
+    if (this.read && !this.pinned) this.schedule();
   }
 
   hostDisconnected() {
