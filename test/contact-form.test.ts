@@ -68,17 +68,19 @@ const json =
 const offline = () => Promise.reject(new TypeError('Failed to fetch'));
 
 /**
- * A fake clock for the outbox's retry timer: `retryDelaysMs` becomes one minute and every timer
- * of 48 s or more (a retry, with its ±20 % spread) is held, not run, until the test fires it.
- * Shorter timers (an attempt's timeout, the stub's answers, `until`) run as usual.
+ * A fake clock for the outbox's retry timer: `retryDelaysMs` becomes ten minutes and every timer
+ * of 8 minutes or more (a retry, with its ±20 % spread) is held, not run, until the test fires
+ * it. Shorter timers (an attempt's timeout, the stub's answers, `until`, and the widget clock's
+ * refresh on the next full minute, up to 60 s away) run as usual. (With a one-minute retry the
+ * clock's refresh was held as a "retry" whenever the test ran in the first 12 s of a minute.)
  */
 function holdRetries() {
-  deliveryOptions.retryDelaysMs = [60_000];
+  deliveryOptions.retryDelaysMs = [600_000];
   const real = { setTimeout: window.setTimeout, clearTimeout: window.clearTimeout };
   const held = new Map<number, () => void>();
   let next = 1_000_000_000;
   window.setTimeout = ((run: (...a: unknown[]) => void, ms = 0, ...args: unknown[]) => {
-    if (ms < 48_000) return real.setTimeout.call(window, run, ms, ...args);
+    if (ms < 480_000) return real.setTimeout.call(window, run, ms, ...args);
     held.set(++next, () => run(...args));
     return next;
   }) as typeof setTimeout;
