@@ -147,6 +147,29 @@ describe('<lotse-hours-map>', () => {
       expect(text(thursday)).not.to.contain('Clearingstelle');
     });
 
+    it('shows the times of the places the list shows, page by page like the list (a big feed stays quick)', async () => {
+      const { generateFeed } = await import('../bench/generate-feed.js');
+      const el = await mountMap({ feed: generateFeed(300) });
+      const listed = new Set($$(el, 'li.entry button.name').map((b) => text(b)));
+      expect($$(el, 'li.entry')).to.have.length(30);
+      const more = text($(el, 'button.more'));
+      expect(more).to.match(/^Weitere Orte zeigen \(noch [\d.]+\)$/);
+      $$<HTMLButtonElement>(el, '.segmented button')[1].click();
+      await until(() => $$(el, '.day').length, 3000, 'week plan (its own chunk)');
+      const names = () => $$(el, '.day li button.link').map((b) => text(b));
+      const first = names();
+      expect(first.length).to.be.greaterThan(0);
+      for (const name of first) expect(listed.has(name), name).to.equal(true);
+      expect(text($(el, 'button.more'))).to.equal(more);
+      const button = $<HTMLButtonElement>(el, 'button.more')!;
+      button.focus();
+      button.click();
+      await el.updateComplete;
+      // The next 30 places' times join the days; the button (still needed) keeps the focus.
+      expect(names().length).to.be.greaterThan(first.length);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, 'button.more'));
+    });
+
     it('a name in the week plan opens the place in the list', async () => {
       const el = await mountMap();
       const events: CustomEvent[] = [];

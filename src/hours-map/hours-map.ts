@@ -230,7 +230,9 @@ export class LotseHoursMap extends LotseElement {
   private onShowMore() {
     const first = this.limit;
     this.limit += PAGE;
-    // Keyboard users continue at the first new place.
+    // Keyboard users continue at the first new place. In the week plan the new places' times
+    // join each day's list: the button keeps the focus, or after the last page the first time.
+    if (this.view === 'week') return this.keepFocus('.week button.link');
     this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('li.entry button.name')[first]?.focus());
   }
 
@@ -502,7 +504,6 @@ export class LotseHoursMap extends LotseElement {
   // ---- List -----------------------------------------------------------------------------
 
   private renderList(entries: Entry[], clock: Clock) {
-    const more = entries.length - this.limit;
     return html`<ul class="list" part="list" aria-label=${msg('Orte')}>
         ${repeat(
           entries.slice(0, this.limit),
@@ -510,13 +511,17 @@ export class LotseHoursMap extends LotseElement {
           (e) => this.renderEntry(e, clock),
         )}
       </ul>
-      ${
-        more > 0
-          ? html`<button type="button" class="more no-print" @click=${this.onShowMore}>
-            ${msg(str`Weitere Orte zeigen (noch ${formatNumber(more, this.locale)})`)}
-          </button>`
-          : nothing
-      }`;
+      ${this.renderMore(entries)}`;
+  }
+
+  /** "More places": list and week plan show the places page by page (long lists are slow on cheap phones). */
+  private renderMore(entries: Entry[]) {
+    const more = entries.length - this.limit;
+    return more > 0
+      ? html`<button type="button" class="more no-print" @click=${this.onShowMore}>
+          ${msg(str`Weitere Orte zeigen (noch ${formatNumber(more, this.locale)})`)}
+        </button>`
+      : nothing;
   }
 
   private renderEntry(entry: Entry, clock: Clock) {
@@ -603,7 +608,8 @@ export class LotseHoursMap extends LotseElement {
       import('./week-plan.js').then((module) => (this.weekPlan = module));
       return html`<div class="week" part="week" aria-busy="true"></div>`;
     }
-    return this.weekPlan.renderWeek(
+    // The times of the places the list would show (the same pages: 30 places, then more).
+    return html`${this.weekPlan.renderWeek(
       {
         locale: this.locale,
         filters: this.filters,
@@ -612,9 +618,9 @@ export class LotseHoursMap extends LotseElement {
         pick: (key) => this.pick(key, 'week'),
         kind: (slot) => this.kind(slot),
       },
-      entries,
+      entries.slice(0, this.limit),
       clock,
-    );
+    )}${this.renderMore(entries)}`;
   }
 
   // ---- Map ----------------------------------------------------------------------------------

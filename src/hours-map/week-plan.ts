@@ -1,5 +1,6 @@
 /**
- * The week plan: seven days from today, each with its slots in time order, "now" marked.
+ * The week plan: seven days from today, each with the slots of the places shown (the list's
+ * pages of 30, so a big feed stays quick) in time order, "now" marked.
  * A separate chunk: most visitors only use the list.
  */
 import { html, nothing, type TemplateResult } from 'lit';
