@@ -124,9 +124,8 @@ export class LotseContactForm extends LotseElement {
   /** When the resident began this message (the endpoint's `fillTimeMs` against bots). */
   private startedAt = Date.now();
   private restored = false;
-  /** The last question about a kept feed, and its answer on the way. */
+  /** The last question about a kept feed. */
   private keptAsked?: string;
-  private answering?: Promise<void>;
   /** @internal A kept feed's service and categories are asked from the feed worker. */
   protected override readonly needsAllServices = false;
 
@@ -161,18 +160,6 @@ export class LotseContactForm extends LotseElement {
     if (this.keptVersion !== undefined) this.askKept();
   }
 
-  /** Also waits for what the feed worker answers about a kept feed, and its render. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.answering) {
-      const answering = this.answering;
-      await answering;
-      if (this.answering === answering) this.answering = undefined;
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
-
   /** The key of what is asked about a kept feed: the feed, the day, the chosen service. */
   private keptKey(): string {
     return JSON.stringify([this.keptVersion, todayIn(this.data!.region.timezone, this.clockTick.now), this.fields.serviceId]);
@@ -185,7 +172,7 @@ export class LotseContactForm extends LotseElement {
     this.keptAsked = key;
     const now = this.clockTick.now.getTime();
     const id = this.fields.serviceId;
-    this.answering = Promise.all([
+    void Promise.all([
       id ? this.askFeed<Service>({ kind: 'service', id, now }) : undefined,
       this.askFeed<string[]>({ kind: 'categories', now }),
     ]).then(([service, categories]) => {

@@ -145,6 +145,8 @@ export abstract class LotseElement extends LitElement {
    * worker for its page of results instead (`askFeed`), says false.
    */
   protected readonly needsAllServices: boolean = true;
+  /** Answers of the feed worker on their way (`askFeed`; updateComplete waits for them). */
+  private asking = new Set<Promise<unknown>>();
   /** The `feed` value the current state belongs to (set by connectFeed). */
   private connectedFeed?: string | object | null;
   private reportedState?: FeedState;
@@ -187,11 +189,15 @@ export abstract class LotseElement extends LitElement {
     return super.scheduleUpdate();
   }
 
-  /** Also waits for the widget's translations into a newly resolved language and their render. */
+  /**
+   * Also waits for the widget's translations into a newly resolved language, for the feed
+   * worker's answers (`askFeed`), and for the render of each.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.localeLoad) {
+    while (this.localeLoad || this.asking.size) {
       await this.localeLoad;
+      await Promise.all(this.asking);
       done = await super.getUpdateComplete();
     }
     return done;
@@ -301,10 +307,13 @@ export abstract class LotseElement extends LitElement {
     const source = this.source;
     if (!source || state.status !== 'ready' || !state.held) return Promise.resolve(undefined);
     const version = state.held.version;
-    return source.ask<T>(ask, version).then((result) => {
+    const answer = source.ask<T>(ask, version).then((result) => {
+      this.asking.delete(answer);
       const now = this.feedState;
       return now.status === 'ready' && now.held?.version === version ? result : undefined;
     });
+    this.asking.add(answer);
+    return answer;
   }
 
   private feedRequest = 0;

@@ -65,9 +65,8 @@ export class LotseQuickCheck extends LotseElement {
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
 
   private resolving?: Feed;
-  /** The last question about a kept feed's services per step, and its answer on the way. */
+  /** The last question about a kept feed's services per step. */
   private stepsAsked?: string;
-  private answering?: Promise<void>;
   /** @internal A kept feed's services for the steps are asked from the feed worker. */
   protected override readonly needsAllServices = false;
   /** The default flow's texts in the widget's language, while they load. */
@@ -91,11 +90,8 @@ export class LotseQuickCheck extends LotseElement {
   /** Also waits for the default flow's texts in a newly chosen language and their render. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.flowLanguage || this.answering) {
-      const waiting = this.answering;
+    while (this.flowLanguage) {
       await this.flowLanguage;
-      await waiting;
-      if (this.answering === waiting) this.answering = undefined;
       done = await super.getUpdateComplete();
     }
     return done;
@@ -298,11 +294,9 @@ export class LotseQuickCheck extends LotseElement {
     if (this.stepsAsked === key) return;
     this.stepsAsked = key;
     const asked = steps.map(({ id, categories }) => ({ id, categories }));
-    this.answering = this.askFeed<Record<string, Service[]>>({ kind: 'steps', steps: asked, now: this.clockTick.now.getTime() }).then(
-      (byStep) => {
-        if (byStep && this.stepsAsked === key) this.keptServices = { key, byStep };
-      },
-    );
+    void this.askFeed<Record<string, Service[]>>({ kind: 'steps', steps: asked, now: this.clockTick.now.getTime() }).then((byStep) => {
+      if (byStep && this.stepsAsked === key) this.keptServices = { key, byStep };
+    });
   }
 
   /** Each step's services: picked here, or by the worker for a kept feed (none until its answer). */

@@ -110,9 +110,8 @@ export class LotseServiceFinder extends LotseElement {
    * URL stays in the feed worker, which answers instead).
    */
   private search?: FinderSearch;
-  /** The last question sent to the worker, and its answer on the way. */
+  /** The last question sent to the worker. */
   private asked?: string;
-  private answering?: Promise<void>;
   /** Where focus goes when the worker's answer changes the list (see `keepFocusOnResults`). */
   private answerFocus?: string;
   /** @internal The worker answers the finder's questions about a big feed. */
@@ -157,13 +156,6 @@ export class LotseServiceFinder extends LotseElement {
   /** Done when a requested detail view is on screen (its chunk may still be on its way). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    // A big feed's answer comes from the worker: done when it is on screen.
-    while (this.answering) {
-      const answering = this.answering;
-      await answering;
-      if (this.answering === answering) this.answering = undefined;
-      done = await super.getUpdateComplete();
-    }
     if (this.detailId && !detailView) {
       await loadDetailView().catch(() => {});
       done = await super.getUpdateComplete();
@@ -219,7 +211,7 @@ export class LotseServiceFinder extends LotseElement {
         this.remote = { version, answer };
         if (answer.partial) return ask(true);
       });
-    this.answering = ask(false);
+    void ask(false);
   }
 
   /** The answer to show now, if there is one yet. */
@@ -411,7 +403,7 @@ export class LotseServiceFinder extends LotseElement {
       this.placeStatus = 'idle';
     };
     if (this.keptVersion === undefined) return found(centreOf(this.currentServices, kind, value));
-    this.answering = this.askFeed<Point>({ kind: 'centre', by: kind, value, now: this.clockTick.now.getTime() }).then(found);
+    void this.askFeed<Point>({ kind: 'centre', by: kind, value, now: this.clockTick.now.getTime() }).then(found);
   }
 
   private onPlaceSubmit(event: SubmitEvent) {
