@@ -114,6 +114,8 @@ export class LotseServiceFinder extends LotseElement {
   private asked?: string;
   /** Where focus goes when the worker's answer changes the list (see `keepFocusOnResults`). */
   private answerFocus?: string;
+  /** Set in the render that shows results (then the detail view is prefetched). */
+  private resultsShown = false;
   /** @internal The worker answers the finder's questions about a big feed. */
   protected override readonly needsAllServices = false;
   /** @internal */
@@ -229,9 +231,6 @@ export class LotseServiceFinder extends LotseElement {
     if (this.keptVersion === undefined) this.keepFocus(selector);
     else this.answerFocus = selector;
   }
-
-  /** Set in the render that shows results (then the detail view is prefetched). */
-  private resultsShown = false;
 
   /** Distance from the chosen place to the nearest location of a service. */
   private distanceTo(service: Service): number | undefined {

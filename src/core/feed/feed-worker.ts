@@ -37,20 +37,20 @@ const engine = new FeedEngine({
 });
 
 type Ready = Extract<FeedState, { status: 'ready' }>;
+/** A feed kept here, and what answers about it (loaded when first needed). */
+interface Kept {
+  version: number;
+  run: number;
+  state: Ready;
+  finder?: Promise<HeldFinder>;
+  services?: Promise<HeldServices>;
+  /** With a finder on the page: resolved when its first answer has gone out (or after a while). */
+  answered?: Promise<void>;
+  onAnswered?: () => void;
+}
 /** The feed kept here (the last one shown, while it has more than `SYNC_LIMIT` services). */
-let held:
-  | {
-      version: number;
-      run: number;
-      state: Ready;
-      finder?: Promise<HeldFinder>;
-      services?: Promise<HeldServices>;
-      /** With a finder on the page: resolved when its first answer has gone out (or after a while). */
-      answered?: Promise<void>;
-      onAnswered?: () => void;
-    }
-  | undefined;
-/** The offline copy waits at most this long for a finder's first answer. */
+let held: Kept | undefined;
+/** The offline copy and the services for an hours map wait at most this long for the finder's first answer. */
 const ANSWER_WAIT_MS = 3000;
 let version = 0;
 
@@ -109,8 +109,8 @@ function post(run: number, message: EngineMessage, answersAt?: number) {
     });
     void finderOf(kept).then((finder) => finder.prepare(answersAt));
   }
-  const kept: Ready = { ...state, feed: { ...state.feed, services: [] }, held: { version, sent: false } };
-  scope.postMessage({ run, message: { type: 'state', state: kept } satisfies EngineMessage });
+  const withoutServices: Ready = { ...state, feed: { ...state.feed, services: [] }, held: { version, sent: false } };
+  scope.postMessage({ run, message: { type: 'state', state: withoutServices } satisfies EngineMessage });
 }
 
 /** A checked feed with its services, in pieces when big (`version`: a kept feed, sent on request). */
@@ -125,20 +125,20 @@ function sendWhole(run: number, state: Ready, keptVersion?: number) {
 }
 
 /** The services of a kept feed as widgets ask for them, loaded into the worker when first needed. */
-function servicesOf(kept: NonNullable<typeof held>): Promise<HeldServices> {
+function servicesOf(kept: Kept): Promise<HeldServices> {
   kept.services ??= import('./held-services.js').then(({ HeldServices }) => new HeldServices(kept.state.feed as Feed));
   return kept.services;
 }
 
 /** The finder's side of a kept feed, loaded into the worker when first needed. */
-function finderOf(kept: NonNullable<typeof held>): Promise<HeldFinder> {
+function finderOf(kept: Kept): Promise<HeldFinder> {
   kept.finder ??= Promise.all([import('../../service-finder/finder-search.js'), servicesOf(kept)]).then(
     ([{ HeldFinder }, services]) => new HeldFinder(kept.state.feed as Feed, services),
   );
   return kept.finder;
 }
 
-async function answerOf(kept: NonNullable<typeof held>, ask: WorkerAsk): Promise<unknown> {
+async function answerOf(kept: Kept, ask: WorkerAsk): Promise<unknown> {
   if (ask.kind === 'finder') return (await finderOf(kept)).answer(ask.query, ask.now, ask.whole);
   if (ask.kind === 'centre') return (await finderOf(kept)).centre(ask.by, ask.value, ask.now);
   const services = await servicesOf(kept);
