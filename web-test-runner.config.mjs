@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { build as esbuild } from 'esbuild';
 import { contactKoaMiddleware } from './demo/contact-handler.mjs';
+import { CHROMIUM, QUIET_FLAGS } from './scripts/chromium.mjs';
 
 /**
  * Test endpoints on the test server, so loading is tested over real HTTP:
@@ -148,13 +149,7 @@ function benchPlugin() {
 }
 
 const flags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...QUIET_FLAGS,
   // Pages run side by side; without these, hidden pages get no animation frames and stall.
   '--disable-renderer-backgrounding',
   '--disable-background-timer-throttling',
@@ -163,7 +158,7 @@ const flags = [
 const engines = {
   chromium: () =>
     chromeLauncher({
-      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: flags },
+      launchOptions: { executablePath: CHROMIUM, headless: true, args: flags },
     }),
   firefox: () =>
     chromeLauncher({

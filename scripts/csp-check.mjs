@@ -18,13 +18,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { contactMiddleware } from '../demo/contact-handler.mjs';
+import { CHROMIUM, QUIET_FLAGS } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html lotse";
 /** A 1×1 PNG for every map tile (no internet needed); requests are counted per zoom level. */
 const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const tileRequests = [];
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** What each widget shows once it has rendered its content (inside its shadow root). */
 const RENDERED = {
   'lotse-service-finder': '.card-title',
@@ -109,7 +109,7 @@ try {
   browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: QUIET_FLAGS,
   });
   const consoleProblems = [];
   /** "[lotse] Feed wird ohne Worker geladen …": the feed worker could not start. */
@@ -354,7 +354,7 @@ try {
     editorBrowser = await puppeteer.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: QUIET_FLAGS,
     });
     const page = await editorBrowser.newPage();
     const problems = [];

@@ -17,12 +17,12 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { contactMiddleware } from '../demo/contact-handler.mjs';
+import { CHROMIUM, QUIET_FLAGS } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'lotse-demo-'));
 const profile = mkdtempSync(join(tmpdir(), 'lotse-lh-'));
 const reportDir = resolve(process.env.LH_REPORT_DIR ?? join(root, 'node_modules/.cache'));
-const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -85,9 +85,9 @@ function lighthouse(page, reportPath) {
         `--output-path=${reportPath}`,
         '--quiet',
         '--only-categories=performance,accessibility,best-practices',
-        `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --user-data-dir=${profile}`,
+        `--chrome-flags=--headless=new ${QUIET_FLAGS.join(' ')} --user-data-dir=${profile}`,
       ],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } },
+      { cwd: root, stdio: 'inherit', env: { ...process.env, CHROME_PATH: CHROMIUM } },
     );
     child.on('exit', (status) => done(status));
   });

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { CHROMIUM, QUIET_FLAGS } from '../../../scripts/chromium.mjs';
 
 const require = createRequire(new URL('../../../package.json', import.meta.url));
 const puppeteer = require('puppeteer-core');
@@ -164,18 +165,9 @@ check('a page without a widget does not load the script', !plainHtml.includes('a
 
 // ---- 3. Chromium --------------------------------------------------------------------------
 const browser = await puppeteer.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--user-data-dir=${env.LOTSE_WP_WORK}/chromium`,
-  ],
+  args: [...QUIET_FLAGS, `--user-data-dir=${env.LOTSE_WP_WORK}/chromium`],
 });
 
 /** Opens a page, collects errors; waits until every widget shows its content. */
