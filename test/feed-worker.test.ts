@@ -89,7 +89,7 @@ describe('feed worker', () => {
     const seen: number[] = [];
     source.addEventListener('change', () => source.state.status === 'ready' && seen.push(source.state.feed.services.length));
     // A widget that renders from all services (more than SYNC_LIMIT stay in the worker otherwise).
-    source.addReader({}, true);
+    source.addReader({}, { all: true });
     source.load();
     await until(() => source.state.status === 'ready' && source.state.held?.sent, 10_000, 'all services');
     URL.revokeObjectURL(url);
@@ -108,7 +108,7 @@ describe('feed worker', () => {
     const input = generateFeed(1234);
     const url = URL.createObjectURL(new Blob([JSON.stringify(input)], { type: 'application/json' }));
     const source = feedSource(url);
-    source.addReader({}, false);
+    source.addReader({}, { all: false });
     source.load();
     await ready(source);
     const expected = parseFeed(input).feed!;
@@ -117,7 +117,7 @@ describe('feed worker', () => {
     expect(state.feed.services).to.deep.equal([]);
     expect(JSON.stringify({ ...state.feed, services: [] })).to.equal(JSON.stringify({ ...expected, services: [] }));
     // A widget that needs them comes later (an hours map added to the page): they are sent.
-    source.addReader({}, true);
+    source.addReader({}, { all: true });
     await until(() => source.state.status === 'ready' && source.state.held?.sent, 10_000, 'all services');
     URL.revokeObjectURL(url);
     expect(source.state.status === 'ready' && source.state.feed.services.length).to.equal(1234);

@@ -94,4 +94,25 @@ describe('a big feed kept in the worker: quick-check and contact form', function
     const source = feedSource(url).state;
     expect(source.status === 'ready' && source.feed.services.length).to.equal(0);
   });
+
+  it("prepares a finder's first answer in the worker only when a finder is on the page", async () => {
+    // What the page asks the worker to load: with or without a time to prepare the finder for.
+    const loads: { answersAt?: number }[] = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      if ((message as { type?: string })?.type === 'load') loads.push(message as { answersAt?: number });
+      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+    } as typeof post;
+    try {
+      const check = place<LotseQuickCheck>('lotse-quick-check', url);
+      await until(() => check.shadowRoot?.querySelector('#qc-heading'), 20_000, 'the quick-check');
+      const other = URL.createObjectURL(new Blob([JSON.stringify(big)], { type: 'application/json' }));
+      const finder = place('lotse-service-finder', other);
+      await until(() => finder.shadowRoot?.querySelector('.results'), 20_000, 'results');
+      URL.revokeObjectURL(other);
+    } finally {
+      Worker.prototype.postMessage = post;
+    }
+    expect(loads.map((load) => load.answersAt)).to.deep.equal([undefined, Date.parse(TUESDAY_10)]);
+  });
 });

@@ -145,6 +145,8 @@ export abstract class LotseElement extends LitElement {
    * worker for its page of results instead (`askFeed`), says false.
    */
   protected readonly needsAllServices: boolean = true;
+  /** @internal The feed worker prepares this widget's first answer as soon as it keeps a big feed (the finder). */
+  protected readonly preparedInWorker: boolean = false;
   /** Answers of the feed worker on their way (`askFeed`; updateComplete waits for them). */
   private asking = new Set<Promise<unknown>>();
   /** The `feed` value the current state belongs to (set by connectFeed). */
@@ -330,7 +332,7 @@ export abstract class LotseElement extends LitElement {
     if (typeof this.feed === 'string' && this.feed.trim()) {
       this.source = feedSource(this.feed.trim());
       this.source.addEventListener('change', this.onFeedChange);
-      this.source.addReader(this, this.needsAllServices, this.clockTick.pinned);
+      this.source.addReader(this, { all: this.needsAllServices, prepare: this.preparedInWorker, now: this.clockTick.pinned });
       this.source.load();
       this.feedState = this.stateOf(this.source);
       return;

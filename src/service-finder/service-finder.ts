@@ -118,6 +118,8 @@ export class LotseServiceFinder extends LotseElement {
   private resultsShown = false;
   /** @internal The worker answers the finder's questions about a big feed. */
   protected override readonly needsAllServices = false;
+  /** @internal Its first results are worked out while the page receives the kept feed. */
+  protected override readonly preparedInWorker = true;
   /** @internal */
   protected override focusFallbacks = ['#lotse-search', '[part="toolbar"] h2'];
   private searchTimer?: ReturnType<typeof setTimeout>;

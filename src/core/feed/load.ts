@@ -143,6 +143,16 @@ export type WorkerAsk =
   | { kind: 'categories'; now: number }
   | { kind: 'steps'; steps: StepTopics[]; now: number };
 
+/** What a widget needs of a feed the worker keeps (`FeedSource.addReader`). */
+export interface Reader {
+  /** It renders from all services: they are sent. */
+  all: boolean;
+  /** Its first answer is prepared in the worker as soon as the feed is kept (the finder's). */
+  prepare?: boolean;
+  /** Its pinned time, if any (for the prepared answer). */
+  now?: Date;
+}
+
 type WorkerOut =
   | { type: 'ready' }
   | { type: 'answer'; id: number; result: unknown }
@@ -167,9 +177,9 @@ export class FeedSource extends EventTarget {
   private watchdog?: ReturnType<typeof setTimeout>;
   /**
    * Widgets reading this feed: `all`, it needs all services (a kept feed's are then sent);
-   * `now`, its pinned time (a finder's first answer is prepared for it).
+   * `prepare`, the worker prepares its first answer (the finder's) for `now`, its pinned time.
    */
-  private readers = new Map<object, { all: boolean; now?: Date }>();
+  private readers = new Map<object, Reader>();
   /** The kept feed whose services were asked for. */
   private requested?: number;
   /** Questions on their way to the worker. */
@@ -205,9 +215,9 @@ export class FeedSource extends EventTarget {
     if (this.state.status !== 'loading' && !(this.state.status === 'ready' && this.state.refreshing)) void this.run();
   }
 
-  /** A widget reads this feed; `all`: it renders from all services, not from a finder's answers. */
-  addReader(reader: object, all: boolean, now?: Date) {
-    this.readers.set(reader, { all, now });
+  /** A widget reads this feed (see `Reader`). */
+  addReader(reader: object, needs: Reader) {
+    this.readers.set(reader, needs);
     this.sendServicesIfNeeded();
   }
 
@@ -309,7 +319,7 @@ export class FeedSource extends EventTarget {
     this.pending = { run, request };
     this.heard(run);
     // With a finder on the page the worker prepares its first answer as soon as it keeps a big feed.
-    const finder = [...this.readers.values()].find((reader) => !reader.all);
+    const finder = [...this.readers.values()].find((reader) => reader.prepare);
     const answersAt = finder && (finder.now ?? new Date()).getTime();
     worker.postMessage({ type: 'load', run, request, answersAt });
   }
