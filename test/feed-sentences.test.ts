@@ -69,6 +69,8 @@ self.addEventListener('message', (event) => {
   }
 }
 const fetchedSentences = (entries: string[]) => entries.filter((name) => /\/core\/feed\/messages\./.test(name));
+/** zod and the check's detail (check-detail.ts): only for a feed the fast check cannot read. */
+const fetchedZod = (entries: string[]) => entries.filter((name) => /\/core\/feed\/check-detail\.|\/zod\//.test(name));
 
 describe('problem sentences, loaded only for problems', () => {
   const defaults = { ...loadOptions, retryDelaysMs: [...loadOptions.retryDelaysMs] };
@@ -82,7 +84,7 @@ describe('problem sentences, loaded only for problems', () => {
     Object.assign(loadOptions, defaults);
   });
 
-  it('the worker checks a valid feed without fetching the sentences; a feed with problems fetches them', async () => {
+  it('the worker checks a valid feed without fetching the sentences or zod; a feed with problems fetches them', async () => {
     const valid = feedCopy();
     expect(parseFeed(valid).problems).to.deep.equal([]);
     const validUrl = blobUrl(valid);
@@ -102,6 +104,8 @@ describe('problem sentences, loaded only for problems', () => {
       if (listsModules(clean.entries)) {
         expect(fetchedSentences(clean.entries)).to.deep.equal([]);
         expect(fetchedSentences(found.entries)).to.have.length(1);
+        expect(fetchedZod(clean.entries)).to.deep.equal([]);
+        expect(fetchedZod(found.entries)).to.not.deep.equal([]);
       }
       expect(found.state.problems).to.deep.equal(parseFeed(broken).problems);
     } finally {

@@ -4,28 +4,17 @@
  * and values. The sentences a web editor can act on (messages.ts) are filled in afterwards
  * (`describeAll`), only for a feed that has findings: a feed without problems never loads them.
  * Only a feed that cannot be used at all is fatal. `parse.ts` is the same check with sentences.
+ *
+ * Two steps, one contract. Every value is first read by the fast check
+ * (src/generated/feed-parsers.ts, written from the zod schemas in schema.ts), which gives zod's
+ * result or says it cannot. Only then is zod asked (`Detail`, check-detail.ts): for the same
+ * value in one piece, and piece by piece with its problems. The widgets load the detail only
+ * for a feed that needs it (`checkFeedLoading`), so a valid feed is checked without zod.
  */
-import * as z from 'zod/mini';
-import {
-  Closure,
-  DROPPABLE,
-  FeedShape,
-  LANGUAGE_TAG,
-  LocationShape,
-  PublisherShape,
-  ServiceShape,
-  Slot,
-  TopShape,
-  VocabularyEntry,
-  Coordinates,
-  type Feed,
-  type Location,
-  type Region,
-  type Service,
-  type Text,
-} from './schema.js';
-import { formatPath, issueMessage, shown, valueAt, type Finding } from './problems.js';
-import { type LocationDocument, ServiceDocument } from './document-schema.js';
+import * as fast from '../../generated/feed-parsers.js';
+import { INVALID, type Invalid } from './fast-parse.js';
+import type { Coordinates, Feed, Location, Region, Service, Slot, Closure, Text, VocabularyEntry } from './schema.js';
+import { formatPath, shown, type Finding } from './problems.js';
 import { distanceMeters } from '../geo.js';
 import { runAll, runSliced } from './slices.js';
 import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from './vocabulary.js';
@@ -44,34 +33,18 @@ const FAR_KM = 100;
 /** Deeper than this, a value is not walked (no real feed comes close: a slot note is 7 deep). */
 export const MAX_DEPTH = 100;
 /** The map centre when neither the feed nor any place gives one: the middle of Germany. */
-const GERMANY: Coordinates = { lat: 51.16, lon: 10.45 };
+export const GERMANY: Coordinates = { lat: 51.16, lon: 10.45 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
-class Report {
+export class Report {
   problems: Finding[] = [];
   add(severity: Finding['severity'], path: Path, code: string, value?: unknown, extra?: string, or?: Finding['or']) {
     // An object is shown as it is now: the check may change it later (a dropped field).
     this.problems.push({ path: formatPath(path), severity, code, value: shown(value), extra, or });
   }
-}
-
-function deleteAt(data: Record<string, unknown>, dotted: string) {
-  const keys = dotted.split('.');
-  const last = keys.pop()!;
-  const parent = valueAt(data, keys);
-  if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[last];
-}
-
-/** Report one zod issue in editor words. */
-function reportIssue(report: Report, severity: Finding['severity'], base: Path, item: unknown, issue: z.core.$ZodIssue) {
-  // Whether the schema's message is a code with a sentence is known when the sentences are
-  // there (describeAll): until then the finding keeps the code to use otherwise (`or`).
-  const [code, value, extra] = issueMessage(issue, item, () => true);
-  const [other, , otherExtra] = issueMessage(issue, item, () => false);
-  report.add(severity, [...base, ...(issue.path as Path)], code, value, extra, other === code ? undefined : [other, otherExtra]);
 }
 
 /**
@@ -91,66 +64,6 @@ export function withoutNulls(value: unknown, depth = 0): unknown {
     const item = (value as Record<string, unknown>)[key];
     if (item !== null) out[key] = withoutNulls(item, depth + 1);
   }
-  return out;
-}
-
-/**
- * Parse one item. If only droppable optional fields are broken, drop them (warning) and
- * try again; otherwise report every issue and return undefined (`skip` adds "skipped").
- * `defaults`: dropped fields that fall back to a default say which.
- */
-function parseItem<T>(
-  schema: z.ZodMiniType<T>,
-  item: unknown,
-  path: Path,
-  droppable: readonly string[],
-  report: Report,
-  skip = true,
-  defaults: Record<string, unknown> = {},
-): T | undefined {
-  let result = z.safeParse(schema, item);
-  if (result.success) return result.data;
-  if (isRecord(item)) {
-    // The copy also stands for null = absent; it is where broken fields are dropped.
-    const copy = withoutNulls(item) as Record<string, unknown>;
-    result = z.safeParse(schema, copy);
-    if (result.success) return result.data;
-    item = copy;
-    const dropped = new Set<string>();
-    const fatal = result.error.issues.filter((issue) => {
-      const dotted = issue.path.map(String).join('.');
-      // The most specific droppable field that contains the broken value.
-      const field = [...droppable].filter((d) => dotted === d || dotted.startsWith(`${d}.`)).sort((a, b) => b.length - a.length)[0];
-      if (!field) return true;
-      if (!dropped.has(field)) {
-        // One issue per field: the first says what is wrong, the next line what happens.
-        reportIssue(report, 'warning', path, copy, issue);
-        const at = [...path, ...field.split('.')];
-        if (field in defaults) report.add('warning', at, 'defaulted', defaults[field]);
-        else report.add('warning', at, 'dropped');
-        dropped.add(field);
-      }
-      return false;
-    });
-    // Delete after reporting, so every issue is described with the value the city wrote.
-    for (const field of dropped) deleteAt(copy, field);
-    if (fatal.length === 0) {
-      result = z.safeParse(schema, copy);
-      if (result.success) return result.data;
-    }
-  }
-  for (const issue of result.error.issues) reportIssue(report, 'error', path, item, issue);
-  if (skip) report.add('error', path, 'skipped');
-  return undefined;
-}
-
-function parseList<T>(schema: z.ZodMiniType<T>, items: unknown[], path: Path, droppable: readonly string[], report: Report): T[] {
-  const out: T[] = [];
-  items.forEach((item, index) => {
-    if (item === null) return; // null = no entry
-    const parsed = parseItem(schema, item, [...path, index], droppable, report);
-    if (parsed !== undefined) out.push(parsed);
-  });
   return out;
 }
 
@@ -211,94 +124,56 @@ function mergeVocabulary(defaults: VocabularyEntry[], own: VocabularyEntry[]): V
   return [...byId.values()];
 }
 
-type TopLevel = z.infer<typeof FeedShape>;
-
-/** Median of the places' coordinates (robust against a few swapped ones), if any has some. */
-function middleOfPlaces(services: unknown[]): Coordinates | undefined {
-  const geos = services
-    .flatMap((s) => (s as Service | null)?.locations ?? [])
-    .map((l) => (l as Location | null)?.geo)
-    .filter((g): g is Coordinates => z.safeParse(Coordinates, g).success);
-  const median = (key: 'lat' | 'lon') => geos.map((g) => g[key]).sort((a, b) => a - b)[geos.length >> 1];
-  return geos.length ? { lat: median('lat'), lon: median('lon') } : undefined;
+/** The top level of a feed as read in one piece (before its lists are checked). */
+export interface TopLevel {
+  version: 1;
+  publisher: Feed['publisher'];
+  region: Region;
+  updated: string;
+  languages?: string[];
+  categories: unknown[];
+  audiences: unknown[];
+  districts: unknown[];
+  services: unknown[];
+  quickCheck?: unknown;
 }
-
-/** Top-level fields that are dropped (or fall back to their default) when broken. */
-const TOP_DROPPABLE = [
-  'region',
-  'region.country',
-  'region.state',
-  'region.timezone',
-  'region.center',
-  'region.zoom',
-  'updated',
-  'languages',
-  'categories',
-  'audiences',
-  'districts',
-];
 
 /**
- * The top level of a feed that fails the one-piece check, piece by piece (see the decision
- * table in docs-feed-contract.md). Broken optional values are dropped or fall back to their
- * default with a warning. `fatal`: the feed cannot be shown, but `top` is returned whenever
- * its services can still be checked, so every finding is reported.
+ * What zod does in the check (check-detail.ts): `whole` reads a value in one piece as the fast
+ * check does (for the rare value the fast check leaves to zod); the others read a value piece
+ * by piece, report its problems, drop what is broken and optional, and give what can be used
+ * (undefined: the entry is skipped).
  */
-function checkTop(input: Record<string, unknown>, report: Report): { top?: TopLevel; fatal: boolean } {
-  // null means absent, at the top level as everywhere (services are cleaned one by one).
-  const source = withoutNulls({ ...input, services: 0 }) as Record<string, unknown>;
-  source.services = input.services;
-  if (source.version !== undefined && source.version !== 1) {
-    report.add('error', ['version'], 'version', source.version);
-    return { fatal: true };
-  }
-  if (source.version === undefined) report.add('warning', ['version'], 'noVersion');
-  if (source.updated === undefined) report.add('warning', ['updated'], 'noUpdated');
-  const publisher =
-    source.publisher === undefined
-      ? void report.add('error', ['publisher'], 'missing')
-      : parseItem(PublisherShape, source.publisher, ['publisher'], ['url', 'email'], report, false);
-  const top = parseItem(TopShape, source, [], TOP_DROPPABLE, report, false, {
-    'region.country': 'DE',
-    'region.state': 'NW',
-    'region.timezone': 'Europe/Berlin',
-  });
-  if (!top) return { fatal: true };
-  const region = top.region as Region;
-  const languages = top.languages?.filter((code, i) => {
-    if (typeof code === 'string' && LANGUAGE_TAG.test(code)) return true;
-    report.add('warning', ['languages', i], 'language', code);
-    report.add('warning', ['languages', i], 'dropped');
-    return false;
-  });
-  if (!region.center) {
-    const middle = middleOfPlaces(top.services);
-    report.add('warning', ['region', 'center'], 'center', middle && `${middle.lat}, ${middle.lon}`);
-    region.center = middle ?? GERMANY;
-    if (!middle) region.zoom ??= 6;
-  }
-  return {
-    fatal: !publisher,
-    top: {
-      ...top,
-      version: 1,
-      publisher: publisher!,
-      region,
-      updated: top.updated!,
-      languages: languages?.length ? (languages as string[]) : undefined,
-    },
-  };
+export interface Detail {
+  whole(kind: 'feed' | 'service', value: unknown): unknown;
+  top(input: Record<string, unknown>, report: Report): { top?: TopLevel; fatal: boolean };
+  vocabulary(items: unknown[], path: Path, report: Report): VocabularyEntry[];
+  service(item: unknown, path: Path, report: Report): (Omit<Service, 'locations'> & { locations?: unknown[] }) | undefined;
+  location(
+    item: unknown,
+    path: Path,
+    report: Report,
+  ): (Omit<Location, 'hours' | 'closures'> & { hours?: unknown[]; closures?: unknown[] }) | undefined;
+  hours(items: unknown[], path: Path, report: Report): Slot[];
+  closures(items: unknown[], path: Path, report: Report): Closure[];
 }
+
+/** Thrown by the fast check when a value needs zod's detail that was not given. */
+const NEEDS_DETAIL = Symbol('needs detail');
 
 /**
  * Check a feed (already parsed from JSON) and return the usable part plus every problem.
- * Never throws, whatever the input (any depth, any size, getters that throw).
+ * Never throws, whatever the input (any depth, any size, getters that throw). Without `detail`
+ * (zod), undefined when the feed has a value only zod can judge: check it again with the detail.
  */
-export function checkFeed(input: unknown): Checked {
+export function checkFeed(input: unknown, detail: Detail): Checked;
+export function checkFeed(input: unknown, detail?: Detail): Checked | undefined;
+export function checkFeed(input: unknown, detail?: Detail): Checked | undefined {
   const report = new Report();
   try {
-    return runAll(check(input, report));
-  } catch {
+    return runAll(check(input, report, detail));
+  } catch (error) {
+    if (error === NEEDS_DETAIL) return undefined;
     report.add('error', [], 'unreadable');
     return { findings: report.problems };
   }
@@ -308,31 +183,62 @@ export function checkFeed(input: unknown): Checked {
  * The same check on the main thread in slices that give the page a turn every ~30 ms
  * (where no worker can run it). Never rejects.
  */
-export async function checkFeedSliced(input: unknown): Promise<Checked> {
+export async function checkFeedSliced(input: unknown, detail: Detail): Promise<Checked>;
+export async function checkFeedSliced(input: unknown, detail?: Detail): Promise<Checked | undefined>;
+export async function checkFeedSliced(input: unknown, detail?: Detail): Promise<Checked | undefined> {
   const report = new Report();
   try {
-    return await runSliced(check(input, report));
-  } catch {
+    return await runSliced(check(input, report, detail));
+  } catch (error) {
+    if (error === NEEDS_DETAIL) return undefined;
     report.add('error', [], 'unreadable');
     return { findings: report.problems };
   }
 }
 
+/**
+ * The check as the widgets run it: without zod, which is loaded (check-detail.ts) and the feed
+ * checked again only when the feed has a value the fast check leaves to zod. Rejects only when
+ * the detail cannot be loaded (connection lost).
+ */
+export async function checkFeedLoading(input: unknown, sliced: boolean): Promise<Checked> {
+  const quick = sliced ? await checkFeedSliced(input) : checkFeed(input);
+  if (quick) return quick;
+  const { detail } = await import('./check-detail.js');
+  return sliced ? checkFeedSliced(input, detail) : checkFeed(input, detail);
+}
+
 /** The check as steps: one step per service (see `runAll` and `runSliced`). */
-function* check(input: unknown, report: Report): Generator<void, Checked> {
+function* check(input: unknown, report: Report, detail: Detail | undefined): Generator<void, Checked> {
   if (!isRecord(input)) {
     report.add('error', [], 'notObject', Array.isArray(input) ? '[ … ]' : input);
     return { findings: report.problems };
   }
-  // Fast path: the top level is checked in one piece; only a failing one piece by piece.
-  const one = z.safeParse(FeedShape, input);
-  const { top: raw, fatal } = one.success ? { top: one.data, fatal: false } : checkTop(input, report);
+  const need = (): Detail => {
+    if (!detail) throw NEEDS_DETAIL;
+    return detail;
+  };
+  /** A value in one piece: the fast check's reading, else zod's (INVALID: zod refuses it too). */
+  const whole = <T>(kind: 'feed' | 'service', value: unknown, read: (value: unknown) => unknown): T | Invalid => {
+    const result = read(value);
+    return (result !== INVALID ? result : need().whole(kind, value)) as T | Invalid;
+  };
+  // The top level is checked in one piece; only a failing one piece by piece.
+  const one = whole<TopLevel>('feed', input, fast.feed);
+  const { top: raw, fatal } = one !== INVALID ? { top: one, fatal: false } : need().top(input, report);
   if (!raw) return { findings: report.problems };
   // Places far from the centre are flagged, unless the centre is only a guess for all of Germany.
   const farFrom = raw.region.center === GERMANY ? undefined : raw.region.center;
   const vocab = (key: 'categories' | 'audiences' | 'districts') => {
     flagHtml(raw[key], [key], report);
-    return parseList(VocabularyEntry, raw[key], [key], DROPPABLE.vocabulary, report);
+    const entries: VocabularyEntry[] = [];
+    for (const item of raw[key]) {
+      if (item === null) continue; // null = no entry
+      const entry = fast.vocabularyEntry(item);
+      if (entry === INVALID) return need().vocabulary(raw[key], [key], report);
+      entries.push(entry as VocabularyEntry);
+    }
+    return entries;
   };
   const categories = mergeVocabulary(DEFAULT_CATEGORIES, vocab('categories'));
   const audiences = mergeVocabulary(DEFAULT_AUDIENCES, vocab('audiences'));
@@ -357,12 +263,13 @@ function* check(input: unknown, report: Report): Generator<void, Checked> {
     // Fast path: most services are valid, and one nested check is ~5× cheaper than checking
     // every location and slot on its own. Only a service that fails is checked piece by piece,
     // after taking null for absent (database exports write null for every empty field).
-    let whole = z.safeParse(ServiceDocument, item);
-    if (!whole.success && isRecord(item)) {
+    let document = whole<Service>('service', item, fast.service);
+    if (document === INVALID && isRecord(item)) {
       item = withoutNulls(item);
-      whole = z.safeParse(ServiceDocument, item);
+      document = whole<Service>('service', item, fast.service);
     }
-    const shape = whole.success ? whole.data : parseItem(ServiceShape, item, path, DROPPABLE.service, report);
+    const inOnePiece = document !== INVALID;
+    const shape = document !== INVALID ? document : need().service(item, path, report);
     if (!shape) return;
     if (serviceIds.has(shape.id)) {
       report.add('error', [...path, 'id'], 'duplicate', shape.id);
@@ -386,9 +293,7 @@ function* check(input: unknown, report: Report): Generator<void, Checked> {
     (shape.locations ?? []).forEach((rawLocation, li) => {
       if (rawLocation === null) return; // null = no entry
       const at: Path = [...path, 'locations', li];
-      const location = whole.success
-        ? (rawLocation as z.infer<typeof LocationDocument>)
-        : parseItem(LocationShape, rawLocation, at, DROPPABLE.location, report);
+      const location = inOnePiece ? (rawLocation as Location) : need().location(rawLocation, at, report);
       if (!location) return;
       if (locationIds.has(location.id)) return report.add('error', [...at, 'id'], 'duplicate', location.id);
       locationIds.add(location.id);
@@ -402,12 +307,10 @@ function* check(input: unknown, report: Report): Generator<void, Checked> {
       }
       locations.push({
         ...location,
-        hours: whole.success
-          ? ((location.hours ?? []) as Slot[])
-          : parseList(Slot, location.hours ?? [], [...at, 'hours'], DROPPABLE.slot, report),
-        closures: whole.success
+        hours: inOnePiece ? ((location.hours ?? []) as Slot[]) : need().hours(location.hours ?? [], [...at, 'hours'], report),
+        closures: inOnePiece
           ? ((location.closures ?? []) as Closure[])
-          : parseList(Closure, location.closures ?? [], [...at, 'closures'], DROPPABLE.closure, report),
+          : need().closures(location.closures ?? [], [...at, 'closures'], report),
       });
     });
 

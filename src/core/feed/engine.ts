@@ -1,7 +1,8 @@
 /**
  * The feed pipeline: fetch with a stall timeout and progress, retries with backoff, JSON
- * parse, the check (check.ts, zod: the one contract; its sentences, messages.ts, are loaded
- * only for a feed with problems or a failure), and the last good copy kept in
+ * parse, the check (check.ts: the fast check written from zod's schemas, and zod itself,
+ * check-detail.ts, only for a feed with a value the fast check cannot read; the sentences,
+ * messages.ts, only for a feed with problems or a failure), and the last good copy kept in
  * IndexedDB as text. The same code runs in the feed worker (feed-worker.ts), and on the main
  * thread in slices where no worker can start (load.ts). It reports what the widgets render
  * as messages; it never touches the page.
@@ -75,8 +76,8 @@ export type EngineMessage =
 type Idb = Pick<typeof IdbKeyval, 'createStore' | 'get' | 'set'>;
 
 export interface EngineDeps {
-  /** The check (zod, the contract, the built-in vocabularies): it notes findings. */
-  checker: () => Promise<Pick<typeof import('./check.js'), 'checkFeed' | 'checkFeedSliced'>>;
+  /** The check (the contract's fast check, zod's detail when needed, the built-in vocabularies): it notes findings. */
+  checker: () => Promise<Pick<typeof import('./check.js'), 'checkFeedLoading'>>;
   /** The sentences for findings and failures: loaded only when there are some. */
   messages: () => Promise<typeof import('./messages.js')>;
   idb: () => Promise<Idb>;
@@ -144,16 +145,16 @@ export class FeedEngine {
   constructor(private readonly deps: EngineDeps) {}
 
   /**
-   * Never rejects: the checker never throws, and a checker that cannot load counts as no connection.
+   * Never rejects: the checker never throws, and a checker (or its zod detail) that cannot load counts as no connection.
    * With `maxServices` (an inline feed) a feed with more services is refused before the check.
    */
   async check(json: unknown, maxServices?: number): Promise<ParseResult> {
     const over = maxServices === undefined ? undefined : tooMany(json, maxServices);
     if (over) return { problems: [await this.problem('tooManyServices', over)] };
-    const checked = await this.deps.checker().then(
-      (module) => (this.deps.sliced ? module.checkFeedSliced(json) : module.checkFeed(json)),
-      () => undefined,
-    );
+    const checked = await this.deps
+      .checker()
+      .then((module) => module.checkFeedLoading(json, this.deps.sliced))
+      .catch(() => undefined);
     if (!checked) return unchecked();
     const { feed, findings } = checked;
     // A feed without problems needs no sentences (their chunk is not loaded).

@@ -10,7 +10,7 @@
  * services (`held`), a finder asks for its page of results, and the services are sent only
  * when a widget needs all of them (the hours map, the quick-check, the contact form).
  */
-import { checkFeed, checkFeedSliced } from './check.js';
+import { checkFeedLoading } from './check.js';
 import { createStore, get, set } from 'idb-keyval';
 import { FeedEngine, type EngineMessage, type FeedState, type LoadRequest } from './engine.js';
 import { busy, SYNC_LIMIT } from './slices.js';
@@ -25,10 +25,11 @@ interface Scope {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 const scope = self as unknown as Scope;
-// The sentences (messages.ts) are a chunk of their own: only a feed with problems loads them.
+// zod's detail (check-detail.ts) and the sentences (messages.ts) are chunks of their own: only a
+// feed that needs them loads them.
 // Named imports, not namespaces: only what the engine uses is bundled.
 const engine = new FeedEngine({
-  checker: async () => ({ checkFeed, checkFeedSliced }),
+  checker: async () => ({ checkFeedLoading }),
   messages: () => import('./messages.js'),
   idb: async () => ({ createStore, get, set }),
   sliced: false,

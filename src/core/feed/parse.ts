@@ -5,6 +5,7 @@
  * for a feed that has problems.
  */
 import { checkFeed, checkFeedSliced, type Checked } from './check.js';
+import { detail } from './check-detail.js';
 import { describe, describeAll } from './messages.js';
 import { formatPath, issueMessage, problem } from './problems.js';
 import type { Feed } from './schema.js';
@@ -37,7 +38,7 @@ export interface ParseResult {
  * Never throws, whatever the input (any depth, any size, getters that throw).
  */
 export function parseFeed(input: unknown): ParseResult {
-  return described(checkFeed(input));
+  return described(checkFeed(input, detail));
 }
 
 /**
@@ -45,7 +46,7 @@ export function parseFeed(input: unknown): ParseResult {
  * (where no worker can run it). Never rejects.
  */
 export async function parseFeedSliced(input: unknown): Promise<ParseResult> {
-  return described(await checkFeedSliced(input));
+  return described(await checkFeedSliced(input, detail));
 }
 
 function described({ feed, findings }: Checked): ParseResult {

@@ -17,14 +17,9 @@ const TIME = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]+)?$/;
 
 import { GERMAN_STATES, WEEKDAYS } from './constants.js';
+import { hasSomeText, isClosureInOrder, isRealDate, isSlotOpenAtAll, isTimeZone, toStateCode } from './rules.js';
 
 export { GERMAN_STATES, WEEKDAYS, type GermanState, type Weekday } from './constants.js';
-
-const isRealDate = (value: string) => {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-};
 
 const nonEmpty = () => z.string().check(z.trim(), z.minLength(1, { error: 'empty' }));
 /** An id: lower-case letters, digits, `-` and `_` (shared with the quick-check's flow checker). */
@@ -37,14 +32,9 @@ export const httpUrl = () => z.string().check(z.regex(/^https?:\/\/[^\s<>"]+$/i,
 const email = () => z.string().check(z.regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, { error: 'email' }));
 
 /** A human-readable text: German string, or a map language → string. */
-export const Text = z.union(
-  [
-    nonEmpty(),
-    // A map needs at least one non-empty text, else a name would show as nothing.
-    z.record(languageTag(), z.string()).check(z.refine((texts) => Object.values(texts).some((t) => t.trim() !== ''), { error: 'empty' })),
-  ],
-  { error: 'text' },
-);
+export const Text = z.union([nonEmpty(), z.record(languageTag(), z.string()).check(z.refine(hasSomeText, { error: 'empty' }))], {
+  error: 'text',
+});
 export type Text = z.infer<typeof Text>;
 
 export const Coordinates = z.object({
@@ -70,12 +60,12 @@ export const Slot = z
     languages: z.optional(z.array(languageTag())),
     note: z.optional(Text),
   })
-  .check(z.refine((slot) => slot.opens !== slot.closes, { error: 'emptySlot', path: ['closes'] }));
+  .check(z.refine(isSlotOpenAtAll, { error: 'emptySlot', path: ['closes'] }));
 export type Slot = z.infer<typeof Slot>;
 
 export const Closure = z
   .object({ from: date(), to: date(), note: z.optional(Text) })
-  .check(z.refine((c) => c.from.slice(0, 10) <= c.to.slice(0, 10), { error: 'range', path: ['to'] }));
+  .check(z.refine(isClosureInOrder, { error: 'range', path: ['to'] }));
 export type Closure = z.infer<typeof Closure>;
 
 /** A location as checked by itself; its slots and closures are checked one by one. */
@@ -162,32 +152,8 @@ export const DROPPABLE = {
 
 const Region = {
   country: z._default(z.literal('DE', { error: 'country' }), 'DE'),
-  state: z._default(
-    z.pipe(
-      z.pipe(
-        z.string(),
-        z.transform((s) => s.toUpperCase().replace(/^DE-/, '')),
-      ),
-      z.enum(GERMAN_STATES, { error: 'state' }),
-    ),
-    'NW',
-  ),
-  timezone: z._default(
-    z.string().check(
-      z.refine(
-        (tz) => {
-          try {
-            new Intl.DateTimeFormat('en', { timeZone: tz });
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        { error: 'timezone' },
-      ),
-    ),
-    'Europe/Berlin',
-  ),
+  state: z._default(z.pipe(z.pipe(z.string(), z.transform(toStateCode)), z.enum(GERMAN_STATES, { error: 'state' })), 'NW'),
+  timezone: z._default(z.string().check(z.refine(isTimeZone, { error: 'timezone' })), 'Europe/Berlin'),
   center: Coordinates,
   zoom: z.optional(z.number().check(z.gte(1, { error: 'zoom' }), z.lte(19, { error: 'zoom' }))),
 };
