@@ -27,6 +27,7 @@ import type { LotseEventDetails, LotseEventName } from './events.js';
 import { baseStyles, tokens } from './styles.js';
 import { ClockController } from './clock.js';
 import { pause } from './pause.js';
+import { NearViewportController } from './near-viewport.js';
 
 /**
  * Today's date (YYYY-MM-DD) in a time zone. Built from date parts: how a locale formats a
@@ -107,6 +108,8 @@ export abstract class LotseElement extends LitElement {
 
   /** @internal The time to show (`clockTick.now`), refreshed on the full minute; tests call its `tick()`. */
   protected readonly clockTick = new ClockController(this);
+  /** A widget far down the page takes its feed when it comes near, the page is idle or it gets the focus. */
+  private readonly near = new NearViewportController(this, () => this.takeWaitingState());
 
   /** The UI language in use (resolved, see `lang`). */
   @state() protected locale: Locale = 'de';
@@ -152,6 +155,8 @@ export abstract class LotseElement extends LitElement {
   /** The `feed` value the current state belongs to (set by connectFeed). */
   private connectedFeed?: string | object | null;
   private reportedState?: FeedState;
+  /** A usable feed for a widget not yet near the visible part of the page (see `showFeedState`). */
+  private waitingState?: FeedState;
   private visibleCache?: { feed: Feed; today: string; services: Service[] };
 
   override connectedCallback() {
@@ -197,9 +202,10 @@ export abstract class LotseElement extends LitElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.localeLoad || this.asking.size) {
+    while (this.localeLoad || this.asking.size || (this.waitingState && this.isConnected)) {
       await this.localeLoad;
       await Promise.all(this.asking);
+      if (this.waitingState && this.isConnected) await this.near.whenReached;
       done = await super.getUpdateComplete();
     }
     return done;
@@ -284,9 +290,31 @@ export abstract class LotseElement extends LitElement {
   private onFeedChange = () => {
     const source = this.source;
     setTimeout(() => {
-      if (source && source === this.source) this.feedState = this.stateOf(source);
+      if (source && source === this.source) this.showFeedState(this.stateOf(source));
     });
   };
+
+  /**
+   * Until the widget is near the visible part of the page (`NearViewportController`), a usable
+   * feed waits and the widget keeps its loading box: the widgets in view render first. Loading
+   * and errors are shown at once.
+   */
+  private showFeedState(state: FeedState) {
+    if (state.status === 'ready' && !this.near.reached) {
+      this.waitingState = state;
+      if (this.feedState.status !== 'loading') this.feedState = { status: 'loading' };
+      return;
+    }
+    this.waitingState = undefined;
+    this.feedState = state;
+  }
+
+  private takeWaitingState() {
+    const waiting = this.waitingState;
+    if (!waiting) return;
+    this.waitingState = undefined;
+    this.feedState = this.source ? this.stateOf(this.source) : waiting;
+  }
 
   /** The source's state as this widget renders it (see `needsAllServices`). */
   private stateOf(source: FeedSource): FeedState {
@@ -327,16 +355,17 @@ export abstract class LotseElement extends LitElement {
     this.source = undefined;
     const request = ++this.feedRequest;
     const settle = (state: FeedState) => {
-      if (request === this.feedRequest) this.feedState = state;
+      if (request === this.feedRequest) this.showFeedState(state);
     };
     if (typeof this.feed === 'string' && this.feed.trim()) {
       this.source = feedSource(this.feed.trim());
       this.source.addEventListener('change', this.onFeedChange);
       this.source.addReader(this, { all: this.needsAllServices, prepare: this.preparedInWorker, now: this.clockTick.pinned });
       this.source.load();
-      this.feedState = this.stateOf(this.source);
+      this.showFeedState(this.stateOf(this.source));
       return;
     }
+    this.waitingState = undefined;
     this.feedState = { status: 'loading' };
     if (this.feed && typeof this.feed === 'object') return settle(await inlineFeedState(this.feed));
     const script = this.querySelector('script[type="application/json"]');
