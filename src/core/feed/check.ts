@@ -218,13 +218,10 @@ function* check(input: unknown, report: Report, detail: Detail | undefined): Gen
     if (!detail) throw NEEDS_DETAIL;
     return detail;
   };
-  /** A value in one piece: the fast check's reading, else zod's (INVALID: zod refuses it too). */
-  const whole = <T>(kind: 'feed' | 'service', value: unknown, read: (value: unknown) => unknown): T | Invalid => {
-    const result = read(value);
-    return (result !== INVALID ? result : need().whole(kind, value)) as T | Invalid;
-  };
-  // The top level is checked in one piece; only a failing one piece by piece.
-  const one = whole<TopLevel>('feed', input, fast.feed);
+  // The top level is checked in one piece (the fast check's reading, else zod's); only a
+  // failing one piece by piece.
+  let one = fast.feed(input) as TopLevel | Invalid;
+  if (one === INVALID) one = need().whole('feed', input) as TopLevel | Invalid;
   const { top: raw, fatal } = one !== INVALID ? { top: one, fatal: false } : need().top(input, report);
   if (!raw) return { findings: report.problems };
   // Places far from the centre are flagged, unless the centre is only a guess for all of Germany.
@@ -263,10 +260,19 @@ function* check(input: unknown, report: Report, detail: Detail | undefined): Gen
     // Fast path: most services are valid, and one nested check is ~5× cheaper than checking
     // every location and slot on its own. Only a service that fails is checked piece by piece,
     // after taking null for absent (database exports write null for every empty field).
-    let document = whole<Service>('service', item, fast.service);
+    let document = fast.service(item) as Service | Invalid;
     if (document === INVALID && isRecord(item)) {
-      item = withoutNulls(item);
-      document = whole<Service>('service', item, fast.service);
+      const cleaned = withoutNulls(item);
+      document = fast.service(cleaned) as Service | Invalid;
+      if (document !== INVALID) item = cleaned;
+    }
+    if (document === INVALID) {
+      // zod's word on the same value, as it came and then with null for absent.
+      document = need().whole('service', item) as Service | Invalid;
+      if (document === INVALID && isRecord(item)) {
+        item = withoutNulls(item);
+        document = need().whole('service', item) as Service | Invalid;
+      }
     }
     const inOnePiece = document !== INVALID;
     const shape = document !== INVALID ? document : need().service(item, path, report);
