@@ -15,7 +15,7 @@ import { INVALID } from '../../src/core/feed/fast-parse.js';
 import { ServiceDocument } from '../../src/core/feed/document-schema.js';
 import { FeedShape, VocabularyEntry, Coordinates } from '../../src/core/feed/schema.js';
 import { parseFeed } from '../../src/core/feed/parse.js';
-import { checkFeed } from '../../src/core/feed/check.js';
+import { checkFeed, checkFeedLoading } from '../../src/core/feed/check.js';
 import { detail } from '../../src/core/feed/check-detail.js';
 
 const feeds = [
@@ -208,4 +208,20 @@ test('null for an absent value (database exports) is read without zod, with the 
   assert.ok(quick, 'the fast check read it');
   assert.deepStrictEqual(quick, checkFeed(structuredClone(feed), detail));
   assert.ok(quick.feed!.services.length === feed.services.length);
+});
+
+test('the widgets’ check (zod loaded at the first broken service) gives what the full check gives', async () => {
+  for (const broken of [0, 'last'] as const) {
+    const feed = structuredClone(feeds[0]);
+    const at = broken === 'last' ? feed.services.length - 1 : 0;
+    feed.services[at].contact = { phone: 'call us', website: 'ftp://example.org' };
+    feed.services[at].locations[0].hours.push({ days: ['xx'], opens: '25:00', closes: '09:00', kind: 'walk-in' });
+    const loaded = await checkFeedLoading(structuredClone(feed), false);
+    assert.deepStrictEqual(loaded, checkFeed(structuredClone(feed), detail));
+    assert.ok(loaded.findings.some((finding) => finding.path.startsWith(`services[${at}].contact`)));
+  }
+  // A broken vocabulary entry (before the services): checked again from the start, with zod.
+  const feed = structuredClone(feeds[0]);
+  feed.categories = [{ id: 'Not A Slug', label: 'x' }];
+  assert.deepStrictEqual(await checkFeedLoading(structuredClone(feed), false), checkFeed(structuredClone(feed), detail));
 });

@@ -171,7 +171,7 @@ export function checkFeed(input: unknown, detail?: Detail): Checked | undefined;
 export function checkFeed(input: unknown, detail?: Detail): Checked | undefined {
   const report = new Report();
   try {
-    return runAll(check(input, report, detail));
+    return runAll(check(input, report, { detail }));
   } catch (error) {
     if (error === NEEDS_DETAIL) return undefined;
     report.add('error', [], 'unreadable');
@@ -188,7 +188,7 @@ export async function checkFeedSliced(input: unknown, detail?: Detail): Promise<
 export async function checkFeedSliced(input: unknown, detail?: Detail): Promise<Checked | undefined> {
   const report = new Report();
   try {
-    return await runSliced(check(input, report, detail));
+    return await runSliced(check(input, report, { detail }));
   } catch (error) {
     if (error === NEEDS_DETAIL) return undefined;
     report.add('error', [], 'unreadable');
@@ -197,26 +197,50 @@ export async function checkFeedSliced(input: unknown, detail?: Detail): Promise<
 }
 
 /**
- * The check as the widgets run it: without zod, which is loaded (check-detail.ts) and the feed
- * checked again only when the feed has a value the fast check leaves to zod. Rejects only when
- * the detail cannot be loaded (connection lost).
+ * The check as the widgets run it: without zod until a value needs it. At the first service the
+ * fast check cannot read, zod's detail is loaded (check-detail.ts) and the check goes on from
+ * that service; a broken top level or vocabulary starts it again with the detail. Rejects only
+ * when the detail cannot be loaded (connection lost).
  */
 export async function checkFeedLoading(input: unknown, sliced: boolean): Promise<Checked> {
-  const quick = sliced ? await checkFeedSliced(input) : checkFeed(input);
-  if (quick) return quick;
-  const { detail } = await import('./check-detail.js');
+  let unloadable = false;
+  const load = () =>
+    import('./check-detail.js').then(
+      (module) => module.detail,
+      (error) => {
+        unloadable = true;
+        throw error;
+      },
+    );
+  const report = new Report();
+  try {
+    return await runSliced(check(input, report, { load }), sliced);
+  } catch (error) {
+    if (unloadable) throw error;
+    if (error !== NEEDS_DETAIL) {
+      report.add('error', [], 'unreadable');
+      return { findings: report.problems };
+    }
+  }
+  const detail = await load();
   return sliced ? checkFeedSliced(input, detail) : checkFeed(input, detail);
 }
 
+/** zod's detail for the check, if given, or how to load it when a service needs it. */
+interface CheckContext {
+  detail?: Detail;
+  load?: () => Promise<Detail>;
+}
+
 /** The check as steps: one step per service (see `runAll` and `runSliced`). */
-function* check(input: unknown, report: Report, detail: Detail | undefined): Generator<void, Checked> {
+function* check(input: unknown, report: Report, context: CheckContext): Generator<unknown, Checked> {
   if (!isRecord(input)) {
     report.add('error', [], 'notObject', Array.isArray(input) ? '[ … ]' : input);
     return { findings: report.problems };
   }
   const need = (): Detail => {
-    if (!detail) throw NEEDS_DETAIL;
-    return detail;
+    if (!context.detail) throw NEEDS_DETAIL;
+    return context.detail;
   };
   // The top level is checked in one piece (the fast check's reading, else zod's); only a
   // failing one piece by piece.
@@ -333,7 +357,16 @@ function* check(input: unknown, report: Report, detail: Detail | undefined): Gen
     flagHtml(item, path, report);
   };
   for (let index = 0; index < raw.services.length; index++) {
-    checkService(raw.services[index], index);
+    try {
+      checkService(raw.services[index], index);
+    } catch (error) {
+      // The first service only zod can judge (checkService asks before it notes anything).
+      if (error !== NEEDS_DETAIL || !context.load) throw error;
+      yield context.load().then((detail) => {
+        context.detail = detail;
+      });
+      checkService(raw.services[index], index);
+    }
     yield;
   }
 

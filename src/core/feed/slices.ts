@@ -8,15 +8,21 @@ export const SLICE_MS = 30;
  * Run a generator of steps, pausing whenever a slice has taken `SLICE_MS`. With `sliced: false`
  * the steps run at once (in a worker, or where nothing waits: the CLI). Sliced work starts
  * after a pause too: work started by a render (the finder's facets, its index) would else add
- * its first slice to the render's task.
+ * its first slice to the render's task. A step that yields a promise waits for it (the check
+ * loads zod's detail at the first value that needs it, then goes on).
  */
 export async function runSliced<T>(steps: Generator<unknown, T>, sliced = true): Promise<T> {
   if (sliced) await pause();
+  const beat = heartbeat();
   let start = performance.now();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
-    if (sliced && performance.now() - start > SLICE_MS) {
+    if (next.value instanceof Promise) {
+      await next.value;
+      start = performance.now();
+    } else if (!sliced) beat();
+    else if (performance.now() - start > SLICE_MS) {
       sliceStats.pauses++;
       await pause();
       start = performance.now();
@@ -46,16 +52,24 @@ export function runSteps<T>(steps: Generator<unknown, T>, items: number): T | Pr
 
 /** Run a generator of steps to its end, synchronously. */
 export function runAll<T>(steps: Generator<unknown, T>): T {
-  let count = 0;
-  let at = performance.now();
+  const beat = heartbeat();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
+    beat();
+  }
+}
+
+/** Calls `busy.beat` about once a second of work without a break (checked every 256 steps). */
+function heartbeat() {
+  let count = 0;
+  let at = performance.now();
+  return () => {
     if (busy.beat && (++count & 255) === 0 && performance.now() - at > 1000) {
       at = performance.now();
       busy.beat();
     }
-  }
+  };
 }
 
 /**
