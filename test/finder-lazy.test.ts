@@ -86,6 +86,32 @@ describe('finder: the detail view comes after the first results', () => {
     }
   });
 
+  it('brings the detail view’s styles with it: grid, hours table, print rules', async () => {
+    const el = document.createElement('lotse-service-finder');
+    el.lang = 'de';
+    el.setAttribute('feed', `/demo/public/services.json?lazy=${Math.random()}`);
+    document.body.append(el);
+    try {
+      await until(() => el.shadowRoot?.querySelector('.card-title'), 10_000, 'first results');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.card-title')!.click();
+      await el.updateComplete;
+      const detail = el.shadowRoot!.querySelector<HTMLElement>('.detail')!;
+      expect(getComputedStyle(detail).display).to.equal('grid');
+      const hours = el.shadowRoot!.querySelector('.hours');
+      if (hours) expect(getComputedStyle(hours).borderCollapse).to.equal('collapse');
+      const note = el.shadowRoot!.querySelector('.action-note')!;
+      expect(getComputedStyle(note).position, 'the empty live region is visually hidden').to.equal('absolute');
+      const rules = [...el.shadowRoot!.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
+      expect(rules.some((rule) => rule.startsWith('@media print') && rule.includes('.detail-actions'))).to.equal(true);
+      // The list's styles are still there.
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.detail .back')!.click();
+      await el.updateComplete;
+      expect(getComputedStyle(el.shadowRoot!.querySelector('.results')!).display).to.equal('grid');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('stays open when the language changes, and then speaks the new one', async () => {
     const el = document.createElement('lotse-service-finder');
     el.lang = 'uk';

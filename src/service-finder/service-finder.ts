@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
@@ -183,8 +183,9 @@ export class LotseServiceFinder extends LotseElement {
 
   /**
    * The detail view's chunk and, at the same time, its own strings in the widget's language
-   * (from now on the finder loads them with its own in every language it switches to). The
-   * strings failing to load leave the detail view in German, as the rest of the widget would be.
+   * (from now on the finder loads them with its own in every language it switches to); its
+   * styles join the finder's in the shadow root. The strings failing to load leave the detail
+   * view in German, as the rest of the widget would be.
    */
   private loadDetail(): Promise<void> {
     addLazyPart(translations, detailTranslations);
@@ -195,6 +196,8 @@ export class LotseServiceFinder extends LotseElement {
       ),
     ])
       .then(() => {
+        if (!this.detailReady && this.renderRoot instanceof ShadowRoot)
+          adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, detailView!.detailStyles]);
         this.detailReady = true;
         this.requestUpdate();
       })
