@@ -13,7 +13,7 @@
 // chunks apart) with the loaders src/generated/locales/<part>.ts (like every part's, which the
 // editor page swaps for all.ts); the widget loads them with the module (i18n.ts,
 // `addLazyPart`), not before its first view. A message that the module shares with another
-// file stays in that file's part.
+// file of its widget stays in the widget's part (one of another widget is in both).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
@@ -41,10 +41,12 @@ for (const file of program.getSourceFiles()) {
   for (const { name } of messages) partsOf.set(name, new Set([...(partsOf.get(name) ?? []), part]));
 }
 const lazyParts = new Set(Object.values(LAZY));
+/** Lazy part → the widget folder whose part its widget loads first. */
+const ownerOf = new Map(Object.entries(LAZY).map(([file, part]) => [part, file.split('/')[1]]));
 for (const parts of partsOf.values()) {
   if (parts.has('core')) for (const part of parts) if (part !== 'core') parts.delete(part);
-  // A lazy module's message that an eagerly loaded file uses too is loaded with that file's part.
-  if ([...parts].some((part) => !lazyParts.has(part))) for (const part of lazyParts) parts.delete(part);
+  // A lazy module's message that another file of its widget uses too is loaded with the widget's part.
+  for (const part of lazyParts) if (parts.has(ownerOf.get(part))) parts.delete(part);
 }
 
 /** lit-localize's runtime build, for the messages of one part. */

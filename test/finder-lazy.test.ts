@@ -56,6 +56,9 @@ describe('finder: the detail view comes after the first results', () => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('.card-title')!.click();
       await el.updateComplete;
       expect(backText(el)).to.equal('Назад до списку');
+      // Strings the detail view shares with another widget (the quick-check's print and share) too.
+      const actions = el.shadowRoot!.querySelector('.detail-actions')!.textContent!;
+      expect(actions).to.contain('Друкувати').and.to.contain('Поділитися').and.not.to.contain('Drucken');
       const heading = el.shadowRoot!.querySelector('#lotse-detail-title');
       expect(heading).to.exist;
       expect(el.shadowRoot!.activeElement).to.equal(heading);
