@@ -8,11 +8,20 @@
 // src/core/i18n.ts (core) and each widget import. lit-localize's own
 // src/generated/locales/<locale>.ts (all messages, loaders in all.ts) is what the editor page
 // inlines instead: one copy of each string in its one script.
+// A module that its widget loads lazily can have a lazy part of its own (`LAZY`): the messages
+// only it uses, in src/generated/locales/lazy/<part>/<locale>.ts (so that the build names their
+// chunks apart) with the loaders src/generated/locales/<part>.ts (like every part's, which the
+// editor page swaps for all.ts); the widget loads them with the module (i18n.ts,
+// `addLazyPart`), not before its first view. A message that the module shares with another
+// file of its widget stays in the widget's part (one of another widget is in both).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
 import { extractMessagesFromProgram } from '@lit/localize-tools/lib/program-analysis.js';
+
+/** Lazily loaded modules with a part of their own: source file → part. */
+const LAZY = { 'src/service-finder/service-detail.ts': 'finder-detail' };
 
 const config = readConfigFileAndWriteSchema('lit-localize.json');
 const outputDir = config.output.outputDir;
@@ -28,14 +37,22 @@ for (const file of program.getSourceFiles()) {
   const { messages, errors } = extractMessagesFromProgram({ getSourceFiles: () => [file], getTypeChecker: () => program.getTypeChecker() });
   if (errors.length) throw new Error(`${file.fileName}: lit-localize cannot read its msg() calls (run lit-localize build).`);
   if (messages.length && path.length < 3) throw new Error(`${file.fileName}: msg() outside src/core/ and the widget folders.`);
-  for (const { name } of messages) partsOf.set(name, new Set([...(partsOf.get(name) ?? []), path[1]]));
+  const part = LAZY[path.join('/')] ?? path[1];
+  for (const { name } of messages) partsOf.set(name, new Set([...(partsOf.get(name) ?? []), part]));
 }
-for (const parts of partsOf.values()) if (parts.has('core')) for (const part of parts) if (part !== 'core') parts.delete(part);
+const lazyParts = new Set(Object.values(LAZY));
+/** Lazy part → the widget folder whose part its widget loads first. */
+const ownerOf = new Map(Object.entries(LAZY).map(([file, part]) => [part, file.split('/')[1]]));
+for (const parts of partsOf.values()) {
+  if (parts.has('core')) for (const part of parts) if (part !== 'core') parts.delete(part);
+  // A lazy module's message that another file of its widget uses too is loaded with the widget's part.
+  for (const part of lazyParts) if (parts.has(ownerOf.get(part))) parts.delete(part);
+}
 
 /** lit-localize's runtime build, for the messages of one part. */
 class PartLocalizer extends RuntimeLitLocalizer {
   constructor(part) {
-    super({ ...config, output: { ...config.output, outputDir: `${outputDir}/${part}`, localeCodesModule: undefined } });
+    super({ ...config, output: { ...config.output, outputDir: `${outputDir}/${dirOf(part)}`, localeCodesModule: undefined } });
     const mine = (message) => partsOf.get(message.name)?.has(part);
     this.part = {
       messages: localizer.extractSourceMessages().messages.filter(mine),
@@ -50,10 +67,16 @@ class PartLocalizer extends RuntimeLitLocalizer {
   }
 }
 
+/** Where a part's files go, below the output directory. */
+function dirOf(part) {
+  return lazyParts.has(part) ? `lazy/${part}` : part;
+}
+
 const parts = ['core', ...[...new Set([...partsOf.values()].flatMap((set) => [...set]))].filter((p) => p !== 'core').sort()];
 const counts = [];
+rmSync(`${outputDir}/lazy`, { recursive: true, force: true });
 for (const part of parts) {
-  rmSync(`${outputDir}/${part}`, { recursive: true, force: true });
+  rmSync(`${outputDir}/${dirOf(part)}`, { recursive: true, force: true });
   const localizer = new PartLocalizer(part);
   await localizer.build();
   counts.push(`${part} ${localizer.part.messages.length}`);
@@ -75,7 +98,11 @@ ${loaders.join('\n')}
   );
 }
 mkdirSync(outputDir, { recursive: true });
-for (const part of parts) writeLoaders(part, `${part}/`, `The translations of src/${part}/`);
+for (const part of parts) {
+  const file = Object.keys(LAZY).find((f) => LAZY[f] === part);
+  if (file) writeLoaders(part, `${dirOf(part)}/`, `The translations only ${file} uses (loaded with it)`);
+  else writeLoaders(part, `${part}/`, `The translations of src/${part}/`);
+}
 writeLoaders(
   'all',
   '',

@@ -2,7 +2,8 @@
  * No work early (issue 14): the finder's detail view (print, share, read-aloud) is not part of
  * what a visitor downloads before the first results; it comes when the browser is idle after
  * them, and opens as before. In another language than German the finder loads the strings it
- * renders (src/core/'s and its own), not those of the other widgets.
+ * renders (src/core/'s and its own), not those of the other widgets, and the strings only the
+ * detail view uses come with the detail view.
  */
 import { expect } from '@open-wc/testing';
 import '../src/service-finder/service-finder.js';
@@ -13,22 +14,25 @@ import { until } from './helpers.js';
 // of 250 fills up and drops later ones).
 performance.setResourceTimingBufferSize(100_000);
 
-/** Translation chunks requested by this page, as "<part>/<locale>". */
-const translationRequests = () =>
-  performance
-    .getEntriesByType('resource')
-    .map((r) => /\/generated\/locales\/([\w-]+\/[\w-]+)\./.exec(r.name)?.[1])
+/** Translation chunks requested by this page (those `which` picks), as "<part>/<locale>" ("lazy/<part>/<locale>" for a lazy module's). */
+const translationRequests = (which: (r: PerformanceResourceTiming) => boolean = () => true) =>
+  (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    .filter(which)
+    .map((r) => /\/generated\/locales\/((?:lazy\/)?[\w-]+\/[a-z]{2})\./.exec(r.name)?.[1])
     .filter(Boolean);
-const detailRequests = () => performance.getEntriesByType('resource').filter((r) => r.name.includes('/service-detail.'));
+const backText = (el: Element) => el.shadowRoot!.querySelector('.detail .back')?.textContent?.trim();
+const detailRequests = () =>
+  (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/service-detail.'));
 
 describe('finder: the detail view comes after the first results', () => {
   afterEach(() => resetFeedSources());
 
-  it('is fetched only after the first results are on screen, and then opens with the focus on its heading', async function () {
+  // First in this file: the page has not loaded the detail view yet.
+  it('in Ukrainian loads core’s and the finder’s strings before the first results, the detail view with its own strings after them (when idle), and opens it in Ukrainian', async function () {
     this.timeout(20_000);
     expect(detailRequests(), 'not with the finder').to.have.length(0);
     const el = document.createElement('lotse-service-finder');
-    el.lang = 'de';
+    el.lang = 'uk';
     el.setAttribute('feed', `/demo/public/services.json?lazy=${Math.random()}`);
     let resultsAt: number | undefined;
     const watch = new MutationObserver(() => {
@@ -38,11 +42,23 @@ describe('finder: the detail view comes after the first results', () => {
     watch.observe(el.shadowRoot!, { childList: true, subtree: true });
     try {
       await until(() => resultsAt !== undefined, 15_000, 'first results');
-      expect(detailRequests(), 'not before the first results').to.have.length(0);
-      await until(() => detailRequests().length > 0, 15_000, 'the detail view, when idle');
-      expect(detailRequests()[0].startTime).to.be.at.least(resultsAt!);
+      expect(el.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal('Знайти допомогу');
+      // "Sprache" is core's (the picker); the finder uses it too (a filter group), once.
+      expect(el.shadowRoot!.querySelector('[part="toolbar"] label')!.textContent).to.contain('Мова');
+      const before = (r: PerformanceResourceTiming) => r.startTime < resultsAt!;
+      expect(translationRequests(before).sort(), 'translations before the first results').to.deep.equal(['core/uk', 'service-finder/uk']);
+      expect(detailRequests().filter(before), 'no detail view before the first results').to.have.length(0);
+      await until(
+        () => detailRequests().length > 0 && translationRequests().includes('lazy/finder-detail/uk'),
+        15_000,
+        'the detail view and its strings, when idle',
+      );
       el.shadowRoot!.querySelector<HTMLButtonElement>('.card-title')!.click();
       await el.updateComplete;
+      expect(backText(el)).to.equal('Назад до списку');
+      // Strings the detail view shares with another widget (the quick-check's print and share) too.
+      const actions = el.shadowRoot!.querySelector('.detail-actions')!.textContent!;
+      expect(actions).to.contain('Друкувати').and.to.contain('Поділитися').and.not.to.contain('Drucken');
       const heading = el.shadowRoot!.querySelector('#lotse-detail-title');
       expect(heading).to.exist;
       expect(el.shadowRoot!.activeElement).to.equal(heading);
@@ -52,17 +68,69 @@ describe('finder: the detail view comes after the first results', () => {
     }
   });
 
-  it('in Ukrainian loads the translations of src/core/ and of the finder only, and renders both', async () => {
+  it('opened in a language whose detail strings are not loaded yet, shows the detail view in that language, the list until then', async () => {
+    expect(translationRequests(), 'not loaded before').not.to.include('lazy/finder-detail/ro');
+    const el = document.createElement('lotse-service-finder');
+    el.lang = 'ro';
+    el.setAttribute('feed', `/demo/public/services.json?lazy=${Math.random()}`);
+    document.body.append(el);
+    try {
+      await until(() => el.shadowRoot?.querySelector('.card-title'), 10_000, 'first results');
+      const card = el.shadowRoot!.querySelector<HTMLButtonElement>('.card-title')!;
+      card.focus();
+      card.click();
+      // Until the strings are there the list stays, with the focus on the service's button.
+      if (!el.shadowRoot!.querySelector('.detail')) expect(el.shadowRoot!.activeElement).to.equal(card);
+      await el.updateComplete;
+      expect(backText(el)).to.equal('Înapoi la listă');
+      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('#lotse-detail-title'));
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('brings the detail view’s styles with it: grid, hours table, print rules', async () => {
+    const el = document.createElement('lotse-service-finder');
+    el.lang = 'de';
+    el.setAttribute('feed', `/demo/public/services.json?lazy=${Math.random()}`);
+    document.body.append(el);
+    try {
+      await until(() => el.shadowRoot?.querySelector('.card-title'), 10_000, 'first results');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.card-title')!.click();
+      await el.updateComplete;
+      const detail = el.shadowRoot!.querySelector<HTMLElement>('.detail')!;
+      expect(getComputedStyle(detail).display).to.equal('grid');
+      const hours = el.shadowRoot!.querySelector('.hours');
+      if (hours) expect(getComputedStyle(hours).borderCollapse).to.equal('collapse');
+      const note = el.shadowRoot!.querySelector('.action-note')!;
+      expect(getComputedStyle(note).position, 'the empty live region is visually hidden').to.equal('absolute');
+      const rules = [...el.shadowRoot!.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
+      expect(rules.some((rule) => rule.startsWith('@media print') && rule.includes('.detail-actions'))).to.equal(true);
+      // The list's styles are still there.
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.detail .back')!.click();
+      await el.updateComplete;
+      expect(getComputedStyle(el.shadowRoot!.querySelector('.results')!).display).to.equal('grid');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('stays open when the language changes, and then speaks the new one', async () => {
     const el = document.createElement('lotse-service-finder');
     el.lang = 'uk';
     el.setAttribute('feed', `/demo/public/services.json?lazy=${Math.random()}`);
     document.body.append(el);
     try {
-      const heading = () => el.shadowRoot?.querySelector('h2')?.textContent?.trim();
-      await until(() => heading() === 'Знайти допомогу', 10_000, 'the Ukrainian heading');
-      // "Sprache" is core's (the picker); the finder uses it too (a filter group), once.
-      expect(el.shadowRoot!.querySelector('[part="toolbar"] label')!.textContent).to.contain('Мова');
-      expect(translationRequests().sort()).to.deep.equal(['core/uk', 'service-finder/uk']);
+      await until(() => el.shadowRoot?.querySelector('.card-title'), 10_000, 'first results');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.card-title')!.click();
+      await el.updateComplete;
+      const heading = el.shadowRoot!.querySelector('#lotse-detail-title');
+      expect(el.shadowRoot!.activeElement).to.equal(heading);
+      el.lang = 'bg';
+      await el.updateComplete;
+      expect(backText(el)).to.equal('Обратно към списъка');
+      expect(el.shadowRoot!.querySelector('#lotse-detail-title')).to.equal(heading);
+      expect(el.shadowRoot!.activeElement).to.equal(heading);
     } finally {
       el.remove();
     }

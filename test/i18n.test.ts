@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import { resolveLocale, setVisitorChoice, LOCALES } from '../src/core/i18n.js';
+import { addLazyPart, isLocaleReady, loadLocale, resolveLocale, setVisitorChoice, LOCALES, type Translations } from '../src/core/i18n.js';
 import { formatCount } from '../src/core/format.js';
 import type { LotseHoursMap } from '../src/index.js';
 import { feedCopy, mount, until } from './helpers.js';
@@ -96,6 +96,31 @@ describe('languages', () => {
     expect(heading(check)).to.equal('Швидка перевірка');
     expect(heading(map)).to.equal('Години прийому');
     for (const el of [check, map]) expect(el.shadowRoot!.querySelector('[part="toolbar"] label')!.textContent).to.contain('Мова');
+  });
+
+  it('a lazy part added while a widget part loads is loaded too before that load is done', async () => {
+    const calls: string[] = [];
+    const part = (name: string) =>
+      Object.fromEntries(
+        LOCALES.filter((l) => l !== 'de').map((l) => [
+          l,
+          async () => {
+            calls.push(`${name}/${l}`);
+            return { templates: { [name]: name } };
+          },
+        ]),
+      ) as Translations;
+    const own = part('own');
+    const lazy = part('lazy');
+    const first = loadLocale('pl', own);
+    addLazyPart(own, lazy);
+    expect(isLocaleReady('pl', own)).to.equal(false);
+    await Promise.all([first, loadLocale('pl', own)]);
+    expect(isLocaleReady('pl', own)).to.equal(true);
+    expect(calls).to.include.members(['own/pl', 'lazy/pl']);
+    expect(isLocaleReady('en', own), 'other languages load it with the part').to.equal(false);
+    await loadLocale('en', own);
+    expect(calls).to.include.members(['own/en', 'lazy/en']);
   });
 
   it('Arabic renders right-to-left', async () => {

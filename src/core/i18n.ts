@@ -9,7 +9,9 @@
  *
  * A widget loads only the strings it renders: per language, the part of src/core/ (loading
  * state, errors, picker, opening times: every widget) and the part of its own folder, both
- * split from lit-localize's output by `scripts/locale-parts.mjs`.
+ * split from lit-localize's output by `scripts/locale-parts.mjs`. A module the widget loads
+ * lazily may have a part of its own (the finder's detail view), which the widget loads with
+ * that module (`addLazyPart`), not before its first view.
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
@@ -29,12 +31,16 @@ export type Translations = Record<Exclude<Locale, typeof sourceLocale>, Loader>;
 /** The chunk of `part` in `locale`; none for German, the source. */
 const chunkOf = (part: Translations, locale: Locale): Loader | undefined => (part as Partial<Record<Locale, Loader>>)[locale];
 
-/** Per chunk of a widget part, once loaded: its templates merged with those of src/core/. */
-const loaded = new Map<Loader, TemplateMap>();
+/** Lazy parts added to a widget's part (`addLazyPart`). */
+const lazyParts = new Map<Translations, Translations[]>();
+const partsOf = (part: Translations) => [core, part, ...(lazyParts.get(part) ?? [])];
+
+/** Per chunk of a widget part, once loaded: its templates merged with those of src/core/ and of its lazy parts (`parts`: how many were merged). */
+const loaded = new Map<Loader, { parts: number; templates: TemplateMap }>();
 const loading = new Map<Loader, Promise<void>>();
 const templatesOf = (part: Translations, locale: Locale) => {
   const chunk = chunkOf(part, locale);
-  return chunk && loaded.get(chunk);
+  return chunk && loaded.get(chunk)?.templates;
 };
 
 let activeTemplates: TemplateMap | undefined;
@@ -46,17 +52,36 @@ try {
   console.warn('[lotse] @lit/localize is already configured on this page; Lotse shows German.');
 }
 
-/** Are the translations of a widget's part into `locale` in memory, so that a render can use them right now? */
-export const isLocaleReady = (locale: Locale, part: Translations) => locale === sourceLocale || !!templatesOf(part, locale);
+/**
+ * From now on a widget of `part` loads the strings of `lazy` (a lazily loaded module's own
+ * part, see scripts/locale-parts.mjs) with its own, in every language, and renders with them;
+ * `loadLocale` loads them for a language whose other strings are there already.
+ */
+export function addLazyPart(part: Translations, lazy: Translations) {
+  const list = lazyParts.get(part) ?? [];
+  if (!list.includes(lazy)) lazyParts.set(part, [...list, lazy]);
+}
 
-/** Load a widget's translations into `locale` once: two small lazy chunks, src/core/'s (shared by all widgets) and its part's. */
+/** Are the translations of a widget's part into `locale` (with its lazy parts) in memory, so that a render can use them right now? */
+export const isLocaleReady = (locale: Locale, part: Translations) =>
+  locale === sourceLocale || loaded.get(chunkOf(part, locale)!)?.parts === partsOf(part).length;
+
+/**
+ * Load a widget's translations into `locale` once: small lazy chunks, src/core/'s (shared by
+ * all widgets), its part's and those of the lazy parts added to it.
+ */
 export function loadLocale(locale: Locale, part: Translations): Promise<void> {
   const chunk = chunkOf(part, locale);
-  if (!chunk || loaded.has(chunk)) return Promise.resolve();
-  let pending = loading.get(chunk);
+  if (!chunk || isLocaleReady(locale, part)) return Promise.resolve();
+  // A load on its way may be one without a lazy part added since: then one more.
+  let pending = loading.get(chunk)?.then(() => loadLocale(locale, part));
   if (!pending) {
-    pending = Promise.all([chunkOf(core, locale)!(), chunk()])
-      .then(([shared, own]) => void loaded.set(chunk, { ...own.templates, ...shared.templates }))
+    const parts = partsOf(part);
+    pending = Promise.all(parts.map((p) => chunkOf(p, locale)!()))
+      .then(
+        (modules) =>
+          void loaded.set(chunk, { parts: parts.length, templates: Object.assign({}, ...modules.reverse().map((m) => m.templates)) }),
+      )
       .finally(() => loading.delete(chunk));
     loading.set(chunk, pending);
   }

@@ -17,6 +17,8 @@ import { printOnly, shareLink } from '../core/share-print.js';
 import type { Slot } from '../core/feed/schema.js';
 import { WEEKDAYS } from '../core/feed/constants.js';
 
+export { detailStyles } from './service-detail.styles.js';
+
 export interface DetailContext {
   locale: string;
   text(value: Text | undefined): string;

@@ -1,9 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
+import { addLazyPart, loadLocale } from '../core/i18n.js';
 import { icon } from '../core/icons.js';
 import type { LotseEvent } from '../core/events.js';
 import type { Feed, Service } from '../core/feed/schema.js';
@@ -16,10 +17,12 @@ import { centreOf, FinderSearch, nearestMeters, type FinderAnswer, type FinderQu
 import { readUrlState, writeUrlState } from './url-state.js';
 import { finderStyles } from './service-finder.styles.js';
 import translations from '../generated/locales/service-finder.js';
+import detailTranslations from '../generated/locales/finder-detail.js';
 
 /**
  * The detail view (with print, share and read-aloud) is a chunk of its own: not needed before
- * the first results, fetched when the browser is idle after them, or when a detail is opened.
+ * the first results, fetched when the browser is idle after them, or when a detail is opened,
+ * with the strings only it uses (a lazy part of the translations, see `loadDetail`).
  * One copy for every finder on the page.
  */
 let detailView: typeof import('./service-detail.js') | undefined;
@@ -32,14 +35,8 @@ const loadDetailView = () =>
       throw error;
     },
   ));
-let detailPrefetch = false;
-function prefetchDetailView() {
-  if (detailPrefetch) return;
-  detailPrefetch = true;
-  const load = () => void loadDetailView().catch(() => {});
-  if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 5000 });
-  else setTimeout(load, 2000);
-}
+const whenIdle = (work: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 5000 }) : setTimeout(work, 2000);
 
 /** Walking speed for "12 min on foot": 80 m per minute. */
 const WALK_METERS_PER_MINUTE = 80;
@@ -125,6 +122,10 @@ export class LotseServiceFinder extends LotseElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   /** The detail view was opened and its heading has not had the focus yet. */
   private focusDetail = false;
+  /** The detail view can show: its chunk is there, and its strings in the language of that moment (`loadDetail`). */
+  private detailReady = false;
+  private detailLoading?: Promise<void>;
+  private detailPrefetched = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -160,8 +161,8 @@ export class LotseServiceFinder extends LotseElement {
   /** Done when a requested detail view is on screen (its chunk may still be on its way). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    if (this.detailId && !detailView) {
-      await loadDetailView().catch(() => {});
+    if (this.detailId && !this.detailReady) {
+      await this.loadDetail().catch(() => {});
       done = await super.getUpdateComplete();
     }
     return done;
@@ -174,7 +175,34 @@ export class LotseServiceFinder extends LotseElement {
       this.focusDetail = false;
       this.detailHeading.focus();
     }
-    if (this.resultsShown) prefetchDetailView();
+    if (this.resultsShown && !this.detailPrefetched) {
+      this.detailPrefetched = true;
+      whenIdle(() => void this.loadDetail().catch(() => {}));
+    }
+  }
+
+  /**
+   * The detail view's chunk and, at the same time, its own strings in the widget's language
+   * (from now on the finder loads them with its own in every language it switches to); its
+   * styles join the finder's in the shadow root. The strings failing to load leave the detail
+   * view in German, as the rest of the widget would be.
+   */
+  private loadDetail(): Promise<void> {
+    addLazyPart(translations, detailTranslations);
+    this.detailLoading ??= Promise.all([
+      loadDetailView(),
+      loadLocale(this.locale, translations).catch(() =>
+        console.warn(`[lotse] translations for "${this.locale}" could not be loaded; showing German.`),
+      ),
+    ])
+      .then(() => {
+        if (!this.detailReady && this.renderRoot instanceof ShadowRoot)
+          adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, detailView!.detailStyles]);
+        this.detailReady = true;
+        this.requestUpdate();
+      })
+      .finally(() => (this.detailLoading = undefined));
+    return this.detailLoading;
   }
 
   // ---- Derived data --------------------------------------------------------------------
@@ -436,14 +464,9 @@ export class LotseServiceFinder extends LotseElement {
             : local
               ? this.currentServices.find((s) => s.id === id)
               : undefined;
-        if (service && !detailView) {
-          // Until its chunk is there the list stays (and the focus on the service's button).
-          void loadDetailView().then(
-            () => this.requestUpdate(),
-            () => {},
-          );
-        }
-        if (!service || !detailView) return answer ? this.renderSearch(feed, answer) : this.renderPreparing();
+        // Until its chunk and strings are there the list stays (and the focus on the service's button).
+        if (service && !this.detailReady) void this.loadDetail().catch(() => {});
+        if (!service || !this.detailReady || !detailView) return answer ? this.renderSearch(feed, answer) : this.renderPreparing();
         const distance = this.distanceTo(service);
         return detailView.renderDetail(
           {
