@@ -158,7 +158,9 @@ export class LotseHoursMap extends LotseElement {
   }
 
   protected override updated() {
-    if (this.mapOpen && this.hasConsent && this.data && this.mapStatus === 'idle' && !this.mapRequested) {
+    // Only once the map's box is there: while the places are made (or a kept feed's first answer
+    // is on its way) the widget says "loading", and a load would find no box and start again.
+    if (this.mapOpen && this.hasConsent && this.mapHost && this.mapStatus === 'idle' && !this.mapRequested) {
       this.mapRequested = true;
       void this.loadMap();
     }
