@@ -11,23 +11,12 @@ import { withLocale } from '../core/i18n.js';
 import { vocabularyEntry } from '../core/labels.js';
 import { safeUrl } from '../core/safe-url.js';
 import { minutesOf, slotLanguages } from '../core/slots.js';
-import type { Feed, Location, Service, Slot } from '../core/feed/schema.js';
+import type { Feed, Location, Slot } from '../core/feed/schema.js';
 import { WEEKDAYS } from '../core/feed/constants.js';
 import { formatList, formatNumber, formatTime, formatTimeRange, isolate, languageList, languageName, weekdayName } from '../core/format.js';
 import { createClock, type Clock, type LocationStatus } from '../core/time/opening.js';
-import {
-  NO_FILTERS,
-  TIMES_OF_DAY,
-  entryMatches,
-  placeSteps,
-  resultSteps,
-  type Entry,
-  type Filters,
-  type Places,
-  type Results,
-  type TimeOfDay,
-} from './model.js';
-import { runSteps } from '../core/feed/slices.js';
+import { NO_FILTERS, TIMES_OF_DAY, type Entry, type Filters, type TimeOfDay } from './model.js';
+import { HoursSearch, type HoursAnswer, type HoursQuery, type Spot } from './hours-search.js';
 import type { HoursMapView, MapPoint, MapTexts } from './map.js';
 import { hoursMapStyles } from './hours-map.styles.js';
 import translations from '../generated/locales/hours-map.js';
@@ -95,6 +84,11 @@ export class LotseHoursMap extends LotseElement {
   @state() private selected?: string;
   /** How many places the list shows (more on request: long lists are slow on cheap phones). */
   @state() private limit = PAGE;
+  /** A place chosen on the map or in the week plan: the list shows it, however far down it is. */
+  @state() private reveal?: string;
+  /** A kept feed's answer and map points from the feed worker (see `askWorker`). */
+  @state() private remote?: { version: number; key: string; answer: HoursAnswer };
+  @state() private remoteSpots?: { version: number; spots: Spot[] };
   /** Places whose details are open. */
   @state() private expanded = new Set<string>();
   /** The week plan's module (its own small chunk, loaded when the plan is first shown). */
@@ -119,26 +113,33 @@ export class LotseHoursMap extends LotseElement {
   @property({ type: Boolean, attribute: 'show-map' }) showMap = false;
 
   private mapView?: HoursMapView;
-  private mapPoints: MapPoint[] = [];
+  private mapPoints?: MapPoint[];
   /** The points the map shows now, to redraw markers only when they change. */
   private drawnPoints?: MapPoint[];
   /**
-   * Places (per minute), filter results (per filter choice), and the filter form and map
-   * points made from them (per language) are kept between renders, which matters with
-   * thousands of places. A big feed gets its places and results in slices (model.ts): until
-   * they are there the previous ones stay on screen, or the widget says that it is loading.
+   * The answers in the render: a small feed's or an inline feed's services (hours-search.ts;
+   * a big feed from a URL stays in the feed worker, which answers instead). A big feed's places
+   * and results are made in slices: until they are there the previous answer stays on screen,
+   * or the widget says that it is loading.
    */
-  private memo?: Places & { feed: Feed; minute: number; services: Service[]; clock: Clock };
-  private memoFor?: { feed: Feed; minute: number; services: Service[] };
-  private resultsMemo?: Results & { entries: Entry[]; filters: Filters; services: Service[] };
-  private resultsFor?: { entries: Entry[]; filters: Filters };
-  private viewMemo?: { results: Results; locale: string; form?: unknown; points?: MapPoint[] };
+  private search?: HoursSearch;
+  /** The last questions sent to the worker (the list's, the map points'). */
+  private asked?: string;
+  private spotsAsked?: string;
+  /** Where focus goes when the worker's answer changes the list (see `keepFocusOnAnswer`). */
+  private answerFocus?: string;
+  /** The answer and clock of the last render; the filter form and map points made from them (per language). */
+  private shown?: { answer: HoursAnswer; clock: Clock; feed: Feed };
+  private viewMemo?: { answer: HoursAnswer; locale: string; form?: unknown };
+  private pointsMemo?: { spots: Spot[]; locale: string; clock: Clock; points: MapPoint[] };
   private mapTexts?: MapTexts;
   private mapRequested = false;
   private pendingReveal?: string;
   private pendingFocus?: string;
   /** @internal */
   protected override focusFallbacks = ['#f-day', '[part="toolbar"] h2'];
+  /** @internal A big feed stays in the worker, which answers what the list, the filters and the map show. */
+  protected override readonly needsAllServices = false;
 
   // ---- Lifecycle ----------------------------------------------------------------------------
 
@@ -155,15 +156,21 @@ export class LotseHoursMap extends LotseElement {
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     if (changed.has('showMap') && this.showMap) this.mapOpen = true;
+    const kept = this.keptVersion;
+    if (kept !== undefined) return this.askWorker(kept);
+    const services = this.currentServices;
+    if (this.data && this.search?.services !== services) this.search = new HoursSearch(services, () => this.requestUpdate());
   }
 
   protected override updated() {
-    if (this.mapOpen && this.hasConsent && this.data && this.mapStatus === 'idle' && !this.mapRequested) {
+    // Only once the map's box is there: while the places are made (or a kept feed's first answer
+    // is on its way) the widget says "loading", and a load would find no box and start again.
+    if (this.mapOpen && this.hasConsent && this.mapHost && this.mapStatus === 'idle' && !this.mapRequested) {
       this.mapRequested = true;
       void this.loadMap();
     }
     if (!this.mapOpen && this.mapView) this.closeMapView();
-    if (this.mapView && this.mapTexts) {
+    if (this.mapView && this.mapTexts && this.mapPoints) {
       if (this.drawnPoints !== this.mapPoints) {
         this.drawnPoints = this.mapPoints;
         this.mapView.setPoints(this.mapPoints, this.mapTexts);
@@ -173,6 +180,8 @@ export class LotseHoursMap extends LotseElement {
     }
     if (this.pendingFocus) {
       const li = this.renderRoot.querySelector<HTMLElement>(`li[data-key="${CSS.escape(this.pendingFocus)}"]`);
+      // A kept feed's place comes with the worker's answer.
+      if (!li && this.keptVersion !== undefined && this.remote?.key !== this.asked) return;
       this.pendingFocus = undefined;
       li?.scrollIntoView?.({ block: 'nearest' });
       li?.querySelector<HTMLElement>('.name')?.focus({ preventScroll: true });
@@ -187,18 +196,20 @@ export class LotseHoursMap extends LotseElement {
     const value = input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : input.value;
     this.filters = { ...this.filters, [name]: value };
     this.limit = PAGE;
+    this.reveal = undefined;
   }
 
   private onResetFilters() {
     this.filters = NO_FILTERS;
     this.keepFocus('#f-day');
     this.limit = PAGE;
+    this.reveal = undefined;
   }
 
   /** Select a place: highlight it in list and map and open its details. */
   private pick(key: string, from: 'list' | 'map' | 'week' | 'show-on-map') {
-    const entry = this.memo?.entries.find((e) => e.key === key);
-    if (!entry) return;
+    const place = this.placeOf(key);
+    if (!place) return;
     const opening = !this.expanded.has(key) || from !== 'list';
     if (from === 'list' && this.expanded.has(key)) {
       this.expanded = new Set([...this.expanded].filter((k) => k !== key));
@@ -213,26 +224,21 @@ export class LotseHoursMap extends LotseElement {
       this.pendingReveal = key;
     }
     if (from === 'map' || from === 'week') {
-      const shown =
-        this.resultsMemo?.filters === this.filters && this.resultsMemo.entries === this.memo?.entries
-          ? this.resultsMemo.shown
-          : this.memo!.entries.filter((e) => entryMatches(e, this.filters));
-      const index = shown.indexOf(entry);
-      if (index >= this.limit) this.limit = index + 1;
+      // The list shows the place (the answer's page reaches it) and focuses it.
+      this.reveal = key;
       this.view = 'list';
       this.pendingFocus = key;
     }
-    if (opening && from !== 'show-on-map') {
-      this.emit('lotse-service-select', { serviceId: entry.service.id, locationId: entry.location?.id });
-    }
+    if (opening && from !== 'show-on-map') this.emit('lotse-service-select', place);
   }
 
   private onShowMore() {
-    const first = this.limit;
-    this.limit += PAGE;
+    const first = this.shown?.answer.page.length ?? this.limit;
+    this.limit = Math.max(this.limit, first) + PAGE;
+    this.reveal = undefined;
     // Keyboard users continue at the first new place. In the week plan the new places' times
     // join each day's list: the button keeps the focus, or after the last page the first time.
-    if (this.view === 'week') return this.keepFocus('.week button.link');
+    if (this.view === 'week') return this.keepFocusOnAnswer('.week button.link');
     this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('li.entry button.name')[first]?.focus());
   }
 
@@ -273,50 +279,78 @@ export class LotseHoursMap extends LotseElement {
     }
   }
 
-  /** The places with their status this minute (the previous minute's while a big feed's are made). */
-  private model(feed: Feed) {
-    const nowDate = this.clockTick.now;
-    const minute = Math.floor(nowDate.getTime() / 60_000);
-    const services = this.currentServices;
-    const m = this.memo;
-    if (m && m.feed === feed && m.minute === minute && m.services === services) return m;
-    const w = this.memoFor;
-    if (!(w && w.feed === feed && w.minute === minute && w.services === services)) {
-      this.memoFor = { feed, minute, services };
-      const clock = createClock(nowDate, feed.region);
-      const made = runSteps(placeSteps(services, clock), services.length);
-      if (!(made instanceof Promise)) return (this.memo = { feed, minute, services, clock, ...made });
-      void made.then((places) => {
-        if (this.memoFor?.feed !== feed || this.memoFor.minute !== minute || this.memoFor.services !== services) return;
-        this.memo = { feed, minute, services, clock, ...places };
-        this.requestUpdate();
-      });
-    }
-    return m && m.feed === feed && m.services === services ? m : undefined;
+  /** The clock of an answer's time (one per answer: statuses and the week plan use it). */
+  private clockOf(feed: Feed, answer: HoursAnswer): Clock {
+    const c = this.shown;
+    return c?.feed === feed && c.clock.nowMs === answer.now ? c.clock : createClock(new Date(answer.now), feed.region);
+  }
+
+  /** What the visitor chose. */
+  private question(): HoursQuery {
+    return { filters: this.filters, shown: this.limit, reveal: this.reveal };
+  }
+
+  /** Is the map shown (open, and agreed to)? Only then are its points made or asked for. */
+  private get mapShown() {
+    return this.mapOpen && this.hasConsent;
   }
 
   /**
-   * The places that match the filters, and the counts of every option (see `model`). While a
-   * big feed's are made, the previous ones of the same services stay (never another feed's).
+   * A kept feed: each new question (or a new minute) goes to the worker, and while the map is
+   * shown the points of the matching places too; the previous answer stays on screen until the
+   * new one is there.
    */
-  private results({ entries, services }: { entries: Entry[]; services: Service[] }, filters: Filters): Results | undefined {
-    const r = this.resultsMemo;
-    if (r && r.entries === entries && r.filters === filters) return r;
-    const w = this.resultsFor;
-    if (!(w && w.entries === entries && w.filters === filters)) {
-      this.resultsFor = { entries, filters };
-      const made = runSteps(resultSteps(entries, filters), entries.length);
-      if (!(made instanceof Promise)) {
-        this.resultsMemo = { entries, filters, services, ...made };
-        return this.resultsMemo;
-      }
-      void made.then((results) => {
-        if (this.resultsFor?.entries !== entries || this.resultsFor.filters !== filters) return;
-        this.resultsMemo = { entries, filters, services, ...results };
-        this.requestUpdate();
+  private askWorker(version: number) {
+    const now = this.clockTick.now.getTime();
+    const minute = Math.floor(now / 60_000);
+    const query = this.question();
+    const key = JSON.stringify([version, minute, query]);
+    if (key !== this.asked) {
+      this.asked = key;
+      void this.askFeed<HoursAnswer>({ kind: 'hours', query, now }).then((answer) => {
+        if (this.asked !== key || !answer) return;
+        if (this.answerFocus) this.keepFocus(this.answerFocus);
+        this.answerFocus = undefined;
+        this.remote = { version, key, answer };
       });
     }
-    return r?.services === services ? r : undefined;
+    const spotsKey = JSON.stringify([version, minute, query.filters]);
+    if (!this.mapShown || spotsKey === this.spotsAsked) return;
+    this.spotsAsked = spotsKey;
+    void this.askFeed<Spot[]>({ kind: 'hoursPoints', filters: query.filters, now }).then((spots) => {
+      if (this.spotsAsked === spotsKey && spots) this.remoteSpots = { version, spots };
+    });
+  }
+
+  /** The answer to show now, if there is one yet. */
+  private currentAnswer(feed: Feed): HoursAnswer | undefined {
+    const kept = this.keptVersion;
+    if (kept !== undefined) return this.remote?.version === kept ? this.remote.answer : undefined;
+    return this.search?.answer(this.question(), createClock(this.clockTick.now, feed.region));
+  }
+
+  /** The map's points of the matching places (a kept feed's from the worker). */
+  private currentSpots(answer: HoursAnswer): Spot[] | undefined {
+    const kept = this.keptVersion;
+    if (kept !== undefined) return this.remoteSpots?.version === kept ? this.remoteSpots.spots : undefined;
+    return this.search?.spotsOf(answer);
+  }
+
+  /** Service and place of a key, for `lotse-service-select`: from the shown places, or from the map's points. */
+  private placeOf(key: string): { serviceId: string; locationId?: string } | undefined {
+    const entry = this.shown?.answer.page.find((e) => e.key === key);
+    if (entry) return { serviceId: entry.service.id, locationId: entry.location?.id };
+    const spot = this.shown && this.currentSpots(this.shown.answer)?.find((s) => s.key === key);
+    return spot && { serviceId: spot.serviceId, locationId: spot.locationId };
+  }
+
+  /**
+   * An action that changes the list names where the focus goes if it takes the focused element
+   * away: in this render, or in the one that shows the worker's answer.
+   */
+  private keepFocusOnAnswer(selector: string) {
+    if (this.keptVersion === undefined) this.keepFocus(selector);
+    else this.answerFocus = selector;
   }
 
   private async loadMap() {
@@ -368,20 +402,20 @@ export class LotseHoursMap extends LotseElement {
   }
 
   private renderContent(feed: Feed) {
-    const places = this.model(feed);
-    const results = places && this.results(places, this.filters);
-    if (!places || !results) {
+    const answer = this.currentAnswer(feed);
+    if (!answer) {
       return html`<div class="state loading" part="state">
         <div class="spinner" aria-hidden="true"></div>
         <p class="count" role="status">${msg('Angebote werden geladen …')}</p>
       </div>`;
     }
-    const { clock } = places;
+    const clock = this.clockOf(feed, answer);
+    this.shown = { answer, clock, feed };
     let v = this.viewMemo;
-    if (!v || v.results !== results || v.locale !== this.locale) v = this.viewMemo = { results, locale: this.locale };
-    const { shown, located } = results;
-    v.form ??= this.renderFilters(feed, places, results);
-    if (this.mapOpen) this.prepareMap((v.points ??= this.mapPointsOf(located, clock)));
+    if (!v || v.answer !== answer || v.locale !== this.locale) v = this.viewMemo = { answer, locale: this.locale };
+    const { total } = answer;
+    v.form ??= this.renderFilters(feed, answer);
+    if (this.mapOpen) this.prepareMap(this.mapShown ? this.currentSpots(answer) : undefined, clock);
     const now = html`${weekdayName(clock.weekday, this.locale)}, ${formatTime(clock.minutes, this.locale)}`;
     return html`
       <p class="now">${icon('clock')} ${msg('Jetzt:')} <strong>${now}</strong>
@@ -401,31 +435,29 @@ export class LotseHoursMap extends LotseElement {
         </button>
       </div>
       <p class="count" role="status">
-        ${shown.length === 1 ? msg('1 Ort gefunden') : msg(str`${formatNumber(shown.length, this.locale)} Orte gefunden`)}
+        ${total === 1 ? msg('1 Ort gefunden') : msg(str`${formatNumber(total, this.locale)} Orte gefunden`)}
       </p>
-      ${this.mapOpen ? this.renderMap(shown.length - located.length) : nothing}
+      ${this.mapOpen ? this.renderMap(total - answer.located) : nothing}
       ${
-        shown.length === 0
+        total === 0
           ? html`<div class="state" part="state">
             <p>${msg('Keine Sprechstunde passt zu diesen Filtern.')}</p>
             <button type="button" @click=${this.onResetFilters}>${icon('close')} ${msg('Filter löschen')}</button>
           </div>`
           : this.view === 'week'
-            ? this.renderWeekPlan(shown, clock)
-            : this.renderList(shown, clock)
+            ? this.renderWeekPlan(answer, clock)
+            : this.renderList(answer, clock)
       }
     `;
   }
 
-  private renderFilters(feed: Feed, places: Places, { counts }: Results) {
+  private renderFilters(feed: Feed, { counts, languages: offered, categories: inUse }: HoursAnswer) {
     const f = this.filters;
     const l = this.locale;
     const n = (count = 0) => ` (${formatNumber(count, l)})`;
     const { day: days, time: times, language: langCounts, category: catCounts, walkIn, openNow } = counts;
-    const languages = [...places.languages]
-      .map((code) => [code, languageName(code, l)] as const)
-      .sort((a, b) => a[1].localeCompare(b[1], l));
-    const categories = feed.categories.filter((c) => places.categories.has(c.id));
+    const languages = [...offered].map((code) => [code, languageName(code, l)] as const).sort((a, b) => a[1].localeCompare(b[1], l));
+    const categories = feed.categories.filter((c) => inUse.has(c.id));
     const timeLabel: Record<TimeOfDay, string> = {
       morning: msg('Morgens (bis 12 Uhr)'),
       afternoon: msg('Nachmittags (12 bis 17 Uhr)'),
@@ -481,10 +513,9 @@ export class LotseHoursMap extends LotseElement {
   // ---- Status and slot texts ----------------------------------------------------------------
 
   /** Status words shared with the finder (core/opening-text), plus the map's special cases. */
-  private statusText(entry: Entry, clock: Clock): [string, string] {
-    const s: LocationStatus = entry.status;
-    if (entry.service.status === 'temporarily-closed') return ['closed', msg('Zurzeit geschlossen')];
-    if (!s.open && !entry.location?.hours.length) return ['none', msg('Keine festen Zeiten. Bitte anrufen.')];
+  private statusText(s: LocationStatus, paused: boolean, hasHours: boolean, clock: Clock): [string, string] {
+    if (paused) return ['closed', msg('Zurzeit geschlossen')];
+    if (!s.open && !hasHours) return ['none', msg('Keine festen Zeiten. Bitte anrufen.')];
     const words = openingWords(s, clock, this.locale);
     const prefix = !s.open && s.closure ? `${msg('Heute geschlossen.')} ` : '';
     return [words.tone === 'open' || words.tone === 'soon' ? words.tone : 'closed', prefix + words.text];
@@ -503,20 +534,20 @@ export class LotseHoursMap extends LotseElement {
 
   // ---- List -----------------------------------------------------------------------------
 
-  private renderList(entries: Entry[], clock: Clock) {
+  private renderList(answer: HoursAnswer, clock: Clock) {
     return html`<ul class="list" part="list" aria-label=${msg('Orte')}>
         ${repeat(
-          entries.slice(0, this.limit),
+          answer.page,
           (e) => e.key,
           (e) => this.renderEntry(e, clock),
         )}
       </ul>
-      ${this.renderMore(entries)}`;
+      ${this.renderMore(answer)}`;
   }
 
   /** "More places": list and week plan show the places page by page (long lists are slow on cheap phones). */
-  private renderMore(entries: Entry[]) {
-    const more = entries.length - this.limit;
+  private renderMore({ total, page }: HoursAnswer) {
+    const more = total - page.length;
     return more > 0
       ? html`<button type="button" class="more no-print" @click=${this.onShowMore}>
           ${msg(str`Weitere Orte zeigen (noch ${formatNumber(more, this.locale)})`)}
@@ -526,7 +557,7 @@ export class LotseHoursMap extends LotseElement {
 
   private renderEntry(entry: Entry, clock: Clock) {
     const { service, location, key } = entry;
-    const [tone, status] = this.statusText(entry, clock);
+    const [tone, status] = this.statusText(entry.status, service.status === 'temporarily-closed', !!location?.hours.length, clock);
     const open = this.expanded.has(key);
     const selected = this.selected === key;
     const category = this.data && vocabularyEntry(this.data, 'categories', service.categories[0]);
@@ -603,7 +634,7 @@ export class LotseHoursMap extends LotseElement {
 
   // ---- Week plan (its own small chunk, loaded when first shown) ---------------------------
 
-  private renderWeekPlan(entries: Entry[], clock: Clock) {
+  private renderWeekPlan(answer: HoursAnswer, clock: Clock) {
     if (!this.weekPlan) {
       import('./week-plan.js').then((module) => (this.weekPlan = module));
       return html`<div class="week" part="week" aria-busy="true"></div>`;
@@ -618,27 +649,29 @@ export class LotseHoursMap extends LotseElement {
         pick: (key) => this.pick(key, 'week'),
         kind: (slot) => this.kind(slot),
       },
-      entries.slice(0, this.limit),
+      answer.page,
       clock,
-    )}${this.renderMore(entries)}`;
+    )}${this.renderMore(answer)}`;
   }
 
   // ---- Map ----------------------------------------------------------------------------------
 
   /** Points and texts for the map, made during render so that they are in the UI language. */
-  private mapPointsOf(located: Entry[], clock: Clock): MapPoint[] {
-    return located.map((e) => ({
-      key: e.key,
-      lat: e.location!.geo!.lat,
-      lon: e.location!.geo!.lon,
-      label: `${this.text(e.service.name)}, ${e.location!.address.street}: ${this.statusText(e, clock)[1]}`,
-      open: e.status.open,
-    }));
-  }
-
-  private prepareMap(points: MapPoint[]) {
-    this.mapPoints = points;
+  private prepareMap(spots: Spot[] | undefined, clock: Clock) {
     const locale = this.locale;
+    const p = this.pointsMemo;
+    if (spots && !(p?.spots === spots && p.locale === locale && p.clock === clock)) {
+      const points = spots.map((s) => ({
+        key: s.key,
+        lat: s.lat,
+        lon: s.lon,
+        label: `${this.text(s.name)}, ${s.street}: ${this.statusText(s.status, s.paused, s.hasHours, clock)[1]}`,
+        open: s.status.open,
+      }));
+      this.pointsMemo = { spots, locale, clock, points };
+    }
+    // Until a kept feed's points are there, the map keeps the previous ones.
+    if (spots) this.mapPoints = this.pointsMemo!.points;
     this.mapTexts = {
       cluster: (count, names) =>
         withLocale(locale, this.translations, () =>

@@ -7,8 +7,9 @@
  * big feed as `pieces`, `piece`s and `end`), `{ run, type: 'done' }` and `{ type: 'answer', id }`.
  *
  * A feed of more than `SYNC_LIMIT` services is kept here: the page gets it without its
- * services (`held`), a finder asks for its page of results, and the services are sent only
- * when a widget needs all of them (the hours map, the quick-check, the contact form).
+ * services (`held`), the widgets ask for what they show (a finder's page of results, the hours
+ * map's places, counts and map points, a quick-check's services per step, the contact form's
+ * service), and the services are sent only when a widget needs all of them.
  */
 import { checkFeedLoading } from './check.js';
 import { createStore, get, set } from 'idb-keyval';
@@ -18,6 +19,7 @@ import { pause } from '../pause.js';
 import type { Feed } from './schema.js';
 import type { HeldFinder } from '../../service-finder/finder-search.js';
 import type { HeldServices } from './held-services.js';
+import type { HeldHours } from '../../hours-map/hours-search.js';
 import type { WorkerAsk } from './load.js';
 
 interface Scope {
@@ -45,6 +47,7 @@ interface Kept {
   state: Ready;
   finder?: Promise<HeldFinder>;
   services?: Promise<HeldServices>;
+  hours?: Promise<HeldHours>;
   /** With a finder on the page: resolved when its first answer has gone out (or after a while). */
   answered?: Promise<void>;
   onAnswered?: () => void;
@@ -139,9 +142,19 @@ function finderOf(kept: Kept): Promise<HeldFinder> {
   return kept.finder;
 }
 
+/** The hours map's side of a kept feed (its list, counts and map points), loaded into the worker when first asked. */
+function hoursOf(kept: Kept): Promise<HeldHours> {
+  kept.hours ??= Promise.all([import('../../hours-map/hours-search.js'), servicesOf(kept)]).then(
+    ([{ HeldHours }, services]) => new HeldHours(kept.state.feed as Feed, services),
+  );
+  return kept.hours;
+}
+
 async function answerOf(kept: Kept, ask: WorkerAsk): Promise<unknown> {
   if (ask.kind === 'finder') return (await finderOf(kept)).answer(ask.query, ask.now, ask.whole);
   if (ask.kind === 'centre') return (await finderOf(kept)).centre(ask.by, ask.value, ask.now);
+  if (ask.kind === 'hours') return (await hoursOf(kept)).answer(ask.query, ask.now);
+  if (ask.kind === 'hoursPoints') return (await hoursOf(kept)).spots(ask.filters, ask.now);
   const services = await servicesOf(kept);
   if (ask.kind === 'service') return services.service(ask.id, ask.now);
   if (ask.kind === 'categories') return services.categories(ask.now);

@@ -13,6 +13,8 @@ import type { Feed } from './schema.js';
 import type { EngineMessage, FeedEngine, FeedState, LoadOptions, LoadRequest } from './engine.js';
 import type { FinderQuery } from '../../service-finder/finder-search.js';
 import type { StepTopics } from '../../quick-check/step-services.js';
+import type { HoursQuery } from '../../hours-map/hours-search.js';
+import type { Filters } from '../../hours-map/model.js';
 
 export type { FeedState } from './engine.js';
 
@@ -141,7 +143,9 @@ export type WorkerAsk =
   | { kind: 'centre'; by: 'district' | 'postcode'; value: string; now: number }
   | { kind: 'service'; id: string; now: number }
   | { kind: 'categories'; now: number }
-  | { kind: 'steps'; steps: StepTopics[]; now: number };
+  | { kind: 'steps'; steps: StepTopics[]; now: number }
+  | { kind: 'hours'; query: HoursQuery; now: number }
+  | { kind: 'hoursPoints'; filters: Filters; now: number };
 
 /** What a widget needs of a feed the worker keeps (`FeedSource.addReader`). */
 export interface Reader {
