@@ -78,7 +78,7 @@ describe('service finder: a big feed kept in the feed worker', function () {
     const local = await finder(structuredClone(big));
     const state = heldState(remote);
     expect(state.status).to.equal('ready');
-    expect(state.held).to.deep.equal({ version: 1, sent: false });
+    expect(state.held).to.deep.equal({ version: 1 });
     expect(state.feed!.services).to.have.length(0);
     expect(heldState(local).held).to.equal(undefined);
     await until(() => (local as any).search?.index, 20_000, 'the inline index');
@@ -169,7 +169,7 @@ describe('service finder: a big feed kept in the feed worker', function () {
     expect(mapState.feed!.services).to.have.length(0);
     // The finder still asks the worker, and still answers.
     await type(remote, 'beratung');
-    expect(heldState(remote).held).to.deep.equal({ version: 1, sent: false });
+    expect(heldState(remote).held).to.deep.equal({ version: 1 });
     expect(names(remote).length).to.be.greaterThan(0);
   });
 

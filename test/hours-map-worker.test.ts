@@ -18,7 +18,7 @@ const LOCAL_TILES = '/__tiles/{z}/{x}/{y}.png';
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const words = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-type Held = { status: string; held?: { version: number; sent: boolean }; feed?: { services: unknown[] } };
+type Held = { status: string; held?: { version: number }; feed?: { services: unknown[] } };
 const heldState = (el: Element) => (el as unknown as { feedState: Held }).feedState;
 
 /** What a visitor sees: the time, every filter option with its count, the places, the week plan, the map's markers. */
@@ -96,7 +96,7 @@ describe('hours map: a big feed kept in the feed worker', function () {
   it('shows what the render shows, action by action, and the page never holds the services', async () => {
     const remote = await hoursMap(url());
     const local = await hoursMap(structuredClone(big));
-    expect(heldState(remote).held).to.deep.equal({ version: 1, sent: false });
+    expect(heldState(remote).held).to.deep.equal({ version: 1 });
     expect(heldState(local).held).to.equal(undefined);
 
     const both = async (act: (el: LotseHoursMap) => Promise<unknown>) => {
@@ -225,7 +225,7 @@ describe('hours map: a big feed kept in the feed worker', function () {
     const el = await hoursMap(url());
     await setFilter(el, 'openNow', true);
     expect($$(el, 'li.entry').length).to.be.greaterThan(0);
-    expect(heldState(el).held).to.deep.equal({ version: 1, sent: false });
+    expect(heldState(el).held).to.deep.equal({ version: 1 });
     expect(heldState(el).feed!.services).to.have.length(0);
     const source = feedSource(urls[0]).state;
     expect(source.status === 'ready' && source.feed.services.length).to.equal(0);
@@ -245,7 +245,7 @@ describe('hours map: a big feed kept in the feed worker', function () {
     for (const el of widgets) await (el as LotseHoursMap).updateComplete;
     expect($$(widgets[1], 'li.entry')).to.have.length(30);
     for (const el of widgets) {
-      expect(heldState(el).held).to.deep.equal({ version: 1, sent: false });
+      expect(heldState(el).held).to.deep.equal({ version: 1 });
       expect(heldState(el).feed!.services).to.have.length(0);
     }
     const source = feedSource(feed).state;

@@ -126,8 +126,6 @@ export class LotseContactForm extends LotseElement {
   private restored = false;
   /** The last question about a kept feed. */
   private keptAsked?: string;
-  /** @internal A kept feed's service and categories are asked from the feed worker. */
-  protected override readonly needsAllServices = false;
 
   // ---- Lifecycle ---------------------------------------------------------------------------
 

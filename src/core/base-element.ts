@@ -142,12 +142,6 @@ export abstract class LotseElement extends LitElement {
   /** The widget's translations into its language, while they load (see getUpdateComplete). */
   private localeLoad?: Promise<void>;
   private source?: FeedSource;
-  /**
-   * @internal The widget renders from all services. A feed kept in the worker (more than
-   * `SYNC_LIMIT` services) is then "loading" until they are sent; the finder, which asks the
-   * worker for its page of results instead (`askFeed`), says false.
-   */
-  protected readonly needsAllServices: boolean = true;
   /** @internal The feed worker prepares this widget's first answer as soon as it keeps a big feed (the finder). */
   protected readonly preparedInWorker: boolean = false;
   /** Answers of the feed worker on their way (`askFeed`; updateComplete waits for them). */
@@ -290,7 +284,7 @@ export abstract class LotseElement extends LitElement {
   private onFeedChange = () => {
     const source = this.source;
     setTimeout(() => {
-      if (source && source === this.source) this.showFeedState(this.stateOf(source));
+      if (source && source === this.source) this.showFeedState(source.state);
     });
   };
 
@@ -313,13 +307,7 @@ export abstract class LotseElement extends LitElement {
     const waiting = this.waitingState;
     if (!waiting) return;
     this.waitingState = undefined;
-    this.feedState = this.source ? this.stateOf(this.source) : waiting;
-  }
-
-  /** The source's state as this widget renders it (see `needsAllServices`). */
-  private stateOf(source: FeedSource): FeedState {
-    const state = source.state;
-    return state.status === 'ready' && state.held && !state.held.sent && this.needsAllServices ? { status: 'loading' } : state;
+    this.feedState = this.source ? this.source.state : waiting;
   }
 
   /** @internal The version of a feed the worker keeps (`askFeed` answers about it), else undefined. */
@@ -360,9 +348,9 @@ export abstract class LotseElement extends LitElement {
     if (typeof this.feed === 'string' && this.feed.trim()) {
       this.source = feedSource(this.feed.trim());
       this.source.addEventListener('change', this.onFeedChange);
-      this.source.addReader(this, { all: this.needsAllServices, prepare: this.preparedInWorker, now: this.clockTick.pinned });
+      this.source.addReader(this, { prepare: this.preparedInWorker, now: this.clockTick.pinned });
       this.source.load();
-      this.showFeedState(this.stateOf(this.source));
+      this.showFeedState(this.source.state);
       return;
     }
     this.waitingState = undefined;

@@ -138,8 +138,6 @@ export class LotseHoursMap extends LotseElement {
   private pendingFocus?: string;
   /** @internal */
   protected override focusFallbacks = ['#f-day', '[part="toolbar"] h2'];
-  /** @internal A big feed stays in the worker, which answers what the list, the filters and the map show. */
-  protected override readonly needsAllServices = false;
 
   // ---- Lifecycle ----------------------------------------------------------------------------
 

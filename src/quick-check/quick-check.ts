@@ -67,8 +67,6 @@ export class LotseQuickCheck extends LotseElement {
   private resolving?: Feed;
   /** The last question about a kept feed's services per step. */
   private stepsAsked?: string;
-  /** @internal A kept feed's services for the steps are asked from the feed worker. */
-  protected override readonly needsAllServices = false;
   /** The default flow's texts in the widget's language, while they load. */
   private flowLanguage?: Promise<void>;
   private focusPending = false;

@@ -113,8 +113,6 @@ export class LotseServiceFinder extends LotseElement {
   private answerFocus?: string;
   /** Set in the render that shows results (then the detail view is prefetched). */
   private resultsShown = false;
-  /** @internal The worker answers the finder's questions about a big feed. */
-  protected override readonly needsAllServices = false;
   /** @internal Its first results are worked out while the page receives the kept feed. */
   protected override readonly preparedInWorker = true;
   /** @internal */

@@ -34,10 +34,10 @@ export type FeedState =
       refreshing?: boolean;
       /**
        * A big feed kept in the feed worker (more than `SYNC_LIMIT` services): `feed.services` is
-       * empty until a widget needs all of them (`sent`); a finder asks the worker
-       * (`FeedSource.ask`). `version` names the kept feed.
+       * empty, and the widgets ask the worker for what they show (`FeedSource.ask`). `version`
+       * names the kept feed.
        */
-      held?: { version: number; sent: boolean };
+      held?: { version: number };
     }
   | { status: 'error'; problems: FeedProblem[] };
 

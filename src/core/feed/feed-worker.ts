@@ -1,15 +1,14 @@
 /**
  * The feed worker: one per feed URL on the page (load.ts starts it). Fetch, JSON parse, the
  * check and the offline copy run here, so none of it blocks the page; the page receives what
- * the widgets render. Messages in: `{ type: 'load', run, request }`; `{ type: 'services',
- * version }` (send a kept feed's services); `{ type: 'ask', id, version, ask }` (a finder's
- * query). Out: `{ type: 'ready' }` once, then `{ run, message }` (engine.ts's EngineMessage; a
+ * the widgets render. Messages in: `{ type: 'load', run, request }`; `{ type: 'ask', id,
+ * version, ask }` (a widget's question about a kept feed). Out: `{ type: 'ready' }` once, then `{ run, message }` (engine.ts's EngineMessage; a
  * big feed as `pieces`, `piece`s and `end`), `{ run, type: 'done' }` and `{ type: 'answer', id }`.
  *
  * A feed of more than `SYNC_LIMIT` services is kept here: the page gets it without its
  * services (`held`), the widgets ask for what they show (a finder's page of results, the hours
  * map's places, counts and map points, a quick-check's services per step, the contact form's
- * service), and the services are sent only when a widget needs all of them.
+ * service): the page never holds them.
  */
 import { checkFeedLoading } from './check.js';
 import { createStore, get, set } from 'idb-keyval';
@@ -54,25 +53,17 @@ interface Kept {
 }
 /** The feed kept here (the last one shown, while it has more than `SYNC_LIMIT` services). */
 let held: Kept | undefined;
-/** The offline copy and the services for an hours map wait at most this long for the finder's first answer. */
+/** The offline copy waits at most this long for the finder's first answer. */
 const ANSWER_WAIT_MS = 3000;
 let version = 0;
 
 type WorkerIn =
   | { type: 'load'; run: number; request: LoadRequest; answersAt?: number }
-  | { type: 'services'; version: number }
   | { type: 'ask'; id: number; version: number; ask: WorkerAsk };
 
 scope.addEventListener('message', (event) => {
   const data = event.data as WorkerIn;
   if (data?.type === 'ask') return void answer(data.id, data.version, data.ask);
-  if (data?.type === 'services') {
-    // The finder's first results come first: sending 50,000 services keeps the worker busy ~1 s.
-    const kept = held;
-    if (kept?.version === data.version)
-      void (kept.answered ?? Promise.resolve()).then(() => held === kept && sendWhole(kept.run, kept.state, kept.version));
-    return;
-  }
   if (data?.type !== 'load') return;
   // A long check is one synchronous task here: it says now and then that it still runs.
   busy.beat = () => scope.postMessage({ run: data.run, message: { type: 'alive' } satisfies EngineMessage });
@@ -113,16 +104,15 @@ function post(run: number, message: EngineMessage, answersAt?: number) {
     });
     void finderOf(kept).then((finder) => finder.prepare(answersAt));
   }
-  const withoutServices: Ready = { ...state, feed: { ...state.feed, services: [] }, held: { version, sent: false } };
+  const withoutServices: Ready = { ...state, feed: { ...state.feed, services: [] }, held: { version } };
   scope.postMessage({ run, message: { type: 'state', state: withoutServices } satisfies EngineMessage });
 }
 
-/** A checked feed with its services, in pieces when big (`version`: a kept feed, sent on request). */
-function sendWhole(run: number, state: Ready, keptVersion?: number) {
-  const mark = keptVersion === undefined ? {} : { held: { version: keptVersion, sent: true } };
+/** A checked feed with its services, in pieces when it has more than `PIECE`. */
+function sendWhole(run: number, state: Ready) {
   const services = state.feed.services;
-  if (services.length <= PIECE) return scope.postMessage({ run, message: { type: 'state', state: { ...state, ...mark } } });
-  const empty: Ready = { ...state, ...mark, feed: { ...state.feed, services: [] } };
+  if (services.length <= PIECE) return scope.postMessage({ run, message: { type: 'state', state } });
+  const empty: Ready = { ...state, feed: { ...state.feed, services: [] } };
   scope.postMessage({ run, type: 'pieces', message: { type: 'state', state: empty } satisfies EngineMessage });
   for (let i = 0; i < services.length; i += PIECE) scope.postMessage({ run, type: 'piece', services: services.slice(i, i + PIECE) });
   scope.postMessage({ run, type: 'end' });

@@ -149,8 +149,6 @@ export type WorkerAsk =
 
 /** What a widget needs of a feed the worker keeps (`FeedSource.addReader`). */
 export interface Reader {
-  /** It renders from all services: they are sent. */
-  all: boolean;
   /** Its first answer is prepared in the worker as soon as the feed is kept (the finder's). */
   prepare?: boolean;
   /** Its pinned time, if any (for the prepared answer). */
@@ -180,12 +178,10 @@ export class FeedSource extends EventTarget {
   private pending?: { run: number; request: LoadRequest };
   private watchdog?: ReturnType<typeof setTimeout>;
   /**
-   * Widgets reading this feed: `all`, it needs all services (a kept feed's are then sent);
-   * `prepare`, the worker prepares its first answer (the finder's) for `now`, its pinned time.
+   * Widgets reading this feed: `prepare`, the worker prepares its first answer (the finder's)
+   * for `now`, its pinned time.
    */
   private readers = new Map<object, Reader>();
-  /** The kept feed whose services were asked for. */
-  private requested?: number;
   /** Questions on their way to the worker. */
   private asks = new Map<number, (result: unknown) => void>();
   private askId = 0;
@@ -222,7 +218,6 @@ export class FeedSource extends EventTarget {
   /** A widget reads this feed (see `Reader`). */
   addReader(reader: object, needs: Reader) {
     this.readers.set(reader, needs);
-    this.sendServicesIfNeeded();
   }
 
   removeReader(reader: object) {
@@ -262,16 +257,6 @@ export class FeedSource extends EventTarget {
     for (const id of [...this.asks.keys()]) this.answered(id, undefined);
   }
 
-  /** A kept feed's services, once, when a widget on the page needs all of them. */
-  private sendServicesIfNeeded() {
-    const state = this.state;
-    if (state.status !== 'ready' || !state.held || state.held.sent || this.requested === state.held.version) return;
-    if (![...this.readers.values()].some((reader) => reader.all)) return;
-    const version = state.held.version;
-    this.requested = version;
-    void this.worker?.then((worker) => worker?.postMessage({ type: 'services', version }));
-  }
-
   /** For tests: stop the worker. */
   dispose() {
     this.attempt++;
@@ -289,8 +274,7 @@ export class FeedSource extends EventTarget {
       // that is loaded again after its worker was lost.
       if (next.status === 'loading' && this.state.status === 'loading' && !next.total && !next.slow) return;
       if (next.status === 'loading' && this.state.status === 'ready') return;
-      this.setState(next);
-      return this.sendServicesIfNeeded();
+      return this.setState(next);
     }
     if (message.type === 'log') return console[message.level](`[lotse] ${message.text}`);
     if (message.type === 'alive') return;
