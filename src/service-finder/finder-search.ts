@@ -96,10 +96,15 @@ export class FinderSearch {
   private plainTexts?: string[];
   private plainStarted = false;
 
+  /**
+   * `later`: what the search index waits for when nobody is typing yet (in the feed worker: the
+   * other widgets' first answers, which the index's seconds at 50,000 services would hold up).
+   */
   constructor(
     private readonly feed: Feed,
     readonly services: Service[],
     private readonly changed: () => void,
+    private readonly later?: () => Promise<unknown>,
   ) {}
 
   /** The model built for `clock`'s minute, or the previous minute's while it is built. */
@@ -137,7 +142,8 @@ export class FinderSearch {
     }
     if (this.indexStarted || !this.services.length || !(this.model || typing)) return;
     this.indexStarted = true;
-    import('./search-index.js')
+    (typing || !this.later ? Promise.resolve() : this.later())
+      .then(() => import('./search-index.js'))
       .then(({ buildIndex }) => buildIndex(this.feed, this.services))
       .then((index) => {
         this.index = index;
@@ -200,14 +206,20 @@ export class HeldFinder {
   constructor(
     private readonly feed: Feed,
     private readonly held: HeldServices,
+    private readonly later?: () => Promise<unknown>,
   ) {}
 
   private searchOn(now: Date) {
     const { today, services } = this.held.on(now);
     if (this.search?.today !== today) {
-      const search = new FinderSearch(this.feed, services, () => {
-        for (const wake of this.waiting.splice(0)) wake();
-      });
+      const search = new FinderSearch(
+        this.feed,
+        services,
+        () => {
+          for (const wake of this.waiting.splice(0)) wake();
+        },
+        this.later,
+      );
       this.search = { today, search };
     }
     return this.search.search;

@@ -34,8 +34,12 @@ const engine = new FeedEngine({
   messages: () => import('./messages.js'),
   idb: async () => ({ createStore, get, set }),
   sliced: false,
-  // After a turn the kept feed (if any) is set: its first answer goes out before the copy is written.
-  quiet: () => pause().then(() => held?.answered),
+  // After a turn the kept feed (if any) is set: the finder's first answer, then the other
+  // widgets' questions open by then, go out before the copy is written (100 MB of text).
+  quiet: () =>
+    pause()
+      .then(() => held?.answered)
+      .then(() => settled()),
 });
 
 type Ready = Extract<FeedState, { status: 'ready' }>;
@@ -127,7 +131,7 @@ function servicesOf(kept: Kept): Promise<HeldServices> {
 /** The finder's side of a kept feed, loaded into the worker when first needed. */
 function finderOf(kept: Kept): Promise<HeldFinder> {
   kept.finder ??= Promise.all([import('../../service-finder/finder-search.js'), servicesOf(kept)]).then(
-    ([{ HeldFinder }, services]) => new HeldFinder(kept.state.feed as Feed, services),
+    ([{ HeldFinder }, services]) => new HeldFinder(kept.state.feed as Feed, services, settled),
   );
   return kept.finder;
 }
@@ -151,15 +155,31 @@ async function answerOf(kept: Kept, ask: WorkerAsk): Promise<unknown> {
   return services.forSteps(ask.steps, ask.now);
 }
 
+/** Questions being answered (the offline copy waits for those open when the finder has answered). */
+const open = new Set<Promise<void>>();
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** When the questions open now are answered (at most `ANSWER_WAIT_MS`). */
+function settled(): Promise<void> {
+  return open.size ? Promise.race([Promise.all(open).then(() => {}), wait(ANSWER_WAIT_MS)]) : Promise.resolve();
+}
+
 /**
  * A widget's question about the kept feed. The finder's code is loaded into the worker for a
  * kept feed with a finder on the page (a page without one, or with a small feed, never loads it).
  */
-async function answer(id: number, asked: number, ask: WorkerAsk) {
+function answer(id: number, asked: number, ask: WorkerAsk) {
+  const done: Promise<void> = respond(id, asked, ask).finally(() => open.delete(done));
+  open.add(done);
+}
+
+async function respond(id: number, asked: number, ask: WorkerAsk) {
   const kept = held;
   let result: unknown;
   if (kept?.version === asked) {
     try {
+      // With a finder on the page its first results come first: the hours map's places of
+      // 50,000 services would otherwise be worked out between its slices.
+      if (ask.kind === 'hours' || ask.kind === 'hoursPoints') await kept.answered;
       result = await answerOf(kept, ask);
     } catch (error) {
       console.error('[lotse]', error);
