@@ -19,7 +19,7 @@ const rows: string[][] = [
   [
     'services',
     'JSON.parse',
-    'check (zod)',
+    'check',
     'index build',
     'search p50',
     'search p95',
