@@ -24,6 +24,20 @@ const backText = (el: Element) => el.shadowRoot!.querySelector('.detail .back')?
 const detailRequests = () =>
   (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/service-detail.'));
 
+/** A finder in `lang` on the page until `use` is done, after its first results. */
+async function withFinder(lang: string, use: (el: HTMLElement & { updateComplete: Promise<unknown> }) => Promise<void>) {
+  const el = document.createElement('lotse-service-finder');
+  el.lang = lang;
+  el.setAttribute('feed', `/demo/public/services.json?lazy=${Math.random()}`);
+  document.body.append(el);
+  try {
+    await until(() => el.shadowRoot?.querySelector('.card-title'), 10_000, 'first results');
+    await use(el);
+  } finally {
+    el.remove();
+  }
+}
+
 describe('finder: the detail view comes after the first results', () => {
   afterEach(() => resetFeedSources());
 
@@ -70,12 +84,7 @@ describe('finder: the detail view comes after the first results', () => {
 
   it('opened in a language whose detail strings are not loaded yet, shows the detail view in that language, the list until then', async () => {
     expect(translationRequests(), 'not loaded before').not.to.include('lazy/finder-detail/ro');
-    const el = document.createElement('lotse-service-finder');
-    el.lang = 'ro';
-    el.setAttribute('feed', `/demo/public/services.json?lazy=${Math.random()}`);
-    document.body.append(el);
-    try {
-      await until(() => el.shadowRoot?.querySelector('.card-title'), 10_000, 'first results');
+    await withFinder('ro', async (el) => {
       const card = el.shadowRoot!.querySelector<HTMLButtonElement>('.card-title')!;
       card.focus();
       card.click();
@@ -84,18 +93,11 @@ describe('finder: the detail view comes after the first results', () => {
       await el.updateComplete;
       expect(backText(el)).to.equal('Înapoi la listă');
       expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('#lotse-detail-title'));
-    } finally {
-      el.remove();
-    }
+    });
   });
 
   it('brings the detail view’s styles with it: grid, hours table, print rules', async () => {
-    const el = document.createElement('lotse-service-finder');
-    el.lang = 'de';
-    el.setAttribute('feed', `/demo/public/services.json?lazy=${Math.random()}`);
-    document.body.append(el);
-    try {
-      await until(() => el.shadowRoot?.querySelector('.card-title'), 10_000, 'first results');
+    await withFinder('de', async (el) => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('.card-title')!.click();
       await el.updateComplete;
       const detail = el.shadowRoot!.querySelector<HTMLElement>('.detail')!;
@@ -110,18 +112,11 @@ describe('finder: the detail view comes after the first results', () => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('.detail .back')!.click();
       await el.updateComplete;
       expect(getComputedStyle(el.shadowRoot!.querySelector('.results')!).display).to.equal('grid');
-    } finally {
-      el.remove();
-    }
+    });
   });
 
   it('stays open when the language changes, and then speaks the new one', async () => {
-    const el = document.createElement('lotse-service-finder');
-    el.lang = 'uk';
-    el.setAttribute('feed', `/demo/public/services.json?lazy=${Math.random()}`);
-    document.body.append(el);
-    try {
-      await until(() => el.shadowRoot?.querySelector('.card-title'), 10_000, 'first results');
+    await withFinder('uk', async (el) => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('.card-title')!.click();
       await el.updateComplete;
       const heading = el.shadowRoot!.querySelector('#lotse-detail-title');
@@ -131,8 +126,6 @@ describe('finder: the detail view comes after the first results', () => {
       expect(backText(el)).to.equal('Обратно към списъка');
       expect(el.shadowRoot!.querySelector('#lotse-detail-title')).to.equal(heading);
       expect(el.shadowRoot!.activeElement).to.equal(heading);
-    } finally {
-      el.remove();
-    }
+    });
   });
 });

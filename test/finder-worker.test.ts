@@ -3,19 +3,17 @@ import '../src/index.js';
 import type { LotseHoursMap, LotseServiceFinder } from '../src/index.js';
 import { feedSource, loadOptions, resetFeedSources } from '../src/core/feed/load.js';
 import { SYNC_LIMIT } from '../src/core/feed/slices.js';
-import { generateFeed } from '../bench/generate-feed.js';
 import { createStore, get } from 'idb-keyval';
 import { until, untilValue } from './helpers.js';
+import { heldState, keptFeed, place, words } from './kept-helpers.js';
 
-// Tuesday 24 November 2026, 10:00 in Berlin.
-const TUESDAY_10 = '2026-11-24T09:00:00Z';
 const COUNT = SYNC_LIMIT + 500;
-const big = generateFeed(COUNT);
+const kept = keptFeed(COUNT);
+const big = kept.feed;
 
 const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
 const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const names = (el: Element) => $$(el, '.card-title').map((b) => b.dataset.service);
-const words = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** What a visitor sees of the results: the count, every filter chip with its number, the cards. */
 const seen = (el: Element) => ({
   count: words($(el, '#lotse-count')),
@@ -25,19 +23,8 @@ const seen = (el: Element) => ({
   empty: words(el.shadowRoot!.querySelector('.empty')),
 });
 
-/** A feed URL of its own per test (every test gets a worker of its own). */
-const feedUrl = () => URL.createObjectURL(new Blob([JSON.stringify(big)], { type: 'application/json' }));
-
-async function place<T extends HTMLElement>(tag: string, feed: string | object): Promise<T> {
-  const el = document.createElement(tag) as T & { now: string; feed: unknown };
-  el.lang = 'de';
-  el.now = TUESDAY_10;
-  el.feed = feed;
-  document.body.append(el);
-  return el;
-}
 async function finder(feed: string | object) {
-  const el = await place<LotseServiceFinder>('lotse-service-finder', feed);
+  const el = place<LotseServiceFinder>('lotse-service-finder', feed);
   await until(() => el.shadowRoot!.querySelector('.results'), 20_000, 'results');
   await el.updateComplete;
   return el;
@@ -54,22 +41,14 @@ async function tap(el: LotseServiceFinder, text: string) {
   chip.click();
   await el.updateComplete;
 }
-const heldState = (el: Element) =>
-  (el as unknown as { feedState: { status: string; held?: unknown; feed?: { services: unknown[] } } }).feedState;
 
 describe('service finder: a big feed kept in the feed worker', function () {
   this.timeout(60_000);
-  let urls: string[] = [];
-  const url = () => {
-    const made = feedUrl();
-    urls.push(made);
-    return made;
-  };
+  const url = () => kept.url();
   beforeEach(() => resetFeedSources());
   afterEach(() => {
     for (const el of document.querySelectorAll('lotse-service-finder, lotse-hours-map')) el.remove();
-    for (const made of urls) URL.revokeObjectURL(made);
-    urls = [];
+    kept.revoke();
     resetFeedSources();
   });
 
@@ -162,7 +141,7 @@ describe('service finder: a big feed kept in the feed worker', function () {
   it('with an hours map on the page too, the services stay in the worker and both ask it', async () => {
     const feed = url();
     const remote = await finder(feed);
-    const map = await place<LotseHoursMap>('lotse-hours-map', feed);
+    const map = place<LotseHoursMap>('lotse-hours-map', feed);
     await until(() => map.shadowRoot!.querySelector('li.entry'), 20_000, 'the places of the hours map');
     const mapState = heldState(map);
     expect(mapState.status).to.equal('ready');

@@ -3,23 +3,21 @@ import '../src/index.js';
 import type { LotseHoursMap } from '../src/index.js';
 import { feedSource, resetFeedSources } from '../src/core/feed/load.js';
 import { SYNC_LIMIT } from '../src/core/feed/slices.js';
-import { generateFeed } from '../bench/generate-feed.js';
 import { until } from './helpers.js';
+import { expectServicesOnlyInWorker, heldState, keptFeed, place, words } from './kept-helpers.js';
+import { setFilter } from './hours-map-helpers.js';
 
 // A feed the worker keeps (more than SYNC_LIMIT services): the hours map asks it for what it
 // renders (the list's pages, the counts, the map's points), like the finder
 // (test/finder-worker.test.ts). Its answers must be the render's, action by action.
 // Tuesday 24 November 2026, 10:00 in Berlin.
-const TUESDAY_10 = '2026-11-24T09:00:00Z';
 const COUNT = SYNC_LIMIT + 300;
-const big = generateFeed(COUNT);
+const kept = keptFeed(COUNT);
+const big = kept.feed;
 const LOCAL_TILES = '/__tiles/{z}/{x}/{y}.png';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const words = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-type Held = { status: string; held?: { version: number }; feed?: { services: unknown[] } };
-const heldState = (el: Element) => (el as unknown as { feedState: Held }).feedState;
 
 /** What a visitor sees: the time, every filter option with its count, the places, the week plan, the map's markers. */
 const seen = (el: Element) => ({
@@ -34,32 +32,11 @@ const seen = (el: Element) => ({
   markers: $$(el, '.leaflet-marker-icon').map((m) => m.getAttribute('aria-label')),
 });
 
-/** A feed URL of its own per test (every test gets a worker of its own). */
-const feedUrl = () => URL.createObjectURL(new Blob([JSON.stringify(big)], { type: 'application/json' }));
-
-function place<T extends HTMLElement>(tag: string, feed: string | object, attributes: Record<string, string> = {}): T {
-  const el = document.createElement(tag) as T & { now: string; feed: unknown };
-  el.lang = 'de';
-  el.now = TUESDAY_10;
-  el.feed = feed;
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  document.body.append(el);
-  return el;
-}
-
 async function hoursMap(feed: string | object, attributes: Record<string, string> = {}) {
   const el = place<LotseHoursMap>('lotse-hours-map', feed, { tiles: LOCAL_TILES, ...attributes });
   await until(() => $(el, '[part="list"]'), 90_000, 'the list');
   await el.updateComplete;
   return el;
-}
-
-async function setFilter(el: LotseHoursMap, name: string, value: string | boolean) {
-  const input = $<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]`)!;
-  if (typeof value === 'boolean') (input as HTMLInputElement).checked = value;
-  else input.value = value;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await el.updateComplete;
 }
 
 /** Both show the same (the render's big inline feed may take a few slices longer). */
@@ -78,17 +55,11 @@ const someOption = (el: LotseHoursMap, name: string, nth = 0) =>
 
 describe('hours map: a big feed kept in the feed worker', function () {
   this.timeout(240_000);
-  let urls: string[] = [];
-  const url = () => {
-    const made = feedUrl();
-    urls.push(made);
-    return made;
-  };
+  const url = () => kept.url();
   beforeEach(() => resetFeedSources());
   afterEach(() => {
     for (const el of document.querySelectorAll('lotse-service-finder, lotse-hours-map, lotse-quick-check, lotse-contact-form')) el.remove();
-    for (const made of urls) URL.revokeObjectURL(made);
-    urls = [];
+    kept.revoke();
     localStorage.removeItem('lotse-map-consent');
     resetFeedSources();
   });
@@ -162,9 +133,7 @@ describe('hours map: a big feed kept in the feed worker', function () {
       await el.updateComplete;
     });
     expect(words($(remote, '.now'))).to.contain('10:01');
-    expect(heldState(remote).feed!.services).to.have.length(0);
-    const source = feedSource(urls[0]).state;
-    expect(source.status === 'ready' && source.feed.services.length).to.equal(0);
+    expectServicesOnlyInWorker([remote], remote.feed as string);
   });
 
   it('the map shows the same markers, and a marker far down the list opens its place there', async () => {
@@ -225,10 +194,7 @@ describe('hours map: a big feed kept in the feed worker', function () {
     const el = await hoursMap(url());
     await setFilter(el, 'openNow', true);
     expect($$(el, 'li.entry').length).to.be.greaterThan(0);
-    expect(heldState(el).held).to.deep.equal({ version: 1 });
-    expect(heldState(el).feed!.services).to.have.length(0);
-    const source = feedSource(urls[0]).state;
-    expect(source.status === 'ready' && source.feed.services.length).to.equal(0);
+    expectServicesOnlyInWorker([el], el.feed as string);
   });
 
   it('a page with all four widgets never receives the services', async () => {
@@ -244,12 +210,7 @@ describe('hours map: a big feed kept in the feed worker', function () {
     await until(() => widgets[3].shadowRoot?.querySelector('.choices'), 30_000, 'the form');
     for (const el of widgets) await (el as LotseHoursMap).updateComplete;
     expect($$(widgets[1], 'li.entry')).to.have.length(30);
-    for (const el of widgets) {
-      expect(heldState(el).held).to.deep.equal({ version: 1 });
-      expect(heldState(el).feed!.services).to.have.length(0);
-    }
-    const source = feedSource(feed).state;
-    expect(source.status === 'ready' && source.feed.services.length).to.equal(0);
+    expectServicesOnlyInWorker(widgets, feed);
   });
 
   it('a new filter keeps the places on screen until the answer is there (never "loading")', async () => {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/hours-map/hours-map.js';
 import type { LotseHoursMap } from '../src/hours-map/hours-map.js';
 import { until } from './helpers.js';
+import { setFilter } from './hours-map-helpers.js';
 
 /** UI languages to check with axe: all eight. */
 const LANGS = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'];
@@ -40,14 +41,6 @@ async function mountMap(
   await until(() => $(el, '[part="list"], [part="week"], .state'), 5000, 'feed ready');
   await until(() => !$(el, '.spinner'), 5000, 'feed ready');
   return el;
-}
-
-async function setFilter(el: LotseHoursMap, name: string, value: string | boolean) {
-  const input = $<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]`)!;
-  if (typeof value === 'boolean') (input as HTMLInputElement).checked = value;
-  else input.value = value;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await el.updateComplete;
 }
 
 describe('<lotse-hours-map>', () => {

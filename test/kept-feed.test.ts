@@ -1,30 +1,16 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { LotseContactForm, LotseQuickCheck } from '../src/index.js';
-import { feedSource, resetFeedSources } from '../src/core/feed/load.js';
+import { resetFeedSources } from '../src/core/feed/load.js';
 import { SYNC_LIMIT } from '../src/core/feed/slices.js';
 import { generateFeed } from '../bench/generate-feed.js';
 import { until } from './helpers.js';
+import { expectServicesOnlyInWorker, place, TUESDAY_10, words } from './kept-helpers.js';
 
 // A feed the worker keeps (more than SYNC_LIMIT services): the quick-check and the contact form
 // ask it for the few services they show, like the finder (test/finder-worker.test.ts).
-const TUESDAY_10 = '2026-11-24T09:00:00Z';
 const COUNT = SYNC_LIMIT + 200;
 const big = generateFeed(COUNT);
-
-const words = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const state = (el: Element) =>
-  (el as unknown as { feedState: { status: string; held?: { version: number }; feed?: { services: unknown[] } } }).feedState;
-
-function place<T extends HTMLElement>(tag: string, feed: string | object, attributes: Record<string, string> = {}): T {
-  const el = document.createElement(tag) as T & { now: string; feed: unknown };
-  el.lang = 'de';
-  el.now = TUESDAY_10;
-  el.feed = feed;
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  document.body.append(el);
-  return el;
-}
 
 /** Start the quick-check and take the first answer of every question: the checklist. */
 async function checklist(el: LotseQuickCheck) {
@@ -87,12 +73,7 @@ describe('a big feed kept in the worker: quick-check and contact form', function
     await until(() => widgets[0].shadowRoot?.querySelector('.results'), 20_000, 'results');
     await checklist(widgets[1] as LotseQuickCheck);
     await until(() => widgets[2].shadowRoot?.querySelector('.choices'), 20_000, 'the form');
-    for (const el of widgets) {
-      expect(state(el).held).to.deep.equal({ version: 1 });
-      expect(state(el).feed!.services).to.have.length(0);
-    }
-    const source = feedSource(url).state;
-    expect(source.status === 'ready' && source.feed.services.length).to.equal(0);
+    expectServicesOnlyInWorker(widgets, url);
   });
 
   it("prepares a finder's first answer in the worker only when a finder is on the page", async () => {
