@@ -5,29 +5,15 @@
 // not know stops the build with its path, so a change to the contract cannot be missed here.
 // The rules that are code (refinements, the state conversion) must be exported from
 // src/core/feed/rules.ts: the generated module calls them by name.
-import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { importSources } from './import-sources.mjs';
 
-const bundle = 'node_modules/.cache/lotse/feed-parsers-source.mjs';
-await build({
-  stdin: {
-    contents: [
-      "export { ServiceDocument } from './src/core/feed/document-schema.ts';",
-      "export { FeedShape, VocabularyEntry, Coordinates } from './src/core/feed/schema.ts';",
-      "export * as rules from './src/core/feed/rules.ts';",
-      "export * as z from 'zod/mini';",
-    ].join('\n'),
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile: bundle,
-  logLevel: 'warning',
-});
-const { ServiceDocument, FeedShape, VocabularyEntry, Coordinates, rules, z } = await import(pathToFileURL(bundle).href);
+const { ServiceDocument, FeedShape, VocabularyEntry, Coordinates, rules, z } = await importSources('feed-parsers-source', [
+  "export { ServiceDocument } from './src/core/feed/document-schema.ts';",
+  "export { FeedShape, VocabularyEntry, Coordinates } from './src/core/feed/schema.ts';",
+  "export * as rules from './src/core/feed/rules.ts';",
+  "export * as z from 'zod/mini';",
+]);
 
 /** What the generated module exports: the schemas the widgets' check reads in one piece. */
 const exported = { feed: FeedShape, service: ServiceDocument, vocabularyEntry: VocabularyEntry, coordinates: Coordinates };

@@ -1,25 +1,13 @@
 // Writes dist/feed.schema.json (JSON Schema 2020-12) from the zod feed contract, so editors
 // get completion and checking in any editor that honours "$schema".
-import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { importSources } from './import-sources.mjs';
 
-const out = 'node_modules/.cache/lotse/document-schema.mjs';
 // The feed document plus the quick-check override (checked by src/quick-check/flow-schema.ts).
-await build({
-  stdin: {
-    contents:
-      "export { FeedDocument } from './src/core/feed/document-schema.ts'; export { OverrideSchema } from './src/quick-check/flow-schema.ts';",
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile: out,
-  logLevel: 'warning',
-});
-const { FeedDocument, OverrideSchema } = await import(pathToFileURL(out).href);
+const { FeedDocument, OverrideSchema } = await importSources('document-schema', [
+  "export { FeedDocument } from './src/core/feed/document-schema.ts';",
+  "export { OverrideSchema } from './src/quick-check/flow-schema.ts';",
+]);
 const z = await import('zod/mini');
 const Document = z.extend(FeedDocument, {
   quickCheck: z.optional(
