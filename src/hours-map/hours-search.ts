@@ -10,6 +10,7 @@
  */
 import type { Feed, Service, Text } from '../core/feed/schema.js';
 import type { HeldServices } from '../core/feed/held-services.js';
+import { PerDay } from '../core/feed/per-day.js';
 import { runSteps } from '../core/feed/slices.js';
 import { createClock, type Clock, type LocationStatus, type Occurrence } from '../core/time/opening.js';
 import { placeSteps, resultSteps, type Entry, type FilterCounts, type Filters, type Places, type Results } from './model.js';
@@ -180,27 +181,25 @@ export class HoursSearch {
  * asked day, and answers once this minute's result for the asked filters is made.
  */
 export class HeldHours {
-  private search?: { today: string; search: HoursSearch };
-  private wakes: (() => void)[] = [];
+  private readonly searches: PerDay<HoursSearch>;
 
   constructor(
     private readonly feed: Feed,
-    private readonly held: HeldServices,
-  ) {}
+    held: HeldServices,
+  ) {
+    this.searches = new PerDay(held, (services, changed) => new HoursSearch(services, changed));
+  }
 
   private async exact(query: HoursQuery, nowMs: number): Promise<{ search: HoursSearch; answer: HoursAnswer }> {
     const now = new Date(nowMs);
     const clock = createClock(now, this.feed.region);
     for (;;) {
-      const { today, services } = this.held.on(now);
-      if (this.search?.today !== today)
-        this.search = { today, search: new HoursSearch(services, () => this.wakes.splice(0).forEach((wake) => wake())) };
-      const { search } = this.search;
+      const search = this.searches.on(now);
       const answer = search.answer(query, clock);
       // This minute's answer to these filters, not the previous one shown while it is made.
       if (answer && minuteOf(answer.now) === minuteOf(nowMs) && filtersKey(answer.filters) === filtersKey(query.filters))
         return { search, answer };
-      await new Promise<void>((wake) => this.wakes.push(wake));
+      await this.searches.changed();
     }
   }
 

@@ -9,6 +9,7 @@
  */
 import type { Feed, Service } from '../core/feed/schema.js';
 import type { HeldServices } from '../core/feed/held-services.js';
+import { PerDay } from '../core/feed/per-day.js';
 import { distanceMeters } from '../core/geo.js';
 import { createClock, type Clock } from '../core/time/opening.js';
 import { applyFilters, GROUPS, type GroupId, type Selection } from './filters.js';
@@ -200,35 +201,20 @@ export class FinderSearch {
  * asked day, and answers once what they need is built.
  */
 export class HeldFinder {
-  private search?: { today: string; search: FinderSearch };
-  private waiting: (() => void)[] = [];
+  private readonly searches: PerDay<FinderSearch>;
 
   constructor(
     private readonly feed: Feed,
-    private readonly held: HeldServices,
-    private readonly later?: () => Promise<unknown>,
-  ) {}
-
-  private searchOn(now: Date) {
-    const { today, services } = this.held.on(now);
-    if (this.search?.today !== today) {
-      const search = new FinderSearch(
-        this.feed,
-        services,
-        () => {
-          for (const wake of this.waiting.splice(0)) wake();
-        },
-        this.later,
-      );
-      this.search = { today, search };
-    }
-    return this.search.search;
+    held: HeldServices,
+    later?: () => Promise<unknown>,
+  ) {
+    this.searches = new PerDay(held, (services, changed) => new FinderSearch(feed, services, changed, later));
   }
 
   /** Start building what the first answer needs (the page's question is on its way). */
   prepare(nowMs: number) {
     const now = new Date(nowMs);
-    this.searchOn(now).modelAt(createClock(now, this.feed.region));
+    this.searches.on(now).modelAt(createClock(now, this.feed.region));
   }
 
   /** `whole`: not before the search index is there (a `partial` answer was sent already). */
@@ -236,15 +222,15 @@ export class HeldFinder {
     const now = new Date(nowMs);
     const clock = createClock(now, this.feed.region);
     for (;;) {
-      const search = this.searchOn(now);
+      const search = this.searches.on(now);
       // This minute's "open now": meanwhile the page shows its previous answer.
       const answer = search.modelAt(clock)?.minute === minuteOf(clock) ? search.answer(query, clock) : undefined;
       if (answer && !(whole && answer.partial)) return answer;
-      await new Promise<void>((wake) => this.waiting.push(wake));
+      await this.searches.changed();
     }
   }
 
   centre(kind: 'district' | 'postcode', value: string, nowMs: number): Point | undefined {
-    return centreOf(this.searchOn(new Date(nowMs)).services, kind, value);
+    return centreOf(this.searches.on(new Date(nowMs)).services, kind, value);
   }
 }
