@@ -373,7 +373,7 @@ export abstract class LotseElement extends LitElement {
     const before = this.reportedState;
     if (current === before) return;
     this.reportedState = current;
-    // A kept feed whose services arrive later is the same feed: reported once.
+    // A kept feed whose state changes only in where it is from (the copy, then the network) is the same feed: reported once.
     if (current.status === 'ready' && before?.status === 'ready' && current.held && before.held?.version === current.held.version) return;
     const feed = typeof this.feed === 'string' ? this.feed : 'inline';
     if (current.status === 'error') {

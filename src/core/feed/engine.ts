@@ -136,7 +136,7 @@ class LoadError extends Error {
   }
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Loads and checks one feed; `emit` receives every state change. Never rejects. */
 export class FeedEngine {

@@ -12,7 +12,7 @@
  */
 import { checkFeedLoading } from './check.js';
 import { createStore, get, set } from 'idb-keyval';
-import { FeedEngine, type EngineMessage, type FeedState, type LoadRequest } from './engine.js';
+import { FeedEngine, wait, type EngineMessage, type FeedState, type LoadRequest } from './engine.js';
 import { busy, SYNC_LIMIT } from './slices.js';
 import { pause } from '../pause.js';
 import type { Feed } from './schema.js';
@@ -157,7 +157,6 @@ async function answerOf(kept: Kept, ask: WorkerAsk): Promise<unknown> {
 
 /** Questions being answered (the offline copy waits for those open when the finder has answered). */
 const open = new Set<Promise<void>>();
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** When the questions open now are answered (at most `ANSWER_WAIT_MS`). */
 function settled(): Promise<void> {
   return open.size ? Promise.race([Promise.all(open).then(() => {}), wait(ANSWER_WAIT_MS)]) : Promise.resolve();
