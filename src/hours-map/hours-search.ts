@@ -193,14 +193,12 @@ export class HeldHours {
   private async exact(query: HoursQuery, nowMs: number): Promise<{ search: HoursSearch; answer: HoursAnswer }> {
     const now = new Date(nowMs);
     const clock = createClock(now, this.feed.region);
-    for (;;) {
-      const search = this.searches.on(now);
+    return this.searches.until(now, (search) => {
       const answer = search.answer(query, clock);
       // This minute's answer to these filters, not the previous one shown while it is made.
-      if (answer && minuteOf(answer.now) === minuteOf(nowMs) && filtersKey(answer.filters) === filtersKey(query.filters))
-        return { search, answer };
-      await this.searches.changed();
-    }
+      const exact = answer && minuteOf(answer.now) === minuteOf(nowMs) && filtersKey(answer.filters) === filtersKey(query.filters);
+      return exact ? { search, answer } : undefined;
+    });
   }
 
   async answer(query: HoursQuery, nowMs: number): Promise<HoursAnswer> {

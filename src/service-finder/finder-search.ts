@@ -221,13 +221,11 @@ export class HeldFinder {
   async answer(query: FinderQuery, nowMs: number, whole = false): Promise<FinderAnswer> {
     const now = new Date(nowMs);
     const clock = createClock(now, this.feed.region);
-    for (;;) {
-      const search = this.searches.on(now);
+    return this.searches.until(now, (search) => {
       // This minute's "open now": meanwhile the page shows its previous answer.
       const answer = search.modelAt(clock)?.minute === minuteOf(clock) ? search.answer(query, clock) : undefined;
-      if (answer && !(whole && answer.partial)) return answer;
-      await this.searches.changed();
-    }
+      return answer && !(whole && answer.partial) ? answer : undefined;
+    });
   }
 
   centre(kind: 'district' | 'postcode', value: string, nowMs: number): Point | undefined {

@@ -161,6 +161,13 @@ export interface Detail {
 /** Thrown by the fast check when a value needs zod's detail that was not given. */
 const NEEDS_DETAIL = Symbol('needs detail');
 
+/** A check that threw: undefined when it needs zod's detail, else the feed is unreadable. */
+function failed(error: unknown, report: Report): Checked | undefined {
+  if (error === NEEDS_DETAIL) return undefined;
+  report.add('error', [], 'unreadable');
+  return { findings: report.problems };
+}
+
 /**
  * Check a feed (already parsed from JSON) and return the usable part plus every problem.
  * Never throws, whatever the input (any depth, any size, getters that throw). Without `detail`
@@ -173,9 +180,7 @@ export function checkFeed(input: unknown, detail?: Detail): Checked | undefined 
   try {
     return runAll(check(input, report, { detail }));
   } catch (error) {
-    if (error === NEEDS_DETAIL) return undefined;
-    report.add('error', [], 'unreadable');
-    return { findings: report.problems };
+    return failed(error, report);
   }
 }
 
@@ -190,9 +195,7 @@ export async function checkFeedSliced(input: unknown, detail?: Detail): Promise<
   try {
     return await runSliced(check(input, report, { detail }));
   } catch (error) {
-    if (error === NEEDS_DETAIL) return undefined;
-    report.add('error', [], 'unreadable');
-    return { findings: report.problems };
+    return failed(error, report);
   }
 }
 
@@ -217,10 +220,8 @@ export async function checkFeedLoading(input: unknown, sliced: boolean): Promise
     return await runSliced(check(input, report, { load }), sliced);
   } catch (error) {
     if (unloadable) throw error;
-    if (error !== NEEDS_DETAIL) {
-      report.add('error', [], 'unreadable');
-      return { findings: report.problems };
-    }
+    const result = failed(error, report);
+    if (result) return result;
   }
   const detail = await load();
   return sliced ? checkFeedSliced(input, detail) : checkFeed(input, detail);

@@ -3,8 +3,8 @@ import type { Service } from './schema.js';
 
 /**
  * A worker-side answerer (the finder's, the hours map's) made for the services current on the
- * asked day, made again on the next day; `changed()` resolves when it says it has more (its
- * model, its index), so a question can wait for what it needs.
+ * asked day, made again on the next day; a question waits (`until`) for what it needs, read
+ * again each time the answerer says it has more (its model, its index).
  */
 export class PerDay<T> {
   private current?: { today: string; value: T };
@@ -21,8 +21,13 @@ export class PerDay<T> {
     return this.current.value;
   }
 
-  changed(): Promise<void> {
-    return new Promise((wake) => this.waiting.push(wake));
+  /** The first reading of the day's answerer that gives something; read again whenever it has more. */
+  async until<A>(now: Date, read: (value: T) => A | undefined): Promise<A> {
+    for (;;) {
+      const found = read(this.on(now));
+      if (found !== undefined) return found;
+      await new Promise<void>((wake) => this.waiting.push(wake));
+    }
   }
 
   private wakeAll() {
