@@ -12,13 +12,9 @@
  */
 import { checkFeedLoading } from './check.js';
 import { createStore, get, set } from 'idb-keyval';
-import { FeedEngine, wait, type EngineMessage, type FeedState, type LoadRequest } from './engine.js';
+import { FeedEngine, type EngineMessage, type FeedState, type LoadRequest } from './engine.js';
 import { busy, SYNC_LIMIT } from './slices.js';
 import { pause } from '../pause.js';
-import type { Feed } from './schema.js';
-import type { HeldFinder } from '../../service-finder/finder-search.js';
-import type { HeldServices } from './held-services.js';
-import type { HeldHours } from '../../hours-map/hours-search.js';
 import type { WorkerAsk } from './load.js';
 
 interface Scope {
@@ -37,28 +33,17 @@ const engine = new FeedEngine({
   // After a turn the kept feed (if any) is set: the finder's first answer, then the other
   // widgets' questions open by then, go out before the copy is written (100 MB of text).
   quiet: () =>
-    pause()
-      .then(() => held?.answered)
-      .then(() => settled()),
+    pause().then(() =>
+      kept?.then(
+        (module) => module.quiet(),
+        () => {},
+      ),
+    ),
 });
 
 type Ready = Extract<FeedState, { status: 'ready' }>;
-/** A feed kept here, and what answers about it (loaded when first needed). */
-interface Kept {
-  version: number;
-  run: number;
-  state: Ready;
-  finder?: Promise<HeldFinder>;
-  services?: Promise<HeldServices>;
-  hours?: Promise<HeldHours>;
-  /** With a finder on the page: resolved when its first answer has gone out (or after a while). */
-  answered?: Promise<void>;
-  onAnswered?: () => void;
-}
-/** The feed kept here (the last one shown, while it has more than `SYNC_LIMIT` services). */
-let held: Kept | undefined;
-/** The offline copy waits at most this long for the finder's first answer. */
-const ANSWER_WAIT_MS = 3000;
+/** The code that keeps a big feed and answers about it, loaded with the first big feed. */
+let kept: Promise<typeof import('./kept-feed.js')> | undefined;
 let version = 0;
 
 type WorkerIn =
@@ -67,7 +52,16 @@ type WorkerIn =
 
 scope.addEventListener('message', (event) => {
   const data = event.data as WorkerIn;
-  if (data?.type === 'ask') return void answer(data.id, data.version, data.ask);
+  if (data?.type === 'ask') {
+    const { id } = data;
+    const reply = (result: unknown) => scope.postMessage({ type: 'answer', id, result });
+    // No kept feed (or its code could not be loaded): the page's next state says what to show.
+    if (!kept) return reply(undefined);
+    return void kept.then(
+      (module) => module.answer(data.version, data.ask, reply),
+      () => reply(undefined),
+    );
+  }
   if (data?.type !== 'load') return;
   // A long check is one synchronous task here: it says now and then that it still runs.
   busy.beat = () => scope.postMessage({ run: data.run, message: { type: 'alive' } satisfies EngineMessage });
@@ -95,20 +89,20 @@ function post(run: number, message: EngineMessage, answersAt?: number) {
   if (message.type !== 'state' || message.state.status !== 'ready') return scope.postMessage({ run, message });
   const { state } = message;
   if (state.feed.services.length <= SYNC_LIMIT) {
-    held = undefined;
+    void kept?.then((module) => module.drop());
     return sendWhole(run, state);
   }
-  // Kept here: the page gets everything but the services.
-  held = { version: ++version, run, state };
-  if (answersAt !== undefined) {
-    const kept = held;
-    kept.answered = new Promise<void>((resolve) => {
-      kept.onAnswered = resolve;
-      setTimeout(resolve, ANSWER_WAIT_MS);
-    });
-    void finderOf(kept).then((finder) => finder.prepare(answersAt));
-  }
-  const withoutServices: Ready = { ...state, feed: { ...state.feed, services: [] }, held: { version } };
+  // Kept here (in the module loaded now, before any question about it can arrive): the page
+  // gets everything but the services.
+  const keptVersion = ++version;
+  kept ??= import('./kept-feed.js');
+  // The finder's code is requested now too, not after kept-feed.js has arrived (the same module).
+  if (answersAt !== undefined) void import('../../service-finder/finder-search.js').catch(() => {});
+  kept.then(
+    (module) => module.keep(keptVersion, state, answersAt),
+    (error) => console.error('[lotse]', error),
+  );
+  const withoutServices: Ready = { ...state, feed: { ...state.feed, services: [] }, held: { version: keptVersion } };
   scope.postMessage({ run, message: { type: 'state', state: withoutServices } satisfies EngineMessage });
 }
 
@@ -120,73 +114,6 @@ function sendWhole(run: number, state: Ready) {
   scope.postMessage({ run, type: 'pieces', message: { type: 'state', state: empty } satisfies EngineMessage });
   for (let i = 0; i < services.length; i += PIECE) scope.postMessage({ run, type: 'piece', services: services.slice(i, i + PIECE) });
   scope.postMessage({ run, type: 'end' });
-}
-
-/** The services of a kept feed as widgets ask for them, loaded into the worker when first needed. */
-function servicesOf(kept: Kept): Promise<HeldServices> {
-  kept.services ??= import('./held-services.js').then(({ HeldServices }) => new HeldServices(kept.state.feed as Feed));
-  return kept.services;
-}
-
-/** The finder's side of a kept feed, loaded into the worker when first needed. */
-function finderOf(kept: Kept): Promise<HeldFinder> {
-  kept.finder ??= Promise.all([import('../../service-finder/finder-search.js'), servicesOf(kept)]).then(
-    ([{ HeldFinder }, services]) => new HeldFinder(kept.state.feed as Feed, services, settled),
-  );
-  return kept.finder;
-}
-
-/** The hours map's side of a kept feed (its list, counts and map points), loaded into the worker when first asked. */
-function hoursOf(kept: Kept): Promise<HeldHours> {
-  kept.hours ??= Promise.all([import('../../hours-map/hours-search.js'), servicesOf(kept)]).then(
-    ([{ HeldHours }, services]) => new HeldHours(kept.state.feed as Feed, services),
-  );
-  return kept.hours;
-}
-
-async function answerOf(kept: Kept, ask: WorkerAsk): Promise<unknown> {
-  if (ask.kind === 'finder') return (await finderOf(kept)).answer(ask.query, ask.now, ask.whole);
-  if (ask.kind === 'centre') return (await finderOf(kept)).centre(ask.by, ask.value, ask.now);
-  if (ask.kind === 'hours') return (await hoursOf(kept)).answer(ask.query, ask.now);
-  if (ask.kind === 'hoursPoints') return (await hoursOf(kept)).spots(ask.filters, ask.now);
-  const services = await servicesOf(kept);
-  if (ask.kind === 'service') return services.service(ask.id, ask.now);
-  if (ask.kind === 'categories') return services.categories(ask.now);
-  return services.forSteps(ask.steps, ask.now);
-}
-
-/** Questions being answered (the offline copy waits for those open when the finder has answered). */
-const open = new Set<Promise<void>>();
-/** When the questions open now are answered (at most `ANSWER_WAIT_MS`). */
-function settled(): Promise<void> {
-  return open.size ? Promise.race([Promise.all(open).then(() => {}), wait(ANSWER_WAIT_MS)]) : Promise.resolve();
-}
-
-/**
- * A widget's question about the kept feed. The finder's code is loaded into the worker for a
- * kept feed with a finder on the page (a page without one, or with a small feed, never loads it).
- */
-function answer(id: number, asked: number, ask: WorkerAsk) {
-  const done: Promise<void> = respond(id, asked, ask).finally(() => open.delete(done));
-  open.add(done);
-}
-
-async function respond(id: number, asked: number, ask: WorkerAsk) {
-  const kept = held;
-  let result: unknown;
-  if (kept?.version === asked) {
-    try {
-      // With a finder on the page its first results come first: the hours map's places of
-      // 50,000 services would otherwise be worked out between its slices.
-      if (ask.kind === 'hours' || ask.kind === 'hoursPoints') await kept.answered;
-      result = await answerOf(kept, ask);
-    } catch (error) {
-      console.error('[lotse]', error);
-    }
-  }
-  scope.postMessage({ type: 'answer', id, result });
-  // The finder's first results were what the page waited for (not a contact form's categories).
-  if (ask.kind === 'finder') kept?.onAnswered?.();
 }
 
 scope.postMessage({ type: 'ready' });
