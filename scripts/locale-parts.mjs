@@ -21,7 +21,7 @@ import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
 import { extractMessagesFromProgram } from '@lit/localize-tools/lib/program-analysis.js';
 
 /** Lazily loaded modules with a part of their own: source file → part. */
-const LAZY = { 'src/service-finder/service-detail.ts': 'finder-detail' };
+const LAZY = { 'src/service-finder/service-detail.ts': 'finder-detail', 'src/service-finder/finder-more.ts': 'finder-more' };
 
 const config = readConfigFileAndWriteSchema('lit-localize.json');
 const outputDir = config.output.outputDir;

@@ -85,7 +85,8 @@ const largestLanguage = (parts) => languages.reduce((a, b) => (sum(translationFi
 // translations (core's and its own part, in the language where they are largest) and the feed
 // worker (with its static imports), every file once. Not counted: the search index, which the
 // finder asks for only in the render that shows the first results (finder-search.ts
-// `prepareText`), zod's detail of the check (only for a feed the fast check cannot read) and
+// `prepareText`), the views after an action and their strings (finder-more, asked for in that
+// render too; test/finder-lazy.test.ts), zod's detail of the check (only for a feed the fast check cannot read) and
 // the problem sentences (only for a feed with problems).
 {
   const chunk = (prefix, pick = (list) => list[0]) => {

@@ -3,7 +3,9 @@
  * what a visitor downloads before the first results; it comes when the browser is idle after
  * them, and opens as before. In another language than German the finder loads the strings it
  * renders (src/core/'s and its own), not those of the other widgets, and the strings only the
- * detail view uses come with the detail view.
+ * detail view uses come with the detail view. The views after an action (more filters, no
+ * results, place choice: finder-more.ts) and their strings are asked for by the render that
+ * shows the first results, which do not wait for them.
  */
 import { expect } from '@open-wc/testing';
 import '../src/service-finder/service-finder.js';
@@ -23,6 +25,8 @@ const translationRequests = (which: (r: PerformanceResourceTiming) => boolean = 
 const backText = (el: Element) => el.shadowRoot!.querySelector('.detail .back')?.textContent?.trim();
 const detailRequests = () =>
   (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/service-detail.'));
+const moreRequests = () =>
+  (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/service-finder/finder-more.'));
 
 /** A finder in `lang` on the page until `use` is done, after its first results. */
 async function withFinder(lang: string, use: (el: HTMLElement & { updateComplete: Promise<unknown> }) => Promise<void>) {
@@ -59,9 +63,19 @@ describe('finder: the detail view comes after the first results', () => {
       expect(el.shadowRoot!.querySelector('h2')!.textContent!.trim()).to.equal('Знайти допомогу');
       // "Sprache" is core's (the picker); the finder uses it too (a filter group), once.
       expect(el.shadowRoot!.querySelector('[part="toolbar"] label')!.textContent).to.contain('Мова');
-      const before = (r: PerformanceResourceTiming) => r.startTime < resultsAt!;
+      // What the first results waited for: what had arrived when they were shown.
+      const before = (r: PerformanceResourceTiming) => r.responseEnd <= resultsAt!;
       expect(translationRequests(before).sort(), 'translations before the first results').to.deep.equal(['core/uk', 'service-finder/uk']);
       expect(detailRequests().filter(before), 'no detail view before the first results').to.have.length(0);
+      expect(moreRequests().filter(before), 'no views after an action before the first results').to.have.length(0);
+      // They come right after, with their strings: "Mehr Filter" opens in Ukrainian.
+      await until(() => translationRequests().includes('lazy/finder-more/uk'), 15_000, 'the views after an action');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.more-filters .toggle')!.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#lotse-more')!.getAttribute('aria-busy')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('#lotse-more legend')!.textContent).to.equal('Мова консультації');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.more-filters .toggle')!.click();
+      await el.updateComplete;
       await until(
         () => detailRequests().length > 0 && translationRequests().includes('lazy/finder-detail/uk'),
         15_000,

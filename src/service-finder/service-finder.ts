@@ -4,11 +4,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
-import { addLazyPart, loadLocale } from '../core/i18n.js';
+import { addLazyPart, loadLocale, type Translations } from '../core/i18n.js';
 import { icon } from '../core/icons.js';
 import type { LotseEvent } from '../core/events.js';
 import type { Feed, Service } from '../core/feed/schema.js';
-import { formatCount, formatDistance, formatNumber, isolate, languageList, languageName } from '../core/format.js';
+import { formatCount, formatDistance, formatNumber, isolate, languageList } from '../core/format.js';
 import { vocabularyEntry, vocabularyLabel } from '../core/labels.js';
 import { openingWords } from '../core/opening-text.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
@@ -18,23 +18,32 @@ import { readUrlState, writeUrlState } from './url-state.js';
 import { finderStyles } from './service-finder.styles.js';
 import translations from '../generated/locales/service-finder.js';
 import detailTranslations from '../generated/locales/finder-detail.js';
+import moreTranslations from '../generated/locales/finder-more.js';
+import type { MoreContext } from './finder-more.js';
 
+/** A chunk loaded once for every finder on the page (a failed load is tried again next time). */
+function lazyChunk<T>(load: () => Promise<T>) {
+  let pending: Promise<T> | undefined;
+  const chunk: { module?: T; load: () => Promise<T> } = {
+    load: () =>
+      (pending ??= load().then(
+        (module) => (chunk.module = module),
+        (error) => {
+          pending = undefined;
+          throw error;
+        },
+      )),
+  };
+  return chunk;
+}
 /**
  * The detail view (with print, share and read-aloud) is a chunk of its own: not needed before
  * the first results, fetched when the browser is idle after them, or when a detail is opened,
  * with the strings only it uses (a lazy part of the translations, see `loadDetail`).
- * One copy for every finder on the page.
  */
-let detailView: typeof import('./service-detail.js') | undefined;
-let detailLoad: Promise<unknown> | undefined;
-const loadDetailView = () =>
-  (detailLoad ??= import('./service-detail.js').then(
-    (module) => (detailView = module),
-    (error) => {
-      detailLoad = undefined; // try again on the next open
-      throw error;
-    },
-  ));
+const detailChunk = lazyChunk(() => import('./service-detail.js'));
+/** The views after an action (more filters, no results, place choice): requested with the first results. */
+const moreChunk = lazyChunk(() => import('./finder-more.js'));
 const whenIdle = (work: () => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 5000 }) : setTimeout(work, 2000);
 
@@ -124,6 +133,9 @@ export class LotseServiceFinder extends LotseElement {
   private detailReady = false;
   private detailLoading?: Promise<void>;
   private detailPrefetched = false;
+  /** The views after an action can show: their chunk and strings are there (`loadMore`). */
+  private moreReady = false;
+  private moreLoading?: Promise<void>;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -163,6 +175,10 @@ export class LotseServiceFinder extends LotseElement {
       await this.loadDetail().catch(() => {});
       done = await super.getUpdateComplete();
     }
+    if (this.moreLoading) {
+      await this.moreLoading.catch(() => {});
+      done = await super.getUpdateComplete();
+    }
     return done;
   }
 
@@ -179,28 +195,44 @@ export class LotseServiceFinder extends LotseElement {
     }
   }
 
-  /**
-   * The detail view's chunk and, at the same time, its own strings in the widget's language
-   * (from now on the finder loads them with its own in every language it switches to); its
-   * styles join the finder's in the shadow root. The strings failing to load leave the detail
-   * view in German, as the rest of the widget would be.
-   */
+  /** The detail view's chunk and strings (`loadPart`); its styles join the finder's in the shadow root. */
   private loadDetail(): Promise<void> {
-    addLazyPart(translations, detailTranslations);
-    this.detailLoading ??= Promise.all([
-      loadDetailView(),
-      loadLocale(this.locale, translations).catch(() =>
-        console.warn(`[lotse] translations for "${this.locale}" could not be loaded; showing German.`),
-      ),
-    ])
+    this.detailLoading ??= this.loadPart(detailChunk, detailTranslations)
       .then(() => {
         if (!this.detailReady && this.renderRoot instanceof ShadowRoot)
-          adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, detailView!.detailStyles]);
+          adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, detailChunk.module!.detailStyles]);
         this.detailReady = true;
         this.requestUpdate();
       })
       .finally(() => (this.detailLoading = undefined));
     return this.detailLoading;
+  }
+
+  /** The views after an action (`finder-more.ts`) with their strings, rendered once they are there. */
+  private loadMore(): Promise<void> {
+    if (moreChunk.module && this.moreReady) return Promise.resolve();
+    this.moreLoading ??= this.loadPart(moreChunk, moreTranslations)
+      .then(() => {
+        this.moreReady = true;
+        this.requestUpdate();
+      })
+      .finally(() => (this.moreLoading = undefined));
+    return this.moreLoading;
+  }
+
+  /**
+   * A lazy chunk and, at the same time, its own strings in the widget's language (from now on
+   * the finder loads them with its own in every language it switches to). The strings failing
+   * to load leave that part in German, as the rest of the widget would be.
+   */
+  private loadPart(chunk: { load: () => Promise<unknown> }, strings: Translations): Promise<unknown> {
+    addLazyPart(translations, strings);
+    return Promise.all([
+      chunk.load(),
+      loadLocale(this.locale, translations).catch(() =>
+        console.warn(`[lotse] translations for "${this.locale}" could not be loaded; showing German.`),
+      ),
+    ]);
   }
 
   // ---- Derived data --------------------------------------------------------------------
@@ -464,6 +496,7 @@ export class LotseServiceFinder extends LotseElement {
               : undefined;
         // Until its chunk and strings are there the list stays (and the focus on the service's button).
         if (service && !this.detailReady) void this.loadDetail().catch(() => {});
+        const detailView = detailChunk.module;
         if (!service || !this.detailReady || !detailView) return answer ? this.renderSearch(feed, answer) : this.renderPreparing();
         const distance = this.distanceTo(service);
         return detailView.renderDetail(
@@ -489,6 +522,7 @@ export class LotseServiceFinder extends LotseElement {
 
   private renderSearch(feed: Feed, answer: FinderAnswer): TemplateResult {
     this.resultsShown = true;
+    if (!this.moreReady) void this.loadMore().catch(() => {});
     const clock = this.clock;
     const { total, page, counts } = answer;
     const filtering = this.query.trim() !== '' || GROUPS.some((g) => this.selection[g]?.length) || !!this.fromCheck;
@@ -515,7 +549,7 @@ export class LotseServiceFinder extends LotseElement {
             : nothing
         }
       </div>
-      ${total === 0 ? this.renderEmpty(answer) : nothing}
+      ${total === 0 && this.moreReady ? moreChunk.module!.renderEmpty(this.moreContext(), answer) : nothing}
       <ul class="results" part="results" role="list">
         ${repeat(
           page,
@@ -594,27 +628,7 @@ export class LotseServiceFinder extends LotseElement {
         ? html`${icon('info')} ${msg('Ihr Standort ist nicht verfügbar. Wählen Sie einen Stadtteil oder geben Sie eine Postleitzahl ein.')}`
         : nothing
     }</p>
-    ${this.placeStatus === 'denied' ? this.renderPlaceChoice() : nothing}`;
-  }
-
-  private renderPlaceChoice() {
-    const districts = this.data!.districts;
-    return html`<form class="place" aria-labelledby="lotse-place-note" @submit=${this.onPlaceSubmit}>
-      <div class="place-row">
-        ${
-          districts.length
-            ? html`<label>${msg('Stadtteil')}
-              <select name="district">
-                <option value="">–</option>
-                ${districts.map((d) => html`<option value=${d.id}>${this.text(d.label)}</option>`)}
-              </select></label>`
-            : nothing
-        }
-        <label>${msg('Postleitzahl')}
-          <input name="postcode" inputmode="numeric" autocomplete="postal-code" size="6" maxlength="5" pattern="[0-9]*" /></label>
-        <button class="primary" type="submit">${msg('Nach Nähe sortieren')}</button>
-      </div>
-    </form>`;
+    ${this.placeStatus === 'denied' && this.moreReady ? moreChunk.module!.renderPlaceChoice(this.moreContext(), this.data!.districts) : nothing}`;
   }
 
   private renderCategories(feed: Feed, { categories, counts }: FinderAnswer) {
@@ -632,75 +646,28 @@ export class LotseServiceFinder extends LotseElement {
       <button class="toggle" aria-expanded=${this.moreFilters ? 'true' : 'false'} aria-controls="lotse-more" @click=${() => (this.moreFilters = !this.moreFilters)}>
         ${icon('filter')} ${msg('Mehr Filter')} ${active ? html`<span class="chip-count">${active}</span>` : nothing}
       </button>
-      <div id="lotse-more" ?hidden=${!this.moreFilters}>${this.moreFilters ? this.renderFilterGroups(feed, answer) : nothing}</div>
+      <div id="lotse-more" ?hidden=${!this.moreFilters} aria-busy=${this.moreFilters && !this.moreReady ? 'true' : nothing}>${
+        !this.moreFilters
+          ? nothing
+          : this.moreReady
+            ? moreChunk.module!.renderFilterGroups(this.moreContext(), feed, answer)
+            : html`<div class="spinner" aria-hidden="true"></div>`
+      }</div>
     </div>`;
   }
 
-  private renderFilterGroups(feed: Feed, { audiences, counts }: FinderAnswer) {
-    const languages = [...counts.language.keys(), ...(this.selection.language ?? [])]
-      .filter((code, i, all) => all.indexOf(code) === i)
-      .map((code) => ({ code, name: languageName(code, this.locale) }))
-      .sort((a, b) => a.name.localeCompare(b.name, this.locale));
-    const group = (title: string, options: TemplateResult[]) =>
-      options.length
-        ? html`<fieldset class="group">
-            <legend>${title}</legend>
-            <div class="chips">${options}</div>
-          </fieldset>`
-        : nothing;
-    return html`
-      ${group(
-        msg('Sprache der Beratung'),
-        languages.map(({ code, name }) => this.chip('language', code, name, counts.language.get(code))),
-      )}
-      ${group(
-        msg('Für wen'),
-        feed.audiences
-          .filter((a) => audiences.has(a.id))
-          .map((a) => this.chip('audience', a.id, this.text(a.label), counts.audience.get(a.id), a.icon ?? a.id)),
-      )}
-      ${group(
-        msg('Stadtteil'),
-        feed.districts.map((d) => this.chip('district', d.id, this.text(d.label), counts.district.get(d.id), 'pin')),
-      )}
-      ${group(msg('Sie brauchen nicht'), [
-        this.chip('needs', 'no-insurance', msg('Krankenversicherung'), counts.needs.get('no-insurance')),
-        this.chip('needs', 'no-registration', msg('Anmeldung (Meldeadresse)'), counts.needs.get('no-registration')),
-        this.chip('needs', 'anonymous', msg('Ihren Namen (anonym)'), counts.needs.get('anonymous')),
-      ])}
-    `;
-  }
-
-  /** No results: say which filter to loosen, with how many results that would give. */
-  private renderEmpty({ loosen }: FinderAnswer) {
-    const names: Record<GroupId, string> = {
-      category: msg('Thema'),
-      language: msg('Sprache'),
-      audience: msg('Für wen'),
-      district: msg('Stadtteil'),
-      free: msg('Kostenlos'),
-      walkIn: msg('Ohne Termin'),
-      open: msg('Öffnungszeit'),
-      needs: msg('Sie brauchen nicht'),
+  /** What `finder-more.ts` renders with. */
+  private moreContext(): MoreContext {
+    return {
+      locale: this.locale,
+      selection: this.selection,
+      query: this.query,
+      text: (value) => this.text(value),
+      chip: (group, option, text, count, iconName) => this.chip(group, option, text, count, iconName),
+      clearGroup: (group) => this.clearGroup(group),
+      reset: () => this.onReset(),
+      submitPlace: (event) => this.onPlaceSubmit(event),
     };
-    return html`<div class="empty state" part="state">
-      <p class="title">${icon('info')} ${msg('Keine passenden Angebote.')}</p>
-      ${
-        loosen.length
-          ? html`<p>${msg('Versuchen Sie es ohne diesen Filter:')}</p>
-            <div class="chips">
-              ${loosen.map(
-                ({ group, count }) => html`<button class="chip" @click=${() => this.clearGroup(group)}>
-                ${icon('close')}<span>${msg(str`Ohne „${names[group]}“`)}</span> <span class="chip-count">${formatNumber(count, this.locale)}</span>
-              </button>`,
-              )}
-            </div>`
-          : this.query.trim()
-            ? html`<p>${msg('Versuchen Sie ein anderes Wort, zum Beispiel ein Thema wie „Arzt“ oder „Wohnung“.')}</p>`
-            : nothing
-      }
-      <button class="primary" @click=${this.onReset}>${icon('refresh')} ${msg('Alles zurücksetzen')}</button>
-    </div>`;
   }
 
   private renderCard(service: Service, feed: Feed, clock: Clock): TemplateResult {
