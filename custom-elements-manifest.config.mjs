@@ -42,6 +42,40 @@ function lotseDefineElement() {
   };
 }
 
+/**
+ * Lit's `static properties` with `{ state: true }` are internal state, never attributes (Lit
+ * sets `attribute: false` for them), but the analyzer's Lit plugin (0.11) lists each as an
+ * attribute (open-wc/custom-elements-manifest#294). This runs after it on each class and takes
+ * those attributes out again, so that the manifest says what `@state()` said.
+ */
+function litStaticStates() {
+  return {
+    name: 'lotse-lit-static-states',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const declaration = moduleDoc.declarations?.find((d) => d.name === node.name.text);
+      const properties = node.members.find(
+        (m) =>
+          ts.isPropertyDeclaration(m) &&
+          m.name.getText() === 'properties' &&
+          m.modifiers?.some((mod) => mod.kind === ts.SyntaxKind.StaticKeyword),
+      );
+      if (!declaration || !properties?.initializer || !ts.isObjectLiteralExpression(properties.initializer)) return;
+      for (const entry of properties.initializer.properties) {
+        if (!ts.isPropertyAssignment(entry) || !ts.isObjectLiteralExpression(entry.initializer)) continue;
+        const isState = entry.initializer.properties.some(
+          (o) => ts.isPropertyAssignment(o) && o.name.getText() === 'state' && o.initializer.kind === ts.SyntaxKind.TrueKeyword,
+        );
+        if (!isState) continue;
+        const name = entry.name.getText();
+        declaration.attributes = declaration.attributes?.filter((a) => a.fieldName !== name);
+        const member = declaration.members?.find((m) => m.name === name);
+        if (member) delete member.attribute;
+      }
+    },
+  };
+}
+
 export default {
-  plugins: [lotseDefineElement()],
+  plugins: [lotseDefineElement(), litStaticStates()],
 };

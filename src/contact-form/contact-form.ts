@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { LotseElement, todayIn } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
@@ -73,6 +72,18 @@ const siteUrl = (value: string | undefined) => (safeUrl(value, { base: location.
  */
 export class LotseContactForm extends LotseElement {
   static override styles = [...LotseElement.styles, contactFormStyles];
+  static override properties: PropertyDeclarations = {
+    fields: { state: true },
+    problems: { state: true },
+    note: { state: true },
+    kept: { state: true },
+    endpoint: {},
+    service: {},
+    privacyUrl: { attribute: 'privacy-url' },
+    recipient: {},
+    retentionDays: { attribute: 'retention-days', type: Number },
+  };
+
   protected override readonly translations = translations;
 
   /** Delivery: the message on its way, retries, the draft. The form renders from its state. */
@@ -92,32 +103,38 @@ export class LotseContactForm extends LotseElement {
     },
   });
 
-  @query('.error-summary') private summaryBox?: HTMLElement;
-  @query('.confirmation') private confirmationBox?: HTMLElement;
-  @query('.rejected') private rejectedBox?: HTMLElement;
+  private get summaryBox() {
+    return this.renderRoot.querySelector<HTMLElement>('.error-summary');
+  }
+  private get confirmationBox() {
+    return this.renderRoot.querySelector<HTMLElement>('.confirmation');
+  }
+  private get rejectedBox() {
+    return this.renderRoot.querySelector<HTMLElement>('.rejected');
+  }
 
-  @state() private fields: Fields = emptyFields();
+  private fields: Fields = emptyFields();
   /** Problems found at the last "Send"; shown until the next one. */
-  @state() private problems: Problems = {};
+  private problems: Problems = {};
   /** A short note for the live region, as a code: its text is made in render, in the widget's language. */
-  @state() private note?: 'deleted';
+  private note?: 'deleted';
   /** For a feed the worker keeps: the chosen service and the categories in use, from the worker. */
-  @state() private kept?: { key: string; service?: Service; categories?: string[] };
+  private kept?: { key: string; service?: Service; categories?: string[] };
 
   /** Where messages are sent (POST, JSON). Same site or https. Required. */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** The id of a service in the feed to write to. Without it, the resident picks a topic. */
-  @property() service = '';
+  service = '';
 
   /** Link to the city's full privacy statement (http(s) or a path on the site). */
-  @property({ attribute: 'privacy-url' }) privacyUrl = '';
+  privacyUrl = '';
 
   /** Who receives the messages, named in the privacy notice. Default: the feed's publisher. */
-  @property() recipient = '';
+  recipient = '';
 
   /** After how many days the city deletes messages; said in the privacy notice when set. */
-  @property({ attribute: 'retention-days', type: Number }) retentionDays?: number;
+  retentionDays?: number;
 
   /** @internal Sending locks the fields: focus then stays on "Send", next to the delivery status. */
   protected override focusFallbacks = ['[part="submit-button"]', '#cf-title'];

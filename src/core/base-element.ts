@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import {
   LANGUAGE_CHANGE_EVENT,
@@ -102,6 +101,18 @@ function withState(host: HTMLElement, name: string): ElementInternals | undefine
 
 export abstract class LotseElement extends LitElement {
   static override styles = [tokens, baseStyles];
+  /**
+   * Lit's reactive properties, states first (no decorators, see DEVELOPERS.md); the fields keep
+   * type, initial value and JSDoc. With `useDefineForClassFields: false` (tsconfig.json) an
+   * initialiser is an assignment through Lit's accessor, not an own field that would hide it.
+   */
+  static override properties: PropertyDeclarations = {
+    locale: { state: true },
+    feedState: { state: true },
+    lang: {},
+    feed: {},
+    now: {},
+  };
 
   /** `:state(unrendered)` until the first render: the host keeps the loading height (styles.ts). */
   private readonly internals = withState(this, 'unrendered');
@@ -112,29 +123,29 @@ export abstract class LotseElement extends LitElement {
   private readonly near = new NearViewportController(this, () => this.takeWaitingState());
 
   /** The UI language in use (resolved, see `lang`). */
-  @state() protected locale: Locale = 'de';
-  @state() protected feedState: FeedState = { status: 'idle' };
+  protected locale: Locale = 'de';
+  protected feedState: FeedState = { status: 'idle' };
 
   /**
    * Fixes the widget's language: de, en, ro, bg, tr, ar, uk or pl. Without it the widget
    * follows the visitor's choice in any Lotse language picker, then `<html lang>`, then the
    * browser's languages, then German.
    */
-  @property() override lang = '';
+  override lang = '';
 
   /**
    * The feed: a URL (`feed="/services.json"`), or as a property a feed object. Without it,
    * a `<script type="application/json">` child is read. Widgets naming the same URL share
    * one request.
    */
-  @property() feed?: string | object;
+  feed?: string | object;
 
   /**
    * For tests and demos only: a fixed "now" (a Date, or an ISO string such as
    * `2026-11-24T10:30:00+01:00`) for "open now", the week plan and the routing slip's date.
    * Without it, or when it is no valid date, the device clock.
    */
-  @property() now?: Date | string;
+  now?: Date | string;
 
   /** @internal The translations of the widget's folder (src/generated/locales/<widget>.ts); those of src/core/ load with them. */
   protected abstract readonly translations: Translations;

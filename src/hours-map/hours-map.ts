@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
@@ -71,46 +70,67 @@ const storage = {
  */
 export class LotseHoursMap extends LotseElement {
   static override styles = [...LotseElement.styles, hoursMapStyles];
+  static override properties: PropertyDeclarations = {
+    filters: { state: true },
+    view: { state: true },
+    mapOpen: { state: true },
+    consented: { state: true },
+    mapStatus: { state: true },
+    selected: { state: true },
+    limit: { state: true },
+    reveal: { state: true },
+    remote: { state: true },
+    remoteSpots: { state: true },
+    expanded: { state: true },
+    weekPlan: { state: true },
+    tiles: {},
+    attribution: {},
+    consent: {},
+    showMap: { type: Boolean, attribute: 'show-map' },
+  };
+
   protected override readonly translations = translations;
 
-  @query('.map-host') private mapHost?: HTMLElement;
+  private get mapHost() {
+    return this.renderRoot.querySelector<HTMLElement>('.map-host');
+  }
 
-  @state() private filters: Filters = NO_FILTERS;
-  @state() private view: 'list' | 'week' = 'list';
-  @state() private mapOpen = false;
-  @state() private consented = false;
-  @state() private mapStatus: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private filters: Filters = NO_FILTERS;
+  private view: 'list' | 'week' = 'list';
+  private mapOpen = false;
+  private consented = false;
+  private mapStatus: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   /** The highlighted place (list entry and marker). */
-  @state() private selected?: string;
+  private selected?: string;
   /** How many places the list shows (more on request: long lists are slow on cheap phones). */
-  @state() private limit = PAGE;
+  private limit = PAGE;
   /** A place chosen on the map or in the week plan: the list shows it, however far down it is. */
-  @state() private reveal?: string;
+  private reveal?: string;
   /** A kept feed's answer and map points from the feed worker (see `askWorker`). */
-  @state() private remote?: { version: number; key: string; answer: HoursAnswer };
-  @state() private remoteSpots?: { version: number; spots: Spot[] };
+  private remote?: { version: number; key: string; answer: HoursAnswer };
+  private remoteSpots?: { version: number; spots: Spot[] };
   /** Places whose details are open. */
-  @state() private expanded = new Set<string>();
+  private expanded = new Set<string>();
   /** The week plan's module (its own small chunk, loaded when the plan is first shown). */
-  @state() private weekPlan?: typeof import('./week-plan.js');
+  private weekPlan?: typeof import('./week-plan.js');
 
   /**
    * Tile URL template for the map, e.g. `https://tile.example.org/{z}/{x}/{y}.png`
    * (http(s) or a path on this site). Default: OpenStreetMap's tile server.
    */
-  @property() tiles = '';
+  tiles = '';
 
   /** Attribution shown on the map for the tiles (plain text). Default "© OpenStreetMap". */
-  @property() attribution = '';
+  attribution = '';
 
   /**
    * `granted` when the site's own consent manager already asked the visitor: the map then
    * loads without Lotse's placeholder. Otherwise the visitor is asked before any tile loads.
    */
-  @property() consent = '';
+  consent = '';
 
   /** Show the map from the start (it still waits for consent). */
-  @property({ type: Boolean, attribute: 'show-map' }) showMap = false;
+  showMap = false;
 
   private mapView?: HoursMapView;
   private mapPoints?: MapPoint[];

@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { query, state, property } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { LotseElement, todayIn } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
@@ -40,29 +39,42 @@ const HASH_KEY = 'lotse-check=';
  */
 export class LotseQuickCheck extends LotseElement {
   static override styles = [...LotseElement.styles, quickCheckStyles];
+  static override properties: PropertyDeclarations = {
+    started: { state: true },
+    path: { state: true },
+    shareNote: { state: true },
+    servicesListed: { state: true },
+    qr: { state: true },
+    resolved: { state: true },
+    keptServices: { state: true },
+    urlState: { type: Boolean, attribute: 'url-state' },
+  };
+
   protected override readonly translations = translations;
 
-  @query('#qc-heading') private heading?: HTMLElement;
+  private get heading() {
+    return this.renderRoot.querySelector<HTMLElement>('#qc-heading');
+  }
 
-  @state() private started = false;
+  private started = false;
   /** The answers given, in order: [question id, answer id]. In memory only. */
-  @state() private path: [string, string][] = [];
+  private path: [string, string][] = [];
   /** After "Share" without the Web Share API: `copied`, or the link to copy by hand. */
-  @state() private shareNote = '';
+  private shareNote = '';
   /** "Show these services" without a finder on the page: the list is shown here. */
-  @state() private servicesListed = false;
-  @state() private qr?: { url: string; modules: boolean[][] };
+  private servicesListed = false;
+  private qr?: { url: string; modules: boolean[][] };
   /** The flow in use and the feed it was made for (loaded lazily: German and the shown language). */
-  @state() private resolved?: { flow: Flow; from: Feed };
+  private resolved?: { flow: Flow; from: Feed };
   /** A kept feed's services per step, from the feed worker (see `askStepServices`). */
-  @state() private keptServices?: { key: string; byStep: Record<string, Service[]> };
+  private keptServices?: { key: string; byStep: Record<string, Service[]> };
 
   /**
    * Keep the answers in the page address (`#lotse-check=…`), so that a reload, the browser's
    * back button or a shared link restores the checklist. Off by default: the answers then
    * leave no trace once the tab is closed.
    */
-  @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
+  urlState = false;
 
   private resolving?: Feed;
   /** The last question about a kept feed's services per step. */

@@ -1,6 +1,5 @@
-import { adoptStyles, html, nothing, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { LotseElement } from '../core/base-element.js';
 import { defineElement } from '../core/define.js';
@@ -78,38 +77,60 @@ interface Place extends Point {
  */
 export class LotseServiceFinder extends LotseElement {
   static override styles = [...LotseElement.styles, finderStyles];
+  static override properties: PropertyDeclarations = {
+    query: { state: true },
+    selection: { state: true },
+    detailId: { state: true },
+    shown: { state: true },
+    moreFilters: { state: true },
+    place: { state: true },
+    fromCheck: { state: true },
+    placeStatus: { state: true },
+    remote: { state: true },
+    actionNote: { state: true },
+    categories: {},
+    district: {},
+    view: { reflect: true },
+    pageSize: { attribute: 'page-size', type: Number },
+    urlState: { attribute: 'url-state', type: Boolean },
+  };
+
   protected override readonly translations = translations;
 
-  @query('#lotse-detail-title') private detailHeading?: HTMLElement;
-  @query('#lotse-search') private searchInput?: HTMLInputElement;
+  private get detailHeading() {
+    return this.renderRoot.querySelector<HTMLElement>('#lotse-detail-title');
+  }
+  private get searchInput() {
+    return this.renderRoot.querySelector<HTMLInputElement>('#lotse-search');
+  }
 
-  @state() private query = '';
-  @state() private selection: Selection = {};
-  @state() private detailId?: string;
-  @state() private shown = 0;
-  @state() private moreFilters = false;
-  @state() private place?: Place;
+  private query = '';
+  private selection: Selection = {};
+  private detailId?: string;
+  private shown = 0;
+  private moreFilters = false;
+  private place?: Place;
   /** Service ids handed over by a quick-check ("show these services"), shown until undone. */
-  @state() private fromCheck?: string[];
-  @state() private placeStatus: 'idle' | 'locating' | 'denied' = 'idle';
+  private fromCheck?: string[];
+  private placeStatus: 'idle' | 'locating' | 'denied' = 'idle';
   /** A kept feed's answer from the feed worker (see `askWorker`). */
-  @state() private remote?: { version: number; answer: FinderAnswer };
-  @state() private actionNote?: (locale: string) => string;
+  private remote?: { version: number; answer: FinderAnswer };
+  private actionNote?: (locale: string) => string;
 
   /** Preset category filter: ids separated by commas, e.g. `categories="health,family"`. */
-  @property() categories = '';
+  categories = '';
 
   /** Preset district filter: a district id from the feed, e.g. `district="nordviertel"`. */
-  @property() district = '';
+  district = '';
 
   /** `list` (cards, default) or `compact` (one line per service, for narrow sidebars). */
-  @property({ reflect: true }) view: 'list' | 'compact' = 'list';
+  view: 'list' | 'compact' = 'list';
 
   /** How many results to show before "Show more" (default 20). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 20;
+  pageSize = 20;
 
   /** Keep search, filters and the open service in the page URL (for bookmarks and sharing). */
-  @property({ attribute: 'url-state', type: Boolean }) urlState = false;
+  urlState = false;
 
   /**
    * The answers in the render: a small feed's or an inline feed's services (a big one from a

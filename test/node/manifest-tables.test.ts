@@ -1,11 +1,12 @@
 /**
  * Tables kept by hand beside the code, checked against `custom-elements.json` (the analyzer's
- * view of the widgets' JSDoc and decorators). Each table has its own test; a new attribute
- * makes all of them fail until the typings, embed.html, the code generator and the README list
- * it. Why checked rather than generated: each table carries what the manifest cannot give
- * (typings with literal types such as `'list' | 'compact'`, German labels and hints in the
- * code generator, German explanations and examples in the README, embed.html's own rules),
- * so only the list of names is derived, and a test is the smallest way to keep it derived.
+ * view of the widgets' JSDoc and `static properties`). Each table has its own test; a new
+ * attribute makes all of them fail until the typings, embed.html, the code generator and the
+ * README list it. Why checked rather than generated: each table carries what the manifest
+ * cannot give (typings with literal types such as `'list' | 'compact'`, German labels and hints
+ * in the code generator, German explanations and examples in the README, embed.html's own
+ * rules), so only the list of names is derived, and a test is the smallest way to keep it
+ * derived.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
