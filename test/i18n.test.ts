@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { ReactiveElement } from 'lit';
 import '../src/index.js';
 import { addLazyPart, isLocaleReady, loadLocale, resolveLocale, setVisitorChoice, LOCALES, type Translations } from '../src/core/i18n.js';
 import { formatCount } from '../src/core/format.js';
@@ -121,6 +122,55 @@ describe('languages', () => {
     expect(isLocaleReady('en', own), 'other languages load it with the part').to.equal(false);
     await loadLocale('en', own);
     expect(calls).to.include.members(['own/en', 'lazy/en']);
+  });
+
+  it('the first results wait for the widget’s language (never shown in German first); a later switch keeps them on screen', async () => {
+    // A finder whose Ukrainian strings arrive only when the test lets them (a slow connection).
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    type Widget = HTMLElement & {
+      translations: Translations;
+      feed: unknown;
+      feedState: { status: string };
+      updateComplete: Promise<unknown>;
+    };
+    const Finder = customElements.get('lotse-service-finder') as unknown as new () => Widget;
+    if (!customElements.get('test-slow-finder'))
+      customElements.define(
+        'test-slow-finder',
+        class extends Finder {
+          constructor() {
+            super();
+            const real = this.translations;
+            this.translations = { ...real, uk: () => gate.then(() => real.uk()) };
+          }
+        },
+      );
+    const el = document.createElement('test-slow-finder') as Widget;
+    // The render without waiting for the strings (Lit's own updateComplete; the widget's waits for them).
+    const rendered = () => (ReactiveElement.prototype as unknown as { getUpdateComplete(): Promise<boolean> }).getUpdateComplete.call(el);
+    el.lang = 'uk';
+    el.feed = feedCopy();
+    document.body.append(el);
+    try {
+      // The feed is checked and rendered; the strings are not there: the loading state stays.
+      await until(() => el.feedState.status === 'ready', 5000, 'feed checked');
+      await rendered();
+      expect(!!el.shadowRoot!.querySelector('.card-title'), 'no results in German').to.equal(false);
+      expect(!!el.shadowRoot!.querySelector('.state.loading'), 'the loading state').to.equal(true);
+      release();
+      await el.updateComplete;
+      expect(!!el.shadowRoot!.querySelector('.card-title'), 'results').to.equal(true);
+      expect(heading(el)).to.equal('Знайти допомогу');
+      // Switching to a language not loaded yet keeps the results on screen while it loads.
+      el.lang = 'ro';
+      await rendered();
+      expect(!!el.shadowRoot!.querySelector('.card-title'), 'results while Romanian loads').to.equal(true);
+      await el.updateComplete;
+      expect(heading(el)).to.not.equal('Знайти допомогу');
+    } finally {
+      el.remove();
+    }
   });
 
   it('Arabic renders right-to-left', async () => {

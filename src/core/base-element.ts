@@ -152,6 +152,8 @@ export abstract class LotseElement extends LitElement {
 
   /** The widget's translations into its language, while they load (see getUpdateComplete). */
   private localeLoad?: Promise<void>;
+  /** A feed's content has been rendered (in some language). */
+  private feedShown = false;
   private source?: FeedSource;
   /** @internal The feed worker prepares this widget's first answer as soon as it keeps a big feed (the finder). */
   protected readonly preparedInWorker: boolean = false;
@@ -277,12 +279,10 @@ export abstract class LotseElement extends LitElement {
     this.locale = locale;
     if (!isLocaleReady(locale, this.translations)) {
       const load: Promise<void> = loadLocale(locale, this.translations)
-        .then(
-          () => this.requestUpdate(),
-          () => console.warn(`[lotse] translations for "${locale}" could not be loaded; showing German.`),
-        )
-        .finally(() => {
+        .catch(() => console.warn(`[lotse] translations for "${locale}" could not be loaded; showing German.`))
+        .then(() => {
           if (this.localeLoad === load) this.localeLoad = undefined;
+          this.requestUpdate();
         });
       this.localeLoad = load;
     }
@@ -469,7 +469,10 @@ export abstract class LotseElement extends LitElement {
    */
   protected renderFeed(ready: (feed: Feed) => unknown): unknown {
     const state = this.feedState;
-    if (state.status === 'idle' || state.status === 'loading') {
+    // The first content waits for the widget's language (its words, and what a screen reader
+    // announces, are never German first); a later switch keeps it on screen while loading.
+    const first = state.status === 'ready' && this.localeLoad && !this.feedShown;
+    if (state.status === 'idle' || state.status === 'loading' || first) {
       const loading = state.status === 'loading' ? state : undefined;
       return html`<div class="state loading" part="state" role="status">
         <div class="spinner" aria-hidden="true"></div>
@@ -512,6 +515,7 @@ export abstract class LotseElement extends LitElement {
             }
           </p>`
         : nothing;
+    this.feedShown = true;
     return html`${notice}${ready(state.feed)}`;
   }
 }
