@@ -17,61 +17,8 @@
  */
 import type { Feed, Service, Text } from '../core/feed/schema.js';
 import { runSliced } from '../core/feed/slices.js';
+import { fold, TOKEN } from './fold.js';
 
-/** Cyrillic → Latin as Bulgarians write it in chat and on signs (streamlined system). */
-const CYRILLIC: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'h',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'sht',
-  ъ: 'a',
-  ь: 'y',
-  ю: 'yu',
-  я: 'ya',
-  // Ukrainian letters
-  є: 'ye',
-  і: 'i',
-  ї: 'yi',
-  ґ: 'g',
-};
-
-/** Lower-case, without diacritics, Cyrillic in Latin letters. */
-export function fold(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/ß/g, 'ss')
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[а-яёєіїґ]/g, (c) => (c === 'ё' ? 'yo' : (CYRILLIC[c] ?? c)))
-      // Latin spellings of the same Cyrillic sound ("bolnica", "bolnitza") meet "bolnitsa".
-      .replace(/tz/g, 'ts')
-  );
-}
-
-const TOKEN = /[\p{L}\p{N}]+/gu;
 /** Folding the whole text once is much faster than folding each word; "ue" for "ü" meets "u". */
 const words = (text: string) =>
   fold(text)
