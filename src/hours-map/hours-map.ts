@@ -8,7 +8,7 @@ import { icon } from '../core/icons.js';
 import { openingWords } from '../core/opening-text.js';
 import { addressLine, directionsHref, telHref } from '../core/location-links.js';
 import { withLocale } from '../core/i18n.js';
-import { vocabularyEntry } from '../core/labels.js';
+import { entryLabel, vocabularyEntry } from '../core/labels.js';
 import { safeUrl } from '../core/safe-url.js';
 import { minutesOf, slotLanguages } from '../core/slots.js';
 import type { Feed, Location, Slot } from '../core/feed/schema.js';
@@ -489,7 +489,7 @@ export class LotseHoursMap extends LotseElement {
         <label for="f-category">${icon('filter')} ${msg('Thema')}</label>
         <select id="f-category" name="category">
           <option value="" ?selected=${!f.category}>${msg('Alle Themen')}${n(catCounts.get(''))}</option>
-          ${categories.map((c) => html`<option value=${c.id} ?selected=${f.category === c.id}>${this.text(c.label)}${n(catCounts.get(c.id))}</option>`)}
+          ${categories.map((c) => html`<option value=${c.id} ?selected=${f.category === c.id}>${entryLabel('categories', c, (t) => this.text(t))}${n(catCounts.get(c.id))}</option>`)}
         </select>
       </div>
       <label class="check">
@@ -527,7 +527,7 @@ export class LotseHoursMap extends LotseElement {
 
   private address(location: Location) {
     const district = location.district && this.data ? vocabularyEntry(this.data, 'districts', location.district) : undefined;
-    return `${addressLine(location)}${district ? ` · ${this.text(district.label)}` : ''}`;
+    return `${addressLine(location)}${district ? ` · ${entryLabel('districts', district, (t) => this.text(t))}` : ''}`;
   }
 
   // ---- List -----------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 /**
  * How the search reads a word (search-index.ts): case and diacritics folded, Bulgarian and
- * Ukrainian Cyrillic in Latin letters.
+ * Ukrainian Cyrillic in Latin letters. A module of its own because the build folds the built-in
+ * vocabularies' labels with it too (`scripts/locale-parts.mjs`: `VOCABULARY_WORDS` in
+ * src/generated/vocabulary-labels.ts), so the search index carries their words, not the labels.
  */
 
 /** Cyrillic → Latin as Bulgarians write it in chat and on signs (streamlined system). */
@@ -58,3 +60,6 @@ export function fold(text: string): string {
 
 /** A word: letters and digits. */
 export const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** The distinct folded words of a text (folding them again changes nothing). */
+export const foldedWords = (text: string): string[] => [...new Set(fold(text).match(TOKEN) ?? [])];

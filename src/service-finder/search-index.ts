@@ -17,6 +17,7 @@
  */
 import type { Feed, Service, Text } from '../core/feed/schema.js';
 import { runSliced } from '../core/feed/slices.js';
+import { VOCABULARY_WORDS } from '../generated/vocabulary-labels.js';
 import { fold, TOKEN } from './fold.js';
 
 /** Folding the whole text once is much faster than folding each word; "ue" for "ü" meets "u". */
@@ -148,16 +149,23 @@ const queryWords = (query: string) => [...new Set(words(query).filter((w) => w.l
 
 /**
  * Build the index in slices that give the page a turn every ~30 ms, so a big feed does not
- * freeze it. Category, audience and district labels (in every language) get a small table of
- * their own: indexing them with each service would repeat the same words thousands of times.
+ * freeze it. Category, audience and district labels (in every language: built-in ones in all
+ * eight UI languages, whatever the widget's) get a small table of their own: indexing them with
+ * each service would repeat the same words thousands of times.
  */
 export async function buildIndex(feed: Feed, services: Service[]): Promise<ServiceIndex> {
   const labels = new WordTable([1]);
   const labelKeys: string[] = [];
-  const vocabularies = { category: feed.categories, audience: feed.audiences, district: feed.districts };
-  for (const [kind, entries] of Object.entries(vocabularies)) {
-    for (const entry of entries) {
-      labels.add(labelKeys.length, 0, allLanguages(entry.label));
+  const vocabularies = [
+    ['category', 'categories'],
+    ['audience', 'audiences'],
+    ['district', 'districts'],
+  ] as const;
+  for (const [kind, vocabulary] of vocabularies) {
+    for (const entry of feed[vocabulary]) {
+      // A built-in entry's label is a UI text: its words in every UI language, folded at build time.
+      const text = 'builtIn' in entry ? VOCABULARY_WORDS[vocabulary as 'categories' | 'audiences'][entry.id] : allLanguages(entry.label);
+      labels.add(labelKeys.length, 0, text);
       labelKeys.push(`${kind}:${entry.id}`);
     }
   }
