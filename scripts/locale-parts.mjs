@@ -21,7 +21,7 @@
 // src/generated/vocabulary-labels.ts: `VOCABULARY_LABELS` (German and every target, from the
 // same extraction and XLIFF files) and `VOCABULARY_WORDS` (their distinct words, folded as the
 // search folds them: src/service-finder/fold.ts).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
@@ -88,6 +88,33 @@ for (const part of parts) {
   const localizer = new PartLocalizer(part);
   await localizer.build();
   counts.push(`${part} ${localizer.part.messages.length}`);
+}
+
+/**
+ * lit-localize's runtime output writes "&", "<" and ">" of every translation as "&amp;", "&lt;"
+ * and "&gt;" (lit/lit#5012), but only html`` templates are read as HTML: a plain or str``
+ * message showed "School &amp; education". Written back as they were, in lit-localize's own
+ * output and in each part's; once per file (a mark at its top).
+ */
+const UNESCAPED = '// Plain and str`` messages unescaped by scripts/locale-parts.mjs.';
+const ENTITIES = { amp: '&', lt: '<', gt: '>' };
+function unescapePlain(file) {
+  const text = readFileSync(file, 'utf8');
+  if (text.startsWith(UNESCAPED)) return;
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => line.trim() === 'export const templates = {');
+  const end = lines.findIndex((line, i) => i > start && line.trim() === '};');
+  if (start < 0 || end < 0) throw new Error(`${file}: no templates object (has lit-localize's output changed?)`);
+  for (let i = start + 1; i < end; i++) {
+    const tag = /^\s*'[^']+': (html|str)?`.*`,$/.exec(lines[i]);
+    if (!tag) throw new Error(`${file}:${i + 1}: not one message on one line (has lit-localize's output changed?)`);
+    if (tag[1] !== 'html') lines[i] = lines[i].replace(/&(amp|lt|gt);/g, (_, name) => ENTITIES[name]);
+  }
+  writeFileSync(file, `${UNESCAPED}\n${lines.join('\n')}`);
+}
+for (const locale of config.targetLocales) {
+  unescapePlain(`${outputDir}/${locale}.ts`);
+  for (const part of parts) unescapePlain(`${outputDir}/${dirOf(part)}/${locale}.ts`);
 }
 
 /** src/generated/locales/<name>.ts: the loaders of the modules `dir`/<locale>.ts. */
