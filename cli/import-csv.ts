@@ -48,7 +48,7 @@
  * Hours: `parseHours` (cli/hours.ts). "nach Vereinbarung" (`byAppointment`) gives the place no
  * slots and the service access "appointment" unless the Zugang column says otherwise.
  */
-import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from '../src/core/feed/vocabulary.js';
+import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from '../src/core/feed/vocabulary-labels.js';
 import type { VocabularyEntry } from '../src/core/feed/schema.js';
 import {
   feedFrame,

@@ -9,7 +9,7 @@
  */
 import { html, nothing, render } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { DEFAULT_CATEGORIES } from '../src/core/feed/vocabulary.js';
+import { DEFAULT_CATEGORIES } from '../src/core/feed/vocabulary-labels.js';
 import { LOCALES, LOCALE_NAMES } from '../src/core/i18n.js';
 
 export type WidgetName = 'service-finder' | 'hours-map' | 'quick-check' | 'contact-form';

@@ -14,11 +14,19 @@
 // editor page swaps for all.ts); the widget loads them with the module (i18n.ts,
 // `addLazyPart`), not before its first view. A message that the module shares with another
 // file of its widget stays in the widget's part (one of another widget is in both).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// The labels of the built-in categories and audiences (msg() ids `category-<id>`,
+// `audience-<id>` in src/core/labels.ts) are in the core part like every UI text; the CLI and
+// the editor page need them in every language at once, and the search index their words in
+// every language (a visitor may type a category in any of them), so they are also written to
+// src/generated/vocabulary-labels.ts: `VOCABULARY_LABELS` (German and every target, from the
+// same extraction and XLIFF files) and `VOCABULARY_WORDS` (their distinct words, folded as the
+// search folds them: src/service-finder/fold.ts).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
 import { extractMessagesFromProgram } from '@lit/localize-tools/lib/program-analysis.js';
+import { importSources } from './import-sources.mjs';
 
 /** Lazily loaded modules with a part of their own: source file → part. */
 const LAZY = { 'src/service-finder/service-detail.ts': 'finder-detail', 'src/service-finder/finder-more.ts': 'finder-more' };
@@ -82,6 +90,33 @@ for (const part of parts) {
   counts.push(`${part} ${localizer.part.messages.length}`);
 }
 
+/**
+ * lit-localize's runtime output writes "&", "<" and ">" of every translation as "&amp;", "&lt;"
+ * and "&gt;" (lit/lit#5012), but only html`` templates are read as HTML: a plain or str``
+ * message showed "School &amp; education". Written back as they were, in lit-localize's own
+ * output and in each part's; once per file (a mark at its top).
+ */
+const UNESCAPED = '// Plain and str`` messages unescaped by scripts/locale-parts.mjs.';
+const ENTITIES = { amp: '&', lt: '<', gt: '>' };
+function unescapePlain(file) {
+  const text = readFileSync(file, 'utf8');
+  if (text.startsWith(UNESCAPED)) return;
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => line.trim() === 'export const templates = {');
+  const end = lines.findIndex((line, i) => i > start && line.trim() === '};');
+  if (start < 0 || end < 0) throw new Error(`${file}: no templates object (has lit-localize's output changed?)`);
+  for (let i = start + 1; i < end; i++) {
+    const tag = /^\s*'[^']+': (html|str)?`.*`,$/.exec(lines[i]);
+    if (!tag) throw new Error(`${file}:${i + 1}: not one message on one line (has lit-localize's output changed?)`);
+    if (tag[1] !== 'html') lines[i] = lines[i].replace(/&(amp|lt|gt);/g, (_, name) => ENTITIES[name]);
+  }
+  writeFileSync(file, `${UNESCAPED}\n${lines.join('\n')}`);
+}
+for (const locale of config.targetLocales) {
+  unescapePlain(`${outputDir}/${locale}.ts`);
+  for (const part of parts) unescapePlain(`${outputDir}/${dirOf(part)}/${locale}.ts`);
+}
+
 /** src/generated/locales/<name>.ts: the loaders of the modules `dir`/<locale>.ts. */
 function writeLoaders(name, dir, what) {
   const loaders = config.targetLocales.map((locale) => `  ${locale}: () => import('./${dir}${locale}.js'),`);
@@ -109,3 +144,40 @@ writeLoaders(
   "All translations (lit-localize's own output), which the editor page takes for every part (scripts/build-editor.mjs)",
 );
 console.log(`translations split by use: ${counts.join(', ')} messages (${outputDir}/<part>/<locale>.ts)`);
+
+// The built-in vocabularies' labels in every language (see the top of this file).
+{
+  const VOCABULARIES = { category: 'categories', audience: 'audiences' };
+  const labels = { categories: {}, audiences: {} };
+  const plain = (message) => {
+    if (message.contents.some((part) => typeof part !== 'string'))
+      throw new Error(`${message.name}: a built-in label has no placeholders.`);
+    return message.contents.join('');
+  };
+  const add = (locale, message) => {
+    const [, kind, id] = /^(category|audience)-(.+)$/.exec(message.name) ?? [];
+    if (kind) (labels[VOCABULARIES[kind]][id] ??= {})[locale] = plain(message);
+  };
+  for (const message of localizer.extractSourceMessages().messages) add(config.sourceLocale, message);
+  for (const [locale, messages] of localizer.readTranslationsSync().translations) for (const message of messages) add(locale, message);
+  const { foldedWords } = await importSources('search-fold', ["export { foldedWords } from './src/service-finder/fold.ts';"]);
+  const words = Object.fromEntries(
+    Object.entries(labels).map(([vocabulary, byId]) => [
+      vocabulary,
+      Object.fromEntries(Object.entries(byId).map(([id, label]) => [id, foldedWords(Object.values(label).join(' ')).join(' ')])),
+    ]),
+  );
+  writeFileSync(
+    'src/generated/vocabulary-labels.ts',
+    `// Generated by scripts/locale-parts.mjs from src/core/labels.ts and locales/*.xlf: do not edit.
+
+type ById = Record<'categories' | 'audiences', Record<string, string>>;
+
+/** The built-in categories' and audiences' labels by id, in every UI language. */
+export const VOCABULARY_LABELS: Record<'categories' | 'audiences', Record<string, Record<string, string>>> = ${JSON.stringify(labels, null, 2)};
+
+/** The words of those labels in every language, each once, folded as the search folds them. */
+export const VOCABULARY_WORDS: ById = ${JSON.stringify(words, null, 2)};
+`,
+  );
+}

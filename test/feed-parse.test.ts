@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseFeed, isCurrent } from '../src/core/feed/parse.js';
 import { pickText } from '../src/core/feed/text.js';
+import { BUILT_IN_AUDIENCES, BUILT_IN_CATEGORIES } from '../src/core/feed/vocabulary.js';
 import { feedCopy } from './helpers.js';
 
 const paths = (result: ReturnType<typeof parseFeed>) => result.problems.map((p) => p.path);
@@ -157,9 +158,17 @@ describe('feed contract: parsing', () => {
     const result = parseFeed(input);
     expect(result.problems).to.deep.equal([]);
     const health = result.feed!.categories.find((c) => c.id === 'health')!;
-    expect(health.label).to.deep.equal({ de: 'Gesundheit & Pflege' });
-    expect(health.icon).to.equal('health');
+    // The city's entry replaces the built-in one (no built-in label left to mix in); the icon stays.
+    expect(health).to.deep.equal({ id: 'health', label: { de: 'Gesundheit & Pflege' }, icon: 'health' });
     expect(result.feed!.categories.map((c) => c.id)).to.include('sport');
+  });
+
+  it('marks the built-in entries, without labels (UI texts in the language of each widget)', () => {
+    const { feed } = parseFeed(feedCopy());
+    expect(feed!.categories[0]).to.deep.equal({ id: 'health', icon: 'health', builtIn: true });
+    expect(feed!.categories.map((c) => c.id)).to.deep.equal([...BUILT_IN_CATEGORIES]);
+    expect(feed!.audiences.map((a) => a.id)).to.deep.equal([...BUILT_IN_AUDIENCES]);
+    expect([...feed!.categories, ...feed!.audiences].filter((entry) => 'label' in entry)).to.deep.equal([]);
   });
 
   describe('a broken optional top-level value is dropped, the feed stays usable', () => {

@@ -6,6 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { targetLocales } from '../src/generated/locale-codes.js';
+import all from '../src/generated/locales/all.js';
+import core from '../src/generated/locales/core.js';
 
 const LANGS = ['en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl'] as const;
 
@@ -84,6 +86,18 @@ describe('translations (locales/*.xlf)', () => {
     for (const lang of rest) {
       expect(files.get(lang)!.length, `${lang} vs ${first}: number of trans-units`).to.equal(files.get(first)!.length);
       expect([...ids(lang)].sort(), `${lang} vs ${first}: trans-unit ids`).to.deep.equal([...ids(first)].sort());
+    }
+  });
+
+  it('a plain or str`` message shows "&", "<" and ">" as written (lit-localize writes them as entities: scripts/locale-parts.mjs)', async () => {
+    expect((await all.en()).templates['category-education']).to.equal('School & education');
+    expect((await core.en()).templates['category-education']).to.equal('School & education');
+    for (const lang of LANGS) {
+      for (const [id, template] of Object.entries((await all[lang]()).templates)) {
+        // html`` templates are read as HTML, so their entities are right; the others are text.
+        const text = typeof template === 'string' ? template : 'strTag' in template ? template.strings.join('') : '';
+        expect(text, `${lang} ${id}`).to.not.match(/&(amp|lt|gt);/);
+      }
     }
   });
 });

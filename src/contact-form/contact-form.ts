@@ -6,6 +6,7 @@ import type { Feed, Service } from '../core/feed/schema.js';
 import { pickText } from '../core/feed/text.js';
 import { formatCount, formatTime, languageName, weekdayName } from '../core/format.js';
 import { icon } from '../core/icons.js';
+import { entryLabel } from '../core/labels.js';
 import { mailHref, telHref } from '../core/location-links.js';
 import { safeUrl } from '../core/safe-url.js';
 import { contactFormStyles } from './contact-form.styles.js';
@@ -402,7 +403,15 @@ export class LotseContactForm extends LotseElement {
       <legend>${msg('Worum geht es?')}</legend>
       ${this.renderError('topic')}
       <div class="choices">
-        ${topics.map((c) => this.renderChoice('topic', c.id, this.text(c.label), c.icon ?? c.id, invalid))}
+        ${topics.map((c) =>
+          this.renderChoice(
+            'topic',
+            c.id,
+            entryLabel('categories', c, (t) => this.text(t)),
+            c.icon ?? c.id,
+            invalid,
+          ),
+        )}
         ${this.renderChoice('topic', 'other', msg('Etwas anderes'), 'info', invalid)}
       </div>
     </fieldset>`;

@@ -6,8 +6,8 @@ import { defineElement } from '../core/define.js';
 import { icon } from '../core/icons.js';
 import { openingWords } from '../core/opening-text.js';
 import { addressLine, directionsHref, telHref } from '../core/location-links.js';
-import { withLocale } from '../core/i18n.js';
-import { vocabularyEntry } from '../core/labels.js';
+import { isLocaleReady, withLocale } from '../core/i18n.js';
+import { entryLabel, vocabularyEntry } from '../core/labels.js';
 import { safeUrl } from '../core/safe-url.js';
 import { minutesOf, slotLanguages } from '../core/slots.js';
 import type { Feed, Location, Slot } from '../core/feed/schema.js';
@@ -148,10 +148,10 @@ export class LotseHoursMap extends LotseElement {
   private spotsAsked?: string;
   /** Where focus goes when the worker's answer changes the list (see `keepFocusOnAnswer`). */
   private answerFocus?: string;
-  /** The answer and clock of the last render; the filter form and map points made from them (per language). */
+  /** The answer and clock of the last render; the filter form and map points made from them (per `textsKey`). */
   private shown?: { answer: HoursAnswer; clock: Clock; feed: Feed };
-  private viewMemo?: { answer: HoursAnswer; locale: string; form?: unknown };
-  private pointsMemo?: { spots: Spot[]; locale: string; clock: Clock; points: MapPoint[] };
+  private viewMemo?: { answer: HoursAnswer; texts: string; form?: unknown };
+  private pointsMemo?: { spots: Spot[]; texts: string; clock: Clock; points: MapPoint[] };
   private mapTexts?: MapTexts;
   private mapRequested = false;
   private pendingReveal?: string;
@@ -430,7 +430,8 @@ export class LotseHoursMap extends LotseElement {
     const clock = this.clockOf(feed, answer);
     this.shown = { answer, clock, feed };
     let v = this.viewMemo;
-    if (!v || v.answer !== answer || v.locale !== this.locale) v = this.viewMemo = { answer, locale: this.locale };
+    const texts = this.textsKey;
+    if (!v || v.answer !== answer || v.texts !== texts) v = this.viewMemo = { answer, texts };
     const { total } = answer;
     v.form ??= this.renderFilters(feed, answer);
     if (this.mapOpen) this.prepareMap(this.mapShown ? this.currentSpots(answer) : undefined, clock);
@@ -509,7 +510,7 @@ export class LotseHoursMap extends LotseElement {
         <label for="f-category">${icon('filter')} ${msg('Thema')}</label>
         <select id="f-category" name="category">
           <option value="" ?selected=${!f.category}>${msg('Alle Themen')}${n(catCounts.get(''))}</option>
-          ${categories.map((c) => html`<option value=${c.id} ?selected=${f.category === c.id}>${this.text(c.label)}${n(catCounts.get(c.id))}</option>`)}
+          ${categories.map((c) => html`<option value=${c.id} ?selected=${f.category === c.id}>${entryLabel('categories', c, (t) => this.text(t))}${n(catCounts.get(c.id))}</option>`)}
         </select>
       </div>
       <label class="check">
@@ -547,7 +548,7 @@ export class LotseHoursMap extends LotseElement {
 
   private address(location: Location) {
     const district = location.district && this.data ? vocabularyEntry(this.data, 'districts', location.district) : undefined;
-    return `${addressLine(location)}${district ? ` · ${this.text(district.label)}` : ''}`;
+    return `${addressLine(location)}${district ? ` · ${entryLabel('districts', district, (t) => this.text(t))}` : ''}`;
   }
 
   // ---- List -----------------------------------------------------------------------------
@@ -672,13 +673,23 @@ export class LotseHoursMap extends LotseElement {
     )}${this.renderMore(answer)}`;
   }
 
+  /**
+   * What the memoised texts (the filter form, the map's points) are made in: the language, and
+   * whether its strings are there yet (a render before they are shows German, and the render
+   * when they come must not keep it).
+   */
+  private get textsKey(): string {
+    return isLocaleReady(this.locale, this.translations) ? this.locale : `${this.locale} (German until loaded)`;
+  }
+
   // ---- Map ----------------------------------------------------------------------------------
 
   /** Points and texts for the map, made during render so that they are in the UI language. */
   private prepareMap(spots: Spot[] | undefined, clock: Clock) {
     const locale = this.locale;
+    const texts = this.textsKey;
     const p = this.pointsMemo;
-    if (spots && !(p?.spots === spots && p.locale === locale && p.clock === clock)) {
+    if (spots && !(p?.spots === spots && p.texts === texts && p.clock === clock)) {
       const points = spots.map((s) => ({
         key: s.key,
         lat: s.lat,
@@ -686,7 +697,7 @@ export class LotseHoursMap extends LotseElement {
         label: `${this.text(s.name)}, ${s.street}: ${this.statusText(s.status, s.paused, s.hasHours, clock)[1]}`,
         open: s.status.open,
       }));
-      this.pointsMemo = { spots, locale, clock, points };
+      this.pointsMemo = { spots, texts, clock, points };
     }
     // Until a kept feed's points are there, the map keeps the previous ones.
     if (spots) this.mapPoints = this.pointsMemo!.points;

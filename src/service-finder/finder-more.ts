@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { icon } from '../core/icons.js';
 import { formatNumber, languageName } from '../core/format.js';
+import { entryLabel } from '../core/labels.js';
 import type { Feed, Text, VocabularyEntry } from '../core/feed/schema.js';
 import type { GroupId, Selection } from './filters.js';
 import type { FinderAnswer } from './finder-search.js';
@@ -48,7 +49,7 @@ export function renderFilterGroups(ctx: MoreContext, feed: Feed, { audiences, co
       msg('Für wen'),
       feed.audiences
         .filter((a) => audiences.has(a.id))
-        .map((a) => ctx.chip('audience', a.id, ctx.text(a.label), counts.audience.get(a.id), a.icon ?? a.id)),
+        .map((a) => ctx.chip('audience', a.id, entryLabel('audiences', a, ctx.text), counts.audience.get(a.id), a.icon ?? a.id)),
     )}
     ${group(
       msg('Stadtteil'),

@@ -17,61 +17,9 @@
  */
 import type { Feed, Service, Text } from '../core/feed/schema.js';
 import { runSliced } from '../core/feed/slices.js';
+import { VOCABULARY_WORDS } from '../generated/vocabulary-labels.js';
+import { fold, TOKEN } from './fold.js';
 
-/** Cyrillic → Latin as Bulgarians write it in chat and on signs (streamlined system). */
-const CYRILLIC: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'h',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'sht',
-  ъ: 'a',
-  ь: 'y',
-  ю: 'yu',
-  я: 'ya',
-  // Ukrainian letters
-  є: 'ye',
-  і: 'i',
-  ї: 'yi',
-  ґ: 'g',
-};
-
-/** Lower-case, without diacritics, Cyrillic in Latin letters. */
-export function fold(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/ß/g, 'ss')
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[а-яёєіїґ]/g, (c) => (c === 'ё' ? 'yo' : (CYRILLIC[c] ?? c)))
-      // Latin spellings of the same Cyrillic sound ("bolnica", "bolnitza") meet "bolnitsa".
-      .replace(/tz/g, 'ts')
-  );
-}
-
-const TOKEN = /[\p{L}\p{N}]+/gu;
 /** Folding the whole text once is much faster than folding each word; "ue" for "ü" meets "u". */
 const words = (text: string) =>
   fold(text)
@@ -201,16 +149,23 @@ const queryWords = (query: string) => [...new Set(words(query).filter((w) => w.l
 
 /**
  * Build the index in slices that give the page a turn every ~30 ms, so a big feed does not
- * freeze it. Category, audience and district labels (in every language) get a small table of
- * their own: indexing them with each service would repeat the same words thousands of times.
+ * freeze it. Category, audience and district labels (in every language: built-in ones in all
+ * eight UI languages, whatever the widget's) get a small table of their own: indexing them with
+ * each service would repeat the same words thousands of times.
  */
 export async function buildIndex(feed: Feed, services: Service[]): Promise<ServiceIndex> {
   const labels = new WordTable([1]);
   const labelKeys: string[] = [];
-  const vocabularies = { category: feed.categories, audience: feed.audiences, district: feed.districts };
-  for (const [kind, entries] of Object.entries(vocabularies)) {
-    for (const entry of entries) {
-      labels.add(labelKeys.length, 0, allLanguages(entry.label));
+  const vocabularies = [
+    ['category', 'categories'],
+    ['audience', 'audiences'],
+    ['district', 'districts'],
+  ] as const;
+  for (const [kind, vocabulary] of vocabularies) {
+    for (const entry of feed[vocabulary]) {
+      // A built-in entry's label is a UI text: its words in every UI language, folded at build time.
+      const text = 'builtIn' in entry ? VOCABULARY_WORDS[vocabulary as 'categories' | 'audiences'][entry.id] : allLanguages(entry.label);
+      labels.add(labelKeys.length, 0, text);
       labelKeys.push(`${kind}:${entry.id}`);
     }
   }

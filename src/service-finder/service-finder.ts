@@ -8,7 +8,7 @@ import { icon } from '../core/icons.js';
 import type { LotseEvent } from '../core/events.js';
 import type { Feed, Service } from '../core/feed/schema.js';
 import { formatCount, formatDistance, formatNumber, isolate, languageList } from '../core/format.js';
-import { vocabularyEntry, vocabularyLabel } from '../core/labels.js';
+import { entryLabel, vocabularyEntry, vocabularyLabel } from '../core/labels.js';
 import { openingWords } from '../core/opening-text.js';
 import { createClock, serviceStatus, type Clock } from '../core/time/opening.js';
 import { GROUPS, type GroupId, type Selection } from './filters.js';
@@ -656,7 +656,15 @@ export class LotseServiceFinder extends LotseElement {
     // Every category some service has, so a chip does not vanish when another filter empties it.
     const used = feed.categories.filter((c) => categories.has(c.id));
     return html`<div class="categories" role="group" aria-label=${msg('Themen')} @focusin=${this.onRowFocus}>
-      ${used.map((c) => this.chip('category', c.id, this.text(c.label), counts.category.get(c.id), c.icon ?? c.id))}
+      ${used.map((c) =>
+        this.chip(
+          'category',
+          c.id,
+          entryLabel('categories', c, (t) => this.text(t)),
+          counts.category.get(c.id),
+          c.icon ?? c.id,
+        ),
+      )}
     </div>`;
   }
 

@@ -17,7 +17,7 @@ import type { Coordinates, Feed, Location, Region, Service, Slot, Closure, Text,
 import { formatPath, shown, type Finding } from './problems.js';
 import { distanceMeters } from '../geo.js';
 import { runAll, runSliced } from './slices.js';
-import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from './vocabulary.js';
+import { builtInEntries, type FeedEntry } from './vocabulary.js';
 
 export type { Finding } from './problems.js';
 
@@ -117,10 +117,17 @@ function flagHtml(value: unknown, path: Path, report: Report, depth = 0) {
   }
 }
 
-/** Merge feed entries over built-in ones by id (a feed may add entries or relabel). */
-function mergeVocabulary(defaults: VocabularyEntry[], own: VocabularyEntry[]): VocabularyEntry[] {
-  const byId = new Map(defaults.map((entry) => [entry.id, entry]));
-  for (const entry of own) byId.set(entry.id, { ...byId.get(entry.id), ...entry });
+/**
+ * Merge feed entries over built-in ones by id (a feed may add entries or relabel). A feed's entry
+ * replaces a built-in one with its id (its label in every language: no mix with the built-in
+ * label; the built-in icon unless it names one); built-in entries keep no label of their own.
+ */
+function mergeVocabulary<T extends FeedEntry>(defaults: T[], own: VocabularyEntry[]): (T | VocabularyEntry)[] {
+  const byId = new Map<string, T | VocabularyEntry>(defaults.map((entry) => [entry.id, entry]));
+  for (const entry of own) {
+    const before = byId.get(entry.id);
+    byId.set(entry.id, { ...(before && ('builtIn' in before ? { icon: before.icon } : before)), ...entry });
+  }
   return [...byId.values()];
 }
 
@@ -262,9 +269,9 @@ function* check(input: unknown, report: Report, context: CheckContext): Generato
     }
     return entries;
   };
-  const categories = mergeVocabulary(DEFAULT_CATEGORIES, vocab('categories'));
-  const audiences = mergeVocabulary(DEFAULT_AUDIENCES, vocab('audiences'));
-  const districts = mergeVocabulary([], vocab('districts'));
+  const categories = mergeVocabulary(builtInEntries('categories'), vocab('categories'));
+  const audiences = mergeVocabulary(builtInEntries('audiences'), vocab('audiences'));
+  const districts = mergeVocabulary<VocabularyEntry>([], vocab('districts'));
   const known = {
     categories: new Set(categories.map((c) => c.id)),
     audiences: new Set(audiences.map((a) => a.id)),

@@ -9,6 +9,7 @@
  * one broken service, location or slot is skipped and reported while the rest still works.
  */
 import * as z from 'zod/mini';
+import type { FeedEntry } from './vocabulary.js';
 
 /** BCP 47 language tag, including 3-letter codes such as `rom` (Romani). */
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$/;
@@ -197,8 +198,9 @@ export interface Feed {
   updated?: string;
   /** Languages the city offers texts in (from `languages`, else the ones found in texts). */
   languages: string[];
-  categories: VocabularyEntry[];
-  audiences: VocabularyEntry[];
+  /** Built-in entries (`builtIn`, labelled in the UI's language: `vocabularyLabel`) and the feed's own. */
+  categories: FeedEntry[];
+  audiences: FeedEntry[];
   districts: VocabularyEntry[];
   services: Service[];
   quickCheck?: unknown;
