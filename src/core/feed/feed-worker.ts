@@ -96,7 +96,8 @@ function post(run: number, message: EngineMessage, answersAt?: number) {
   // gets everything but the services.
   const keptVersion = ++version;
   kept ??= import('./kept-feed.js');
-  // The finder's code is requested now too, not after kept-feed.js has arrived (the same module).
+  // What it loads next is requested now too (the same modules): one round trip, not two.
+  void import('./held-services.js').catch(() => {});
   if (answersAt !== undefined) void import('../../service-finder/finder-search.js').catch(() => {});
   kept.then(
     (module) => module.keep(keptVersion, state, answersAt),
