@@ -81,6 +81,9 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
+      // A widget's entry file holds its code (and may export what lotse.js takes from it) instead
+      // of re-exporting a chunk of the same code: one file less per widget (64 bytes for the finder).
+      preserveEntrySignatures: 'allow-extension',
       output: {
         minify: true,
         entryFileNames: '[name].js',
