@@ -2,6 +2,8 @@
  * Deterministic large feeds for the benchmarks: realistic names and texts in several
  * languages, 1–2 locations with 2–3 slots each.
  */
+import { BUILT_IN_AUDIENCES, BUILT_IN_CATEGORIES } from '../src/core/feed/vocabulary.js';
+
 /**
  * A vocabulary like real feeds: service names as cities write them (German compounds with
  * Fugen-s, hyphens, abbreviations), and the words residents type in Romanian, Bulgarian,
@@ -280,27 +282,13 @@ export const QUERIES = [
   'schulden miete',
   'xyzzy',
 ];
-const CATEGORIES = [
-  'health',
-  'housing',
-  'work',
-  'education',
-  'family',
-  'german-courses',
-  'documents',
-  'money',
-  'counselling',
-  'emergency',
-  'rights',
-];
-const AUDIENCES = ['women', 'men', 'children', 'youth', 'families', 'seniors', 'pregnant', 'uninsured', 'eu-citizens', 'refugees'];
 const LANGS = ['de', 'en', 'ro', 'bg', 'tr', 'ar', 'uk', 'pl', 'rom'];
 const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 
 export function generateFeed(count: number) {
   let seed = 42;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const sentence = (lang: keyof typeof WORDS, n: number) => Array.from({ length: n }, () => pick(WORDS[lang])).join(' ');
   const cased = (word: string) => word[0].toUpperCase() + word.slice(1);
   const districts = Array.from({ length: 12 }, (_, i) => ({ id: `d${i}`, label: { de: `Stadtteil ${i}`, en: `District ${i}` } }));
@@ -329,8 +317,8 @@ export function generateFeed(count: number) {
         en: sentence('en', 5),
       },
       description: { de: `${pick(NAMES)}: ${sentence('de', 25)}`, ro: sentence('ro', 20), ar: sentence('ar', 15) },
-      categories: [pick(CATEGORIES), pick(CATEGORIES)].filter((c, j, all) => all.indexOf(c) === j),
-      audiences: [pick(AUDIENCES)],
+      categories: [pick(BUILT_IN_CATEGORIES), pick(BUILT_IN_CATEGORIES)].filter((c, j, all) => all.indexOf(c) === j),
+      audiences: [pick(BUILT_IN_AUDIENCES)],
       provider: { name: `${pick(['Caritas', 'Diakonie', 'AWO', 'DRK', 'Verein', 'Stadt'])} ${pick(['Nord', 'Süd', 'Mitte'])} ${i % 97}` },
       languages: ['de', pick(LANGS), pick(LANGS)].filter((c, j, all) => all.indexOf(c) === j),
       free: random() > 0.2,
