@@ -18,7 +18,7 @@ import { DEFAULT_AUDIENCES, DEFAULT_CATEGORIES } from '../src/core/feed/vocabula
 import { VOCABULARY_LABELS, VOCABULARY_WORDS } from '../src/generated/vocabulary-labels.js';
 import { foldedWords } from '../src/service-finder/fold.js';
 import serviceFinder from '../src/generated/locales/service-finder.js';
-import { feedCopy, until } from './helpers.js';
+import { feedCopy, until, searchFor } from './helpers.js';
 import { keptFeed, place, words } from './kept-helpers.js';
 
 const finderFeed: Record<string, any> = await (await fetch(new URL('./fixtures/finder-feed.json', import.meta.url))).json();
@@ -38,12 +38,6 @@ async function finder(lang: string, feed: object = structuredClone(finderFeed)) 
   await until(() => (el as any).search?.index, 3000, 'search index');
   await el.updateComplete;
   return el;
-}
-async function search(el: LotseServiceFinder, text: string) {
-  const input = $(el, '#lotse-search') as HTMLInputElement;
-  input.value = text;
-  input.dispatchEvent(new Event('input'));
-  await el.updateComplete;
 }
 /** The finder's feed with the city's own entry for `health` (German only) and `housing` (German and Ukrainian). */
 function relabelled() {
@@ -182,22 +176,22 @@ describe('built-in labels in the search', () => {
   it('a Ukrainian word of a built-in category finds its services, whatever the widget’s language', async () => {
     for (const lang of ['uk', 'de']) {
       const el = await finder(lang);
-      await search(el, 'Житло'); // only in the built-in label (housing)
+      await searchFor(el, 'Житло'); // only in the built-in label (housing)
       expect(names(el), lang).to.deep.equal(['wohnen-bg']);
-      await search(el, 'Діти'); // the audience "children"
+      await searchFor(el, 'Діти'); // the audience "children"
       expect(names(el), lang).to.deep.equal(['clearing']);
-      await search(el, 'Sağlık'); // Turkish "health", in no service's text
+      await searchFor(el, 'Sağlık'); // Turkish "health", in no service's text
       expect(names(el), lang).to.deep.equal(['clearing']);
     }
   });
 
   it('a relabelled category is found by the city’s words only (no mix with the built-in label)', async () => {
     const el = await finder('uk', relabelled());
-    await search(el, 'оренда');
+    await searchFor(el, 'оренда');
     expect(names(el)).to.deep.equal(['wohnen-bg']);
-    await search(el, 'Mieszkanie'); // the built-in Polish "housing": replaced by the city's entry
+    await searchFor(el, 'Mieszkanie'); // the built-in Polish "housing": replaced by the city's entry
     expect(names(el)).to.deep.equal([]);
-    await search(el, 'Житло'); // in the city's label too
+    await searchFor(el, 'Житло'); // in the city's label too
     expect(names(el)).to.deep.equal(['wohnen-bg']);
   });
 
@@ -217,7 +211,7 @@ describe('built-in labels in the search', () => {
         await until(() => el.shadowRoot!.querySelector('.results'), 20_000, 'results');
         // The whole feed's index is built in slices in the render (the worker's answer waits for its own).
         if (typeof feed === 'object') await until(() => (el as any).search?.index, 20_000, 'the inline index');
-        await search(el, 'освіта'); // only in the label "Школа та освіта" (education)
+        await searchFor(el, 'освіта'); // only in the label "Школа та освіта" (education)
         return { count: words($(el, '#lotse-count')), cards: names(el), chips: categoryChips(el) };
       };
       const remote = await shown(kept.url());

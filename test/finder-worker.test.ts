@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { LotseHoursMap, LotseServiceFinder } from '../src/index.js';
-import { feedSource, loadOptions, resetFeedSources } from '../src/core/feed/load.js';
+import { feedSource, loadOptions } from '../src/core/feed/load.js';
 import { SYNC_LIMIT } from '../src/core/feed/slices.js';
 import { createStore, get } from 'idb-keyval';
-import { until, untilValue } from './helpers.js';
-import { heldState, keptFeed, place, words } from './kept-helpers.js';
+import { until, untilValue, searchFor } from './helpers.js';
+import { heldState, keptFeed, keptFeedHooks, place, words } from './kept-helpers.js';
 
 const COUNT = SYNC_LIMIT + 500;
 const kept = keptFeed(COUNT);
@@ -29,12 +29,6 @@ async function finder(feed: string | object) {
   await el.updateComplete;
   return el;
 }
-async function type(el: LotseServiceFinder, text: string) {
-  const input = $(el, '#lotse-search') as HTMLInputElement;
-  input.value = text;
-  input.dispatchEvent(new Event('input'));
-  await el.updateComplete;
-}
 async function tap(el: LotseServiceFinder, text: string) {
   const chip = $$(el, 'button.chip').find((b) => words(b).startsWith(text));
   if (!chip) throw new Error(`no chip "${text}"`);
@@ -45,12 +39,7 @@ async function tap(el: LotseServiceFinder, text: string) {
 describe('service finder: a big feed kept in the feed worker', function () {
   this.timeout(60_000);
   const url = () => kept.url();
-  beforeEach(() => resetFeedSources());
-  afterEach(() => {
-    for (const el of document.querySelectorAll('lotse-service-finder, lotse-hours-map')) el.remove();
-    kept.revoke();
-    resetFeedSources();
-  });
+  keptFeedHooks(kept);
 
   it('answers every question in the worker exactly as the render does, and the page never holds the services', async () => {
     const remote = await finder(url());
@@ -71,10 +60,10 @@ describe('service finder: a big feed kept in the feed worker', function () {
     expect(seen(remote).count).to.equal(`${COUNT.toLocaleString('de-DE')} Angebote gefunden`);
     await both((el) => tap(el, 'Jetzt offen'));
     await both((el) => tap(el, 'Kostenlos'));
-    await both((el) => type(el, 'beratung'));
-    await both((el) => type(el, 'schuldnerberatng')); // a typo
-    await both((el) => type(el, 'zzzz')); // nothing: the empty state with "try without …"
-    await both((el) => type(el, ''));
+    await both((el) => searchFor(el, 'beratung'));
+    await both((el) => searchFor(el, 'schuldnerberatng')); // a typo
+    await both((el) => searchFor(el, 'zzzz')); // nothing: the empty state with "try without …"
+    await both((el) => searchFor(el, ''));
     await both(async (el) => {
       $(el, '.more-filters .toggle').click();
       await el.updateComplete;
@@ -147,7 +136,7 @@ describe('service finder: a big feed kept in the feed worker', function () {
     expect(mapState.status).to.equal('ready');
     expect(mapState.feed!.services).to.have.length(0);
     // The finder still asks the worker, and still answers.
-    await type(remote, 'beratung');
+    await searchFor(remote, 'beratung');
     expect(heldState(remote).held).to.deep.equal({ version: 1 });
     expect(names(remote).length).to.be.greaterThan(0);
   });
@@ -155,7 +144,7 @@ describe('service finder: a big feed kept in the feed worker', function () {
   it('when the worker is lost, loads the feed again on the main thread and answers there', async () => {
     const feed = url();
     const el = await finder(feed);
-    await type(el, 'beratung');
+    await searchFor(el, 'beratung');
     const before = seen(el);
     const info = console.info;
     console.info = () => {};
@@ -204,7 +193,7 @@ describe('service finder: a big feed kept in the feed worker', function () {
     }
     expect(lines.some((line) => line.includes('worker does not answer'))).to.equal(true);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#lotse-search'));
-    await type(local, 'beratung');
+    await searchFor(local, 'beratung');
     expect(seen(el)).to.deep.equal(seen(local));
   });
 });

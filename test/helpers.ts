@@ -31,6 +31,14 @@ export async function untilValue<T>(read: () => Promise<T | undefined>, ms = 500
   }
 }
 
+/** Type `text` into a finder's search field (one input event) and wait for its answer. */
+export async function searchFor(el: HTMLElement & { updateComplete: Promise<unknown> }, text: string) {
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('#lotse-search')!;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
 /** Text of the shadow root, whitespace folded. */
 export const shadowText = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { LotseHoursMap } from '../src/index.js';
-import { feedSource, resetFeedSources } from '../src/core/feed/load.js';
+import { feedSource } from '../src/core/feed/load.js';
 import { SYNC_LIMIT } from '../src/core/feed/slices.js';
 import { until } from './helpers.js';
-import { expectServicesOnlyInWorker, heldState, keptFeed, place, words } from './kept-helpers.js';
+import { expectServicesOnlyInWorker, heldState, keptFeed, keptFeedHooks, place, words } from './kept-helpers.js';
 import { setFilter } from './hours-map-helpers.js';
 
 // A feed the worker keeps (more than SYNC_LIMIT services): the hours map asks it for what it
@@ -56,13 +56,7 @@ const someOption = (el: LotseHoursMap, name: string, nth = 0) =>
 describe('hours map: a big feed kept in the feed worker', function () {
   this.timeout(240_000);
   const url = () => kept.url();
-  beforeEach(() => resetFeedSources());
-  afterEach(() => {
-    for (const el of document.querySelectorAll('lotse-service-finder, lotse-hours-map, lotse-quick-check, lotse-contact-form')) el.remove();
-    kept.revoke();
-    localStorage.removeItem('lotse-map-consent');
-    resetFeedSources();
-  });
+  keptFeedHooks(kept);
 
   it('shows what the render shows, action by action, and the page never holds the services', async () => {
     const remote = await hoursMap(url());

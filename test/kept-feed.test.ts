@@ -1,16 +1,15 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { LotseContactForm, LotseQuickCheck } from '../src/index.js';
-import { resetFeedSources } from '../src/core/feed/load.js';
 import { SYNC_LIMIT } from '../src/core/feed/slices.js';
-import { generateFeed } from '../bench/generate-feed.js';
 import { until } from './helpers.js';
-import { expectServicesOnlyInWorker, place, TUESDAY_10, words } from './kept-helpers.js';
+import { expectServicesOnlyInWorker, keptFeed, keptFeedHooks, place, TUESDAY_10, words } from './kept-helpers.js';
 
 // A feed the worker keeps (more than SYNC_LIMIT services): the quick-check and the contact form
 // ask it for the few services they show, like the finder (test/finder-worker.test.ts).
 const COUNT = SYNC_LIMIT + 200;
-const big = generateFeed(COUNT);
+const kept = keptFeed(COUNT);
+const big = kept.feed;
 
 /** Start the quick-check and take the first answer of every question: the checklist. */
 async function checklist(el: LotseQuickCheck) {
@@ -29,15 +28,8 @@ async function checklist(el: LotseQuickCheck) {
 describe('a big feed kept in the worker: quick-check and contact form', function () {
   this.timeout(60_000);
   let url = '';
-  beforeEach(() => {
-    resetFeedSources();
-    url = URL.createObjectURL(new Blob([JSON.stringify(big)], { type: 'application/json' }));
-  });
-  afterEach(() => {
-    for (const el of document.querySelectorAll('lotse-quick-check, lotse-contact-form, lotse-service-finder')) el.remove();
-    URL.revokeObjectURL(url);
-    resetFeedSources();
-  });
+  keptFeedHooks(kept);
+  beforeEach(() => (url = kept.url()));
 
   it('the quick-check lists the same services per step as with the whole feed', async () => {
     const kept = await checklist(place<LotseQuickCheck>('lotse-quick-check', url));

@@ -3,7 +3,7 @@
  * finder-worker, hours-map-worker and kept-feed.
  */
 import { expect } from '@open-wc/testing';
-import { feedSource } from '../src/core/feed/load.js';
+import { feedSource, resetFeedSources } from '../src/core/feed/load.js';
 import { generateFeed } from '../bench/generate-feed.js';
 
 /** Tuesday 24 November 2026, 10:00 in Berlin. */
@@ -45,6 +45,20 @@ export function keptFeed(count: number) {
       urls = [];
     },
   };
+}
+
+/**
+ * Every test of a suite on `kept` starts with no feed sources and leaves no widget, feed URL,
+ * map consent or worker behind.
+ */
+export function keptFeedHooks(kept: ReturnType<typeof keptFeed>) {
+  beforeEach(() => resetFeedSources());
+  afterEach(() => {
+    for (const el of document.querySelectorAll('lotse-service-finder, lotse-hours-map, lotse-quick-check, lotse-contact-form')) el.remove();
+    kept.revoke();
+    localStorage.removeItem('lotse-map-consent');
+    resetFeedSources();
+  });
 }
 
 /** Each widget shows the kept feed `url`, and neither they nor the page hold its services. */

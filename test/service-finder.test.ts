@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { LotseServiceFinder } from '../src/index.js';
-import { mount, until } from './helpers.js';
+import { mount, until, searchFor } from './helpers.js';
 
 const finderFeed: Record<string, any> = await (await fetch(new URL('./fixtures/finder-feed.json', import.meta.url))).json();
 const feed = () => structuredClone(finderFeed);
@@ -26,12 +26,6 @@ const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAl
 const names = (el: Element) => $$(el, '.card-title').map((b) => b.dataset.service);
 const countText = (el: Element) => $(el, '#lotse-count').textContent!.replace(/\s+/g, ' ').trim();
 
-async function search(el: LotseServiceFinder, text: string) {
-  const input = $(el, '#lotse-search') as HTMLInputElement;
-  input.value = text;
-  input.dispatchEvent(new Event('input'));
-  await el.updateComplete;
-}
 function chip(el: Element, text: string) {
   const found = $$(el, 'button.chip').find((b) => b.textContent!.replace(/\s+/g, ' ').includes(text));
   if (!found) throw new Error(`no chip "${text}"`);
@@ -115,15 +109,15 @@ describe('service finder: search', () => {
   for (const [query, expected] of cases) {
     it(`"${query}" finds ${expected.join(', ')}`, async () => {
       const el = await finder();
-      await search(el, query);
+      await searchFor(el, query);
       expect(names(el)).to.have.members(expected);
     });
   }
 
   it('an empty search shows everything again', async () => {
     const el = await finder();
-    await search(el, 'Schulden');
-    await search(el, '');
+    await searchFor(el, 'Schulden');
+    await searchFor(el, '');
     expect(names(el)).to.have.length(4);
   });
 });
@@ -212,7 +206,7 @@ describe('service finder: filters', () => {
     // Chips with 0 results cannot be chosen, but a preset filter or a search can empty the list.
     await tap(el, 'Jetzt offen');
     await tap(el, 'Kostenlos');
-    await search(el, 'Wohnung');
+    await searchFor(el, 'Wohnung');
     expect(names(el)).to.deep.equal([]);
     expect(countText(el)).to.equal('0 Angebote gefunden');
     const loosen = $$(el, '.empty .chip').map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
@@ -220,7 +214,7 @@ describe('service finder: filters', () => {
     $$(el, '.empty .chip')[0].click();
     await el.updateComplete;
     expect(names(el)).to.deep.equal(['wohnen-bg']);
-    await search(el, 'xyzzy');
+    await searchFor(el, 'xyzzy');
     ($(el, '.empty button.primary') as HTMLButtonElement).click();
     await el.updateComplete;
     expect(names(el)).to.have.length(4);
@@ -238,7 +232,7 @@ describe('service finder: filters', () => {
     const el = await finder();
     const events: CustomEvent[] = [];
     el.addEventListener('lotse-search', (e) => events.push(e));
-    await search(el, 'Arzt');
+    await searchFor(el, 'Arzt');
     await tap(el, 'Kostenlos');
     await until(() => events.length, 2000, 'lotse-search');
     expect(events).to.have.length(1);
@@ -389,7 +383,7 @@ describe('service finder: URL state', () => {
       html`<lotse-service-finder lang="de" url-state .now=${TUESDAY_10} .feed=${feed()}></lotse-service-finder>`,
     );
     await until(() => (el as any).search?.index, 3000, 'index');
-    await search(el, 'Hilfe');
+    await searchFor(el, 'Hilfe');
     await tap(el, 'Kostenlos');
     const url = new URL(location.href);
     expect(url.searchParams.get('lotse-q')).to.equal('Hilfe');
@@ -410,7 +404,7 @@ describe('service finder: URL state', () => {
 
   it('is off by default', async () => {
     const el = await finder();
-    await search(el, 'Hilfe');
+    await searchFor(el, 'Hilfe');
     expect(location.href).to.equal(start);
   });
 });
@@ -562,7 +556,7 @@ describe('service finder: a big feed', () => {
 describe('service finder: a feed replaced by another', () => {
   it("searches the new feed's services at once, never with the previous feed's index", async () => {
     const el = await finder();
-    await search(el, 'Schuldner');
+    await searchFor(el, 'Schuldner');
     expect(names(el)).to.deep.equal(['schulden']);
     const next = feed();
     for (const service of next.services) service.id = `b-${service.id}`;
