@@ -21,9 +21,13 @@ import moreTranslations from '../generated/locales/finder-more.js';
 import type { MoreContext } from './finder-more.js';
 
 /** A chunk loaded once for every finder on the page (a failed load is tried again next time). */
-function lazyChunk<T>(load: () => Promise<T>) {
+interface LazyChunk<T> {
+  module?: T;
+  load: () => Promise<T>;
+}
+function lazyChunk<T>(load: () => Promise<T>): LazyChunk<T> {
   let pending: Promise<T> | undefined;
-  const chunk: { module?: T; load: () => Promise<T> } = {
+  const chunk: LazyChunk<T> = {
     load: () =>
       (pending ??= load().then(
         (module) => (chunk.module = module),
@@ -48,6 +52,12 @@ const whenIdle = (work: () => void) =>
 
 /** Walking speed for "12 min on foot": 80 m per minute. */
 const WALK_METERS_PER_MINUTE = 80;
+
+/** A lazily loaded part of one finder: ready once its chunk and strings are there. */
+interface LazyPart {
+  ready: boolean;
+  loading?: Promise<void>;
+}
 
 interface Place extends Point {
   /** How the place was chosen: the device's position, a district or a postcode. */
@@ -150,13 +160,11 @@ export class LotseServiceFinder extends LotseElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   /** The detail view was opened and its heading has not had the focus yet. */
   private focusDetail = false;
-  /** The detail view can show: its chunk is there, and its strings in the language of that moment (`loadDetail`). */
-  private detailReady = false;
-  private detailLoading?: Promise<void>;
+  /** The detail view can show: its chunk, styles and strings are there (`loadDetail`). */
+  private detail: LazyPart = { ready: false };
   private detailPrefetched = false;
   /** The views after an action can show: their chunk and strings are there (`loadMore`). */
-  private moreReady = false;
-  private moreLoading?: Promise<void>;
+  private more: LazyPart = { ready: false };
 
   override connectedCallback() {
     super.connectedCallback();
@@ -192,12 +200,12 @@ export class LotseServiceFinder extends LotseElement {
   /** Done when a requested detail view is on screen (its chunk may still be on its way). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    if (this.detailId && !this.detailReady) {
+    if (this.detailId && !this.detail.ready) {
       await this.loadDetail().catch(() => {});
       done = await super.getUpdateComplete();
     }
-    if (this.moreLoading) {
-      await this.moreLoading.catch(() => {});
+    if (this.more.loading) {
+      await this.more.loading.catch(() => {});
       done = await super.getUpdateComplete();
     }
     return done;
@@ -218,42 +226,39 @@ export class LotseServiceFinder extends LotseElement {
 
   /** The detail view's chunk and strings (`loadPart`); its styles join the finder's in the shadow root. */
   private loadDetail(): Promise<void> {
-    this.detailLoading ??= this.loadPart(detailChunk, detailTranslations)
-      .then(() => {
-        if (!this.detailReady && this.renderRoot instanceof ShadowRoot)
-          adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, detailChunk.module!.detailStyles]);
-        this.detailReady = true;
-        this.requestUpdate();
-      })
-      .finally(() => (this.detailLoading = undefined));
-    return this.detailLoading;
+    return this.loadPart(this.detail, detailChunk, detailTranslations, ({ detailStyles }) => {
+      if (this.renderRoot instanceof ShadowRoot)
+        adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, detailStyles]);
+    });
   }
 
   /** The views after an action (`finder-more.ts`) with their strings, rendered once they are there. */
   private loadMore(): Promise<void> {
-    if (moreChunk.module && this.moreReady) return Promise.resolve();
-    this.moreLoading ??= this.loadPart(moreChunk, moreTranslations)
-      .then(() => {
-        this.moreReady = true;
-        this.requestUpdate();
-      })
-      .finally(() => (this.moreLoading = undefined));
-    return this.moreLoading;
+    return this.loadPart(this.more, moreChunk, moreTranslations);
   }
 
   /**
    * A lazy chunk and, at the same time, its own strings in the widget's language (from now on
-   * the finder loads them with its own in every language it switches to). The strings failing
-   * to load leave that part in German, as the rest of the widget would be.
+   * the finder loads them with its own in every language it switches to); `part` is ready, and
+   * the finder renders again, when both are there (after `arrived`). The strings failing to
+   * load leave that part in German, as the rest of the widget would be.
    */
-  private loadPart(chunk: { load: () => Promise<unknown> }, strings: Translations): Promise<unknown> {
+  private loadPart<T>(part: LazyPart, chunk: LazyChunk<T>, strings: Translations, arrived?: (module: T) => void): Promise<void> {
+    if (part.ready) return Promise.resolve();
     addLazyPart(translations, strings);
-    return Promise.all([
+    part.loading ??= Promise.all([
       chunk.load(),
       loadLocale(this.locale, translations).catch(() =>
         console.warn(`[lotse] translations for "${this.locale}" could not be loaded; showing German.`),
       ),
-    ]);
+    ])
+      .then(([module]) => {
+        arrived?.(module);
+        part.ready = true;
+        this.requestUpdate();
+      })
+      .finally(() => (part.loading = undefined));
+    return part.loading;
   }
 
   // ---- Derived data --------------------------------------------------------------------
@@ -516,9 +521,9 @@ export class LotseServiceFinder extends LotseElement {
               ? this.currentServices.find((s) => s.id === id)
               : undefined;
         // Until its chunk and strings are there the list stays (and the focus on the service's button).
-        if (service && !this.detailReady) void this.loadDetail().catch(() => {});
+        if (service && !this.detail.ready) void this.loadDetail().catch(() => {});
         const detailView = detailChunk.module;
-        if (!service || !this.detailReady || !detailView) return answer ? this.renderSearch(feed, answer) : this.renderPreparing();
+        if (!service || !this.detail.ready || !detailView) return answer ? this.renderSearch(feed, answer) : this.renderPreparing();
         const distance = this.distanceTo(service);
         return detailView.renderDetail(
           {
@@ -543,7 +548,7 @@ export class LotseServiceFinder extends LotseElement {
 
   private renderSearch(feed: Feed, answer: FinderAnswer): TemplateResult {
     this.resultsShown = true;
-    if (!this.moreReady) void this.loadMore().catch(() => {});
+    if (!this.more.ready) void this.loadMore().catch(() => {});
     const clock = this.clock;
     const { total, page, counts } = answer;
     const filtering = this.query.trim() !== '' || GROUPS.some((g) => this.selection[g]?.length) || !!this.fromCheck;
@@ -570,7 +575,7 @@ export class LotseServiceFinder extends LotseElement {
             : nothing
         }
       </div>
-      ${total === 0 && this.moreReady ? moreChunk.module!.renderEmpty(this.moreContext(), answer) : nothing}
+      ${total === 0 && this.more.ready ? moreChunk.module!.renderEmpty(this.moreContext(), answer) : nothing}
       <ul class="results" part="results" role="list">
         ${repeat(
           page,
@@ -649,7 +654,7 @@ export class LotseServiceFinder extends LotseElement {
         ? html`${icon('info')} ${msg('Ihr Standort ist nicht verfügbar. Wählen Sie einen Stadtteil oder geben Sie eine Postleitzahl ein.')}`
         : nothing
     }</p>
-    ${this.placeStatus === 'denied' && this.moreReady ? moreChunk.module!.renderPlaceChoice(this.moreContext(), this.data!.districts) : nothing}`;
+    ${this.placeStatus === 'denied' && this.more.ready ? moreChunk.module!.renderPlaceChoice(this.moreContext(), this.data!.districts) : nothing}`;
   }
 
   private renderCategories(feed: Feed, { categories, counts }: FinderAnswer) {
@@ -675,10 +680,10 @@ export class LotseServiceFinder extends LotseElement {
       <button class="toggle" aria-expanded=${this.moreFilters ? 'true' : 'false'} aria-controls="lotse-more" @click=${() => (this.moreFilters = !this.moreFilters)}>
         ${icon('filter')} ${msg('Mehr Filter')} ${active ? html`<span class="chip-count">${active}</span>` : nothing}
       </button>
-      <div id="lotse-more" ?hidden=${!this.moreFilters} aria-busy=${this.moreFilters && !this.moreReady ? 'true' : nothing}>${
+      <div id="lotse-more" ?hidden=${!this.moreFilters} aria-busy=${this.moreFilters && !this.more.ready ? 'true' : nothing}>${
         !this.moreFilters
           ? nothing
-          : this.moreReady
+          : this.more.ready
             ? moreChunk.module!.renderFilterGroups(this.moreContext(), feed, answer)
             : html`<div class="spinner" aria-hidden="true"></div>`
       }</div>
