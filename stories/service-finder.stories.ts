@@ -44,7 +44,8 @@ export const FiltersOpen: Story = {
   play: async ({ canvasElement }: PlayContext) => {
     const el = await widgetIn(canvasElement, 'lotse-service-finder', '.more-filters .toggle');
     el.shadowRoot!.querySelector<HTMLElement>('.more-filters .toggle')!.click();
-    await waitFor(el, '#lotse-more:not([hidden])');
+    // The groups come with the finder's lazy views (finder-more.ts): audit them, not the spinner.
+    await waitFor(el, '#lotse-more:not([hidden]) fieldset');
   },
 };
 
